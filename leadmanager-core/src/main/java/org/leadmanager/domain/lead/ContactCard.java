@@ -1,0 +1,50 @@
+package org.leadmanager.domain.lead;
+
+import java.io.Serializable;
+import java.util.Locale;
+import org.leadmanager.ValidationException;
+import org.leadmanager.domain.Text;
+
+/**
+ * Snapshot of a host contact as the lead manager shows it. Refreshed from the host on request.
+ *
+ * @param name        display name, non-blank, at most 200 characters
+ * @param email       nullable, at most 200 characters
+ * @param phone       nullable, at most 200 characters
+ * @param company     nullable, at most 200 characters
+ * @param city        nullable, at most 200 characters
+ * @param detailsLink where the host shows and edits the contact ("Kundendetails"); nullable, at most 2000 characters
+ */
+public record ContactCard(String name, String email, String phone, String company, String city, String detailsLink)
+        implements Serializable {
+
+    public ContactCard {
+        name = Text.required(name, "card.name", Text.MAX_NAME);
+        email = optional(email, "card.email", Text.MAX_NAME);
+        phone = optional(phone, "card.phone", Text.MAX_NAME);
+        company = optional(company, "card.company", Text.MAX_NAME);
+        city = optional(city, "card.city", Text.MAX_NAME);
+        detailsLink = optional(detailsLink, "card.detailsLink", 2000);
+    }
+
+    /** A card with a name only. */
+    public static ContactCard named(String name) {
+        return new ContactCard(name, null, null, null, null, null);
+    }
+
+    /** The name folded for sorting: lower case, root locale. */
+    public String sortName() {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String optional(String value, String path, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw ValidationException.of(path, "size must be at most " + max);
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,20 @@
+package org.leadmanager.spi;
+
+import org.leadmanager.domain.event.EventEnvelope;
+
+/**
+ * Host port: receives events after their change committed, in commit order. Delivery is at least once: an event
+ * whose publication failed or was interrupted by a crash is published again; deduplicate by
+ * {@link EventEnvelope#id()}. A publisher that throws stops the relay; the event is retried on the next change
+ * or {@code LeadManager.relayEvents()}.
+ */
+@FunctionalInterface
+public interface EventPublisher {
+
+    void publish(EventEnvelope event);
+
+    /** Drops every event. */
+    static EventPublisher none() {
+        return event -> { };
+    }
+}

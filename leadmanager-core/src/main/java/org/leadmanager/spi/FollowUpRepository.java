@@ -1,0 +1,43 @@
+package org.leadmanager.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.leadmanager.domain.FollowUpId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.followup.FollowUp;
+
+/** Store SPI: follow-ups and the claim queue of their reminders. */
+public interface FollowUpRepository {
+
+    void insert(FollowUp followUp);
+
+    /** @return the follow-up with its new version. @throws org.leadmanager.StaleModificationException on mismatch */
+    FollowUp update(FollowUp followUp);
+
+    Optional<FollowUp> find(TenantId tenant, FollowUpId id);
+
+    /** A lead's follow-ups, by due time. */
+    List<FollowUp> findByLead(TenantId tenant, LeadId lead);
+
+    /** A user's open follow-ups by due time, at most {@code limit}. */
+    List<FollowUp> findOpenByOwner(TenantId tenant, UserId owner, int limit);
+
+    /** Moves every follow-up of one lead to another (contact merge). */
+    void moveAll(TenantId tenant, LeadId from, LeadId into);
+
+    /**
+     * Claims up to {@code limit} follow-ups of any tenant that are {@link FollowUp#claimable claimable} at
+     * {@code now}, earliest first, marking each {@link FollowUp#claimed claimed} by {@code node} until
+     * {@code leaseUntil}. Concurrent claims from any number of nodes never return the same follow-up twice while
+     * its lease runs (PostgreSQL and MariaDB: {@code FOR UPDATE SKIP LOCKED}).
+     *
+     * @return the claimed follow-ups with their new versions
+     */
+    List<FollowUp> claimDue(Instant now, int limit, String node, Instant leaseUntil);
+
+    /** Follow-ups of the tenant whose reminder failed for good, by due time, at most {@code limit}. */
+    List<FollowUp> findFailed(TenantId tenant, int limit);
+}

@@ -1,0 +1,65 @@
+package org.leadmanager.spi;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSearch;
+
+/** Store SPI: leads. At most one lead per project and contact, also under concurrency. */
+public interface LeadRepository {
+
+    Optional<Lead> find(TenantId tenant, LeadId id);
+
+    Optional<Lead> findByContact(TenantId tenant, ProjectId project, ContactId contact);
+
+    /** The contact's leads in every project of the tenant. */
+    List<Lead> findAllByContact(TenantId tenant, ContactId contact);
+
+    /** Which of the given contacts already are leads of the project. */
+    Set<ContactId> existingContacts(TenantId tenant, ProjectId project, Collection<ContactId> contacts);
+
+    /**
+     * Inserts the leads whose project and contact have no lead yet (insert-if-absent, safe against concurrent
+     * inserts of the same pair from other units of work and nodes). The list has at most one lead per contact.
+     *
+     * @return the leads that were inserted, in input order
+     */
+    List<Lead> insertIfAbsent(List<Lead> leads);
+
+    /**
+     * Stores the changed lead if the stored version equals {@code lead.version()}.
+     *
+     * @return the lead with its new version
+     * @throws org.leadmanager.StaleModificationException if the stored version differs or the lead is gone
+     */
+    Lead update(Lead lead);
+
+    /** Deletes the lead if its stored version matches. @throws org.leadmanager.StaleModificationException if not */
+    void delete(Lead lead);
+
+    /**
+     * One page: the leads of the search's project matching its criteria, in its ordering, strictly after its keyset,
+     * at most {@code limit} of them. Must agree with {@link LeadCriteria#matches} and
+     * {@link org.leadmanager.domain.search.LeadOrdering}.
+     */
+    List<Lead> search(LeadSearch search);
+
+    /** Matching leads of the project per status; statuses without leads may be absent. */
+    Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria);
+
+    /** All leads of the tenant per project and status, in one pass. */
+    Map<ProjectId, Map<StatusKey, Long>> countByProjectAndStatus(TenantId tenant);
+
+    /** Leads of the project on one of the open statuses, per assignee (unassigned leads not counted). */
+    Map<UserId, Long> countByAssignee(TenantId tenant, ProjectId project, Set<StatusKey> statuses);
+}

@@ -1,0 +1,30 @@
+package org.leadmanager.spi;
+
+import java.util.function.Function;
+
+/**
+ * Store SPI: where the library keeps its data. One adapter implements it ({@code InMemoryLeadStore},
+ * {@code JpaLeadStore}, or a host's own, proven by the contract kit in {@code leadmanager-tck}).
+ *
+ * <p>Every repository call happens inside {@link #inTransaction}; every query is scoped by the tenant it is given,
+ * except {@link FollowUpRepository#claimDue}, which serves the tenant-agnostic reminder dispatcher.
+ */
+public interface LeadStore {
+
+    /**
+     * Runs the work in one unit of work: all its changes and recorded events commit together, or none does.
+     * A thrown exception rolls back and is rethrown; an adapter translates its optimistic-lock failures to
+     * {@link org.leadmanager.StaleModificationException} and unique-key races to
+     * {@link org.leadmanager.ConflictException}. Nested calls join the outer unit of work.
+     */
+    <T> T inTransaction(Function<StoreSession, T> work);
+
+    /**
+     * Publishes committed, not yet published events in the order they were recorded, and marks each published
+     * once the publisher returned. Stops at the first publisher failure, leaving that event and the rest pending.
+     * Relays never run concurrently with each other.
+     *
+     * @return how many events were published
+     */
+    int relayEvents(EventPublisher publisher);
+}

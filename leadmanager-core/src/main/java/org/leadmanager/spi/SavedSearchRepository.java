@@ -1,0 +1,22 @@
+package org.leadmanager.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.leadmanager.domain.SavedSearchId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.search.SavedSearch;
+
+/** Store SPI: saved searches, per user. */
+public interface SavedSearchRepository {
+
+    /** @throws org.leadmanager.ConflictException if the owner has a saved search of that name */
+    void insert(SavedSearch search);
+
+    Optional<SavedSearch> find(TenantId tenant, SavedSearchId id);
+
+    /** The owner's saved searches, ordered by name. */
+    List<SavedSearch> findByOwner(TenantId tenant, UserId owner);
+
+    void delete(TenantId tenant, SavedSearchId id);
+}

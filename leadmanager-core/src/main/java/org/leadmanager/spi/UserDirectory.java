@@ -1,0 +1,17 @@
+package org.leadmanager.spi;
+
+import java.util.Optional;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+
+/** Host port: the host's employees. Must be thread-safe. */
+public interface UserDirectory {
+
+    /** The user, or empty if the tenant has no such user. */
+    Optional<UserInfo> find(TenantId tenant, UserId user);
+
+    /** Whether the user exists and is active. */
+    default boolean isActive(TenantId tenant, UserId user) {
+        return find(tenant, user).map(UserInfo::active).orElse(false);
+    }
+}

@@ -1,0 +1,104 @@
+package org.leadmanager;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.NoteId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Note;
+import org.leadmanager.domain.project.StatusKey;
+
+/**
+ * Working a lead: owner, status, notes, contact card, timeline, and host contact merges.
+ * Reading needs {@code AccessPolicy.canView} of the lead's project, changing needs {@code canChange} of the lead.
+ * Every method throws {@link ValidationException}, {@link NotFoundException}, {@link AccessDeniedException} or
+ * {@link StaleModificationException} as their names say; a call that throws changed nothing.
+ */
+public interface Leads {
+
+    Lead get(@NotNull Actor actor, @NotNull LeadId lead);
+
+    /**
+     * Makes a user the lead's owner.
+     *
+     * @throws ValidationException if the user is unknown or inactive per {@code UserDirectory}
+     */
+    Lead assign(@NotNull Actor actor, @NotNull LeadId lead, @NotNull UserId user);
+
+    /** Removes the lead's owner. */
+    Lead unassign(@NotNull Actor actor, @NotNull LeadId lead);
+
+    /**
+     * Assigns many leads to a user, or unassigns them when {@code user} is null. Leads the actor may not change
+     * or that do not exist are reported per item; the others change.
+     *
+     * @throws ValidationException if the user is unknown or inactive
+     */
+    AssignAllResult assignAll(@NotNull Actor actor, @NotEmpty Set<@NotNull LeadId> leads, UserId user);
+
+    /**
+     * Moves the lead to a status of its project, recording who, when, from and to.
+     *
+     * @throws ValidationException if the status is not in the project's list
+     * @throws ConflictException if the project's allowed transitions forbid the move
+     */
+    Lead changeStatus(@NotNull Actor actor, @NotNull LeadId lead, @NotNull StatusKey status);
+
+    /**
+     * Converts the lead: moves it to a WON status ({@code status}, or the project's first WON status when null).
+     *
+     * @throws ValidationException if the status is not WON or the project has none
+     */
+    Lead convert(@NotNull Actor actor, @NotNull LeadId lead, StatusKey status);
+
+    /**
+     * Disqualifies the lead with a reason: moves it to a LOST status ({@code status}, or the first LOST one).
+     *
+     * @throws ValidationException if the status is not LOST, the project has none, or the reason is blank
+     */
+    Lead disqualify(@NotNull Actor actor, @NotNull LeadId lead, StatusKey status,
+            @NotBlank @Size(max = 10_000) String reason);
+
+    /** Adds an internal note, never shown to the contact. */
+    Note addNote(@NotNull Actor actor, @NotNull LeadId lead, @NotBlank @Size(max = 10_000) String text);
+
+    /** Edits one's own note. @throws AccessDeniedException if the actor is not its author */
+    Note editNote(@NotNull Actor actor, @NotNull NoteId note, @NotBlank @Size(max = 10_000) String text);
+
+    /** Deletes one's own note. @throws AccessDeniedException if the actor is not its author */
+    void deleteNote(@NotNull Actor actor, @NotNull NoteId note);
+
+    /** The lead's notes, oldest first. */
+    List<Note> notes(@NotNull Actor actor, @NotNull LeadId lead);
+
+    /**
+     * Reloads the contact card from the host's {@code ContactDirectory}.
+     *
+     * @throws NotFoundException if the host no longer has the contact
+     */
+    Lead refreshCard(@NotNull Actor actor, @NotNull LeadId lead);
+
+    /**
+     * Everything that happened to the lead, oldest first, starting with its qualification.
+     */
+    List<Activity> timeline(@NotNull Actor actor, @NotNull LeadId lead);
+
+    /** The status changes of the lead, oldest first. */
+    List<StatusChange> statusHistory(@NotNull Actor actor, @NotNull LeadId lead);
+
+    /**
+     * The host merged contact {@code from} into {@code into}. For each project: when only {@code from} is a lead,
+     * the lead moves to {@code into}; when both are, the notes, follow-ups and timeline of {@code from}'s lead move
+     * to {@code into}'s lead (which keeps its status and, if it has one, its owner) and {@code from}'s lead is
+     * removed. Nothing is lost. Needs {@code canConfigure}.
+     */
+    MergeResult contactsMerged(@NotNull Actor actor, @NotNull ContactId from, @NotNull ContactId into);
+}

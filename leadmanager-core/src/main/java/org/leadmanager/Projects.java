@@ -1,0 +1,93 @@
+package org.leadmanager;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactGroupId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.project.AssignmentPolicy;
+import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.ProjectKind;
+import org.leadmanager.domain.project.StatusKey;
+
+/**
+ * Projects (lead managers): their status lists, transitions, team, bound groups and assignment policy.
+ * Configuring needs {@code AccessPolicy.canConfigure}; reading needs {@code canView}.
+ * Every method throws {@link ValidationException} for bad input, {@link NotFoundException} for a project outside
+ * the caller's tenant, {@link AccessDeniedException} when the policy refuses and
+ * {@link StaleModificationException} when a concurrent change won; a call that throws changed nothing.
+ */
+public interface Projects {
+
+    /**
+     * What a new project needs.
+     *
+     * @param name          unique in the tenant (ignoring case), 1..200 characters
+     * @param kind          PROJECT or PRODUCT
+     * @param statuses      the status list in sort order, at least one
+     * @param defaultStatus the status new leads get; must be OPEN
+     */
+    record Create(@NotBlank @Size(max = 200) String name, @NotNull ProjectKind kind,
+            @NotEmpty List<@NotNull LeadStatus> statuses, @NotNull StatusKey defaultStatus) {
+    }
+
+    /** Creates a project. @throws ConflictException if the name is taken */
+    Project create(@NotNull Actor actor, @NotNull @Valid Create command);
+
+    /** @throws ConflictException if the name is taken */
+    Project rename(@NotNull Actor actor, @NotNull ProjectId project, @NotBlank @Size(max = 200) String name);
+
+    /** Archives the project: it keeps its leads but qualifies no new ones. */
+    Project archive(@NotNull Actor actor, @NotNull ProjectId project);
+
+    /** Adds a status at a position (0 = first) or, when position is null, at the end. */
+    Project addStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadStatus status,
+            @PositiveOrZero Integer position);
+
+    Project relabelStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey status,
+            @NotBlank @Size(max = 200) String label);
+
+    /** Reorders the list; {@code order} must name every status once. */
+    Project reorderStatuses(@NotNull Actor actor, @NotNull ProjectId project, @NotEmpty List<@NotNull StatusKey> order);
+
+    /**
+     * Removes a status; its leads move to the replacement, each with a recorded status change. A retired default
+     * is replaced by the replacement as default.
+     */
+    Project retireStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey status,
+            @NotNull StatusKey replacement);
+
+    /** Sets the status new leads get; it must be OPEN. */
+    Project setDefaultStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey status);
+
+    /**
+     * Sets the allowed next statuses per status, checked on every status change. A status without an entry may
+     * move anywhere; an empty map lifts all restrictions.
+     */
+    Project setTransitions(@NotNull Actor actor, @NotNull ProjectId project,
+            @NotNull Map<@NotNull StatusKey, @NotNull Set<@NotNull StatusKey>> allowed);
+
+    /** Sets the team, in round-robin order. */
+    Project setTeam(@NotNull Actor actor, @NotNull ProjectId project, @NotNull List<@NotNull UserId> team);
+
+    /** Sets the contact groups whose members become leads automatically. Run {@code syncGroups} to catch up. */
+    Project bindGroups(@NotNull Actor actor, @NotNull ProjectId project,
+            @NotNull Set<@NotNull ContactGroupId> groups);
+
+    /** Sets how new leads get their owner. */
+    Project setAssignmentPolicy(@NotNull Actor actor, @NotNull ProjectId project, @NotNull AssignmentPolicy policy);
+
+    Project get(@NotNull Actor actor, @NotNull ProjectId project);
+
+    /** Every project of the tenant the actor may see, by name, with lead counts per status. */
+    List<ProjectOverview> list(@NotNull Actor actor);
+}

@@ -1,0 +1,78 @@
+package org.leadmanager;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactGroupId;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.MarketingActionId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.project.MarketingAction;
+
+/**
+ * Turning contacts into leads: by hand, through bound contact groups, or through marketing actions.
+ * Re-qualifying is idempotent: a project never has two leads for one contact, also under concurrency.
+ * New leads get the project's default status and an owner by the project's {@code AssignmentPolicy}.
+ */
+public interface Qualification {
+
+    /**
+     * Qualifies one contact for a project by hand.
+     *
+     * @throws NotFoundException if the project or the contact (per {@code ContactDirectory}) does not exist
+     * @throws ConflictException if the project is archived
+     */
+    QualifyResult qualify(@NotNull Actor actor, @NotNull ProjectId project, @NotNull ContactId contact);
+
+    /**
+     * Qualifies a selection of contacts for a project by hand ("Zum Leadmanager hinzufügen"), in chunks, each
+     * chunk in its own unit of work. Contacts that are unknown or listed twice are rejected per item, not
+     * failing the batch. Input is consumed once and never held in memory as a whole.
+     *
+     * @param listener receives each chunk's per-item outcomes and the progress; nullable
+     * @return counts and the rejected items
+     * @throws NotFoundException if the project does not exist
+     * @throws ConflictException if the project is archived
+     */
+    BulkResult qualifyAll(@NotNull Actor actor, @NotNull ProjectId project, @NotNull Iterable<ContactId> contacts,
+            BulkListener listener);
+
+    /**
+     * The host reports that a contact joined a group: it becomes a lead of every project bound to the group.
+     *
+     * @return one result per bound project (empty when no project is bound)
+     */
+    List<QualifyResult> contactJoinedGroup(@NotNull Actor actor, @NotNull ContactGroupId group,
+            @NotNull ContactId contact);
+
+    /**
+     * Reconciles a project with the current members of its bound groups: members that are not yet leads become
+     * leads. Members are read page by page from the {@code ContactDirectory}. Leads of former members stay.
+     */
+    BulkResult syncGroups(@NotNull Actor actor, @NotNull ProjectId project, BulkListener listener);
+
+    /** Creates a marketing action whose responses qualify contacts for the given projects. */
+    MarketingAction createAction(@NotNull Actor actor, @NotBlank @Size(max = 200) String name,
+            @NotEmpty Set<@NotNull ProjectId> projects);
+
+    /** Marketing actions of the tenant, by name. */
+    List<MarketingAction> actions(@NotNull Actor actor);
+
+    /**
+     * A contact responded to a marketing action: it becomes a lead of each of the action's projects, with the
+     * action recorded as source. Archived projects are skipped.
+     */
+    List<QualifyResult> actionResponse(@NotNull Actor actor, @NotNull MarketingActionId action,
+            @NotNull ContactId contact);
+
+    /**
+     * Dry run: who would own each contact's new lead under the project's policy, without changing anything
+     * (round-robin previews from the current position without advancing it).
+     */
+    List<AssignmentPreview> previewAssignment(@NotNull Actor actor, @NotNull ProjectId project,
+            @NotNull List<@NotNull ContactId> contacts);
+}

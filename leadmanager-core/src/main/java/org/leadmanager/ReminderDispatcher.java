@@ -1,0 +1,99 @@
+package org.leadmanager;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import org.leadmanager.spi.ReminderNotifier;
+
+/**
+ * Fires each due follow-up's reminder once, across any number of nodes sharing a store: it claims due follow-ups in
+ * batches with a lease, calls the {@link ReminderNotifier}, then marks them fired and publishes
+ * {@code FollowUpDue}. A node that dies after claiming leaves a lease; when it expires another node fires the
+ * follow-up (the notifier may then see the same idempotency key twice). A throwing notifier is retried with
+ * exponential backoff; after {@code maxAttempts} the reminder is marked failed and listed by
+ * {@link FollowUps#failedReminders}. Nothing runs until {@link #start()} or {@link #dispatchDue()}.
+ */
+public interface ReminderDispatcher extends AutoCloseable {
+
+    /**
+     * Settings; start from {@link #defaults(ReminderNotifier)}.
+     *
+     * @param notifier     called for each due follow-up
+     * @param nodeId       names this node in claims; unique per node
+     * @param pollInterval pause between polls when started, at least 10 ms
+     * @param batchSize    follow-ups claimed per round trip, 1..1000
+     * @param lease        how long a claim is held before another node may take it over, longer than a notifier
+     *                     call takes
+     * @param threads      polling threads when started, 1..64
+     * @param maxAttempts  notifier attempts before the reminder is marked failed, 1..100
+     * @param backoff      pause after the first failed attempt, doubled for each further one, capped at one hour
+     */
+    record Options(ReminderNotifier notifier, String nodeId, Duration pollInterval, int batchSize, Duration lease,
+            int threads, int maxAttempts, Duration backoff) {
+
+        public Options {
+            Objects.requireNonNull(notifier, "notifier");
+            Objects.requireNonNull(nodeId, "nodeId");
+            check(pollInterval != null && pollInterval.toMillis() >= 10, "pollInterval must be at least 10 ms");
+            check(batchSize >= 1 && batchSize <= 1000, "batchSize must be 1..1000, was " + batchSize);
+            check(lease != null && lease.toMillis() >= 1, "lease must be positive");
+            check(threads >= 1 && threads <= 64, "threads must be 1..64, was " + threads);
+            check(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts must be 1..100, was " + maxAttempts);
+            check(backoff != null && !backoff.isNegative(), "backoff must not be negative");
+        }
+
+        /** Poll every 5 s, batches of 20, 2-minute lease, one thread, 5 attempts from 30 s backoff. */
+        public static Options defaults(ReminderNotifier notifier) {
+            return new Options(notifier, "node-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofSeconds(5),
+                    20, Duration.ofMinutes(2), 1, 5, Duration.ofSeconds(30));
+        }
+
+        public Options withNodeId(String id) {
+            return new Options(notifier, id, pollInterval, batchSize, lease, threads, maxAttempts, backoff);
+        }
+
+        public Options withPollInterval(Duration interval) {
+            return new Options(notifier, nodeId, interval, batchSize, lease, threads, maxAttempts, backoff);
+        }
+
+        public Options withBatchSize(int size) {
+            return new Options(notifier, nodeId, pollInterval, size, lease, threads, maxAttempts, backoff);
+        }
+
+        public Options withLease(Duration length) {
+            return new Options(notifier, nodeId, pollInterval, batchSize, length, threads, maxAttempts, backoff);
+        }
+
+        public Options withThreads(int count) {
+            return new Options(notifier, nodeId, pollInterval, batchSize, lease, count, maxAttempts, backoff);
+        }
+
+        public Options withRetries(int attempts, Duration firstBackoff) {
+            return new Options(notifier, nodeId, pollInterval, batchSize, lease, threads, attempts, firstBackoff);
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    /**
+     * Claims and fires everything due now, batch after batch, on the calling thread, until nothing is due.
+     * For hosts that drive reminders from their own scheduler.
+     *
+     * @return how many reminders fired
+     */
+    int dispatchDue();
+
+    /** Starts the polling threads. @throws IllegalStateException if already started or closed */
+    void start();
+
+    /** Stops polling and waits for the running batch to finish. Idempotent. */
+    void stop();
+
+    /** Same as {@link #stop()}. */
+    @Override
+    void close();
+}

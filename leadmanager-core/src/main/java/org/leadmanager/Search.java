@@ -1,0 +1,44 @@
+package org.leadmanager;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.SavedSearchId;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SavedSearch;
+
+/**
+ * Lead lists and advanced search ("Erweiterte Suche") over one project, with keyset pages, counts per status and
+ * saved searches. Needs {@code AccessPolicy.canView} of the project.
+ */
+public interface Search {
+
+    /**
+     * One page of the project's leads matching the query.
+     *
+     * @throws ValidationException if a range is inverted, a status is unknown, or the cursor does not belong to
+     *                             this sort
+     */
+    LeadPage find(@NotNull Actor actor, @NotNull @Valid LeadQuery query);
+
+    /** Matching leads per status, every status of the project present. */
+    StatusCounts countByStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadCriteria criteria);
+
+    /** Stores criteria by name for the actor. @throws ConflictException if the actor has a search of that name */
+    SavedSearch save(@NotNull Actor actor, @NotBlank @Size(max = 200) String name, @NotNull ProjectId project,
+            @NotNull LeadCriteria criteria, @NotNull LeadSort sort);
+
+    /** The actor's saved searches, by name. */
+    List<SavedSearch> savedSearches(@NotNull Actor actor);
+
+    /** Deletes one of the actor's saved searches. */
+    void deleteSavedSearch(@NotNull Actor actor, @NotNull SavedSearchId search);
+
+    /** Runs a saved search: the first page when {@code cursor} is null. */
+    LeadPage run(@NotNull Actor actor, @NotNull SavedSearchId search, int limit, String cursor);
+}

@@ -1,0 +1,118 @@
+package org.leadmanager.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+import org.leadmanager.AccessDeniedException;
+import org.leadmanager.NotFoundException;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.spi.AccessPolicy;
+import org.leadmanager.spi.ContactDirectory;
+import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every service needs: ports, clock, ids, and the unit-of-work and access helpers. */
+final class Context {
+    private static final Logger LOG = LoggerFactory.getLogger(Context.class);
+
+    final LeadStore store;
+    final ContactDirectory contacts;
+    final UserDirectory users;
+    final AccessPolicy access;
+    final EventPublisher publisher;
+    final Clock clock;
+    final IdGenerator ids;
+    final int chunkSize;
+
+    Context(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
+            EventPublisher publisher, Clock clock, int chunkSize) {
+        this.store = store;
+        this.contacts = contacts;
+        this.users = users;
+        this.access = access;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.ids = new IdGenerator(clock);
+        this.chunkSize = chunkSize;
+    }
+
+    /** Now, to the microsecond: the precision every store keeps. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Runs a change in one unit of work, records its activities and events, then relays events. */
+    <T> T write(Actor actor, Function<Tx, T> work) {
+        T result = store.inTransaction(session -> {
+            Tx tx = new Tx(session, actor, now(), ids);
+            T value = work.apply(tx);
+            tx.flush();
+            return value;
+        });
+        relay();
+        return result;
+    }
+
+    /** Runs reads in one unit of work. */
+    <T> T read(Function<StoreSession, T> work) {
+        return store.inTransaction(work);
+    }
+
+    /** Publishes pending events; a failing publisher never fails the committed change. */
+    int relay() {
+        try {
+            return store.relayEvents(publisher);
+        } catch (RuntimeException e) {
+            LOG.warn("Event publisher failed; the events stay pending and are retried on the next change", e);
+            return 0;
+        }
+    }
+
+    Project project(StoreSession s, Actor actor, ProjectId id) {
+        return s.projects().find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("project", id));
+    }
+
+    Project viewableProject(StoreSession s, Actor actor, ProjectId id) {
+        Project project = project(s, actor, id);
+        requireView(actor, project);
+        return project;
+    }
+
+    Project configurableProject(StoreSession s, Actor actor, ProjectId id) {
+        requireConfigure(actor);
+        return project(s, actor, id);
+    }
+
+    Lead lead(StoreSession s, Actor actor, LeadId id) {
+        return s.leads().find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+
+    void requireConfigure(Actor actor) {
+        if (!access.canConfigure(actor)) {
+            throw new AccessDeniedException("user " + actor.user() + " may not configure projects");
+        }
+    }
+
+    void requireView(Actor actor, Project project) {
+        if (!access.canView(actor, project)) {
+            throw new AccessDeniedException("user " + actor.user() + " may not see project '" + project.name() + "'");
+        }
+    }
+
+    void requireChange(Actor actor, Project project, Lead lead) {
+        requireView(actor, project);
+        if (!access.canChange(actor, project, lead)) {
+            throw new AccessDeniedException("user " + actor.user() + " may not change lead " + lead.id()
+                    + (lead.assignee() == null ? "" : " owned by " + lead.assignee()));
+        }
+    }
+}

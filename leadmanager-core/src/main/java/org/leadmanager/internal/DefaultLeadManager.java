@@ -1,0 +1,73 @@
+package org.leadmanager.internal;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.leadmanager.FollowUps;
+import org.leadmanager.LeadManager;
+import org.leadmanager.Leads;
+import org.leadmanager.Projects;
+import org.leadmanager.Qualification;
+import org.leadmanager.ReminderDispatcher;
+import org.leadmanager.Search;
+import org.leadmanager.spi.AccessPolicy;
+import org.leadmanager.spi.ContactDirectory;
+import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.UserDirectory;
+
+/** The facade: one validating proxy per topic in front of its service. Built by {@code LeadManagerBuilder}. */
+public final class DefaultLeadManager implements LeadManager {
+    private final Context ctx;
+    private final Projects projects;
+    private final Qualification qualification;
+    private final Leads leads;
+    private final FollowUps followUps;
+    private final Search search;
+
+    /** For {@code LeadManagerBuilder} only. */
+    public DefaultLeadManager(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
+            EventPublisher publisher, Clock clock, int chunkSize) {
+        this.ctx = new Context(store, contacts, users, access, publisher, clock, chunkSize);
+        this.projects = ValidatingProxy.wrap(Projects.class, new ProjectService(ctx));
+        this.qualification = ValidatingProxy.wrap(Qualification.class,
+                new QualificationService(ctx, new OwnerAssigner(ctx)));
+        this.leads = ValidatingProxy.wrap(Leads.class, new LeadService(ctx));
+        this.followUps = ValidatingProxy.wrap(FollowUps.class, new FollowUpService(ctx));
+        this.search = ValidatingProxy.wrap(Search.class, new SearchService(ctx));
+    }
+
+    @Override
+    public Projects projects() {
+        return projects;
+    }
+
+    @Override
+    public Qualification qualification() {
+        return qualification;
+    }
+
+    @Override
+    public Leads leads() {
+        return leads;
+    }
+
+    @Override
+    public FollowUps followUps() {
+        return followUps;
+    }
+
+    @Override
+    public Search search() {
+        return search;
+    }
+
+    @Override
+    public ReminderDispatcher reminderDispatcher(ReminderDispatcher.Options options) {
+        return new Dispatcher(ctx, Objects.requireNonNull(options, "options"));
+    }
+
+    @Override
+    public int relayEvents() {
+        return ctx.relay();
+    }
+}

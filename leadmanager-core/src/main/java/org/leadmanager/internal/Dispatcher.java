@@ -1,0 +1,169 @@
+package org.leadmanager.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.leadmanager.ReminderDispatcher;
+import org.leadmanager.StaleModificationException;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.followup.ReminderState;
+import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.spi.Reminder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claim, notify, mark: a claim is a lease, so a node that dies between claim and mark only delays the reminder
+ * until the lease ends. Marking checks that the claim is still ours (same node, same version), so a reminder
+ * taken over by another node after a lease expired is not marked twice.
+ */
+final class Dispatcher implements ReminderDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final Context ctx;
+    private final Options options;
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService executor;
+    private boolean closed;
+
+    Dispatcher(Context ctx, Options options) {
+        this.ctx = ctx;
+        this.options = options;
+    }
+
+    @Override
+    public int dispatchDue() {
+        int fired = 0;
+        while (true) {
+            Instant now = ctx.now();
+            List<FollowUp> claimed = ctx.store.inTransaction(s -> s.followUps()
+                    .claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease())));
+            for (FollowUp followUp : claimed) {
+                if (fire(followUp)) {
+                    fired++;
+                }
+            }
+            if (claimed.size() < options.batchSize()) {
+                return fired;
+            }
+        }
+    }
+
+    private boolean fire(FollowUp claimed) {
+        try {
+            options.notifier().notify(new Reminder(claimed.idempotencyKey(), claimed, claimed.attempts()));
+        } catch (Exception e) {
+            failed(claimed, e);
+            return false;
+        }
+        Actor system = Actor.system(claimed.tenant());
+        try {
+            return ctx.write(system, tx -> {
+                Optional<FollowUp> current = stillOurs(tx, claimed);
+                if (current.isEmpty()) {
+                    return false;
+                }
+                tx.s.followUps().update(current.get().fired(tx.now));
+                tx.activity(claimed.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
+                tx.emit(new DomainEvent.FollowUpDue(claimed.id(), claimed.lead(), claimed.owner(), claimed.dueAt()));
+                return true;
+            });
+        } catch (StaleModificationException e) {
+            LOG.debug("Follow-up {} changed while its reminder was sent; not marked fired", claimed.id());
+            return false;
+        }
+    }
+
+    private void failed(FollowUp claimed, Exception error) {
+        boolean last = claimed.attempts() >= options.maxAttempts();
+        LOG.warn("Reminder notifier failed for follow-up {} (attempt {} of {}){}", claimed.id(), claimed.attempts(),
+                options.maxAttempts(), last ? "; marked failed" : "; will retry", error);
+        try {
+            ctx.write(Actor.system(claimed.tenant()), tx -> {
+                stillOurs(tx, claimed).ifPresent(current -> {
+                    Instant retryAt = last ? null : tx.now.plus(backoff(claimed.attempts()));
+                    tx.s.followUps().update(current.attemptFailed(String.valueOf(error), retryAt));
+                });
+                return null;
+            });
+        } catch (StaleModificationException e) {
+            LOG.debug("Follow-up {} changed while its reminder failed", claimed.id());
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        Duration pause = options.backoff();
+        for (int i = 1; i < attempt && pause.compareTo(MAX_BACKOFF) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+    }
+
+    private static Optional<FollowUp> stillOurs(Tx tx, FollowUp claimed) {
+        return tx.s.followUps().find(claimed.tenant(), claimed.id())
+                .filter(f -> f.version() == claimed.version() && f.reminder() == ReminderState.CLAIMED
+                        && claimed.claimedBy().equals(f.claimedBy()) && f.open());
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (closed || executor != null) {
+                throw new IllegalStateException("reminder dispatcher " + options.nodeId()
+                        + (closed ? " is closed" : " is already started"));
+            }
+            AtomicInteger count = new AtomicInteger();
+            executor = Executors.newScheduledThreadPool(options.threads(), r -> {
+                Thread t = new Thread(r, "leadmanager-reminders-" + options.nodeId() + "-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            long interval = options.pollInterval().toMillis();
+            for (int i = 0; i < options.threads(); i++) {
+                executor.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void poll() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Reminder dispatch round failed; retrying at the next poll", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running;
+        synchronized (lifecycle) {
+            closed = true;
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdown();
+            try {
+                if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+                    running.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                running.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,316 @@
+package org.leadmanager.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.leadmanager.AccessDeniedException;
+import org.leadmanager.AssignAllResult;
+import org.leadmanager.ConflictException;
+import org.leadmanager.LeadManagerException;
+import org.leadmanager.Leads;
+import org.leadmanager.MergeResult;
+import org.leadmanager.NotFoundException;
+import org.leadmanager.StatusChange;
+import org.leadmanager.ValidationException;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.NoteId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Note;
+import org.leadmanager.domain.lead.OwnerReason;
+import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.StatusCategory;
+import org.leadmanager.domain.project.StatusKey;
+
+final class LeadService implements Leads {
+    private final Context ctx;
+
+    LeadService(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Lead get(Actor actor, LeadId id) {
+        return ctx.read(s -> {
+            Lead lead = ctx.lead(s, actor, id);
+            ctx.viewableProject(s, actor, lead.project());
+            return lead;
+        });
+    }
+
+    @Override
+    public Lead assign(Actor actor, LeadId id, UserId user) {
+        requireActiveUser(actor, user, "user");
+        return ctx.write(actor, tx -> assignInTx(tx, id, user));
+    }
+
+    @Override
+    public Lead unassign(Actor actor, LeadId id) {
+        return ctx.write(actor, tx -> assignInTx(tx, id, null));
+    }
+
+    @Override
+    public AssignAllResult assignAll(Actor actor, Set<LeadId> ids, UserId user) {
+        if (user != null) {
+            requireActiveUser(actor, user, "user");
+        }
+        List<LeadId> changed = new ArrayList<>();
+        Map<LeadId, String> rejected = new LinkedHashMap<>();
+        for (LeadId id : ids.stream().sorted().toList()) {
+            try {
+                ctx.write(actor, tx -> assignInTx(tx, id, user));
+                changed.add(id);
+            } catch (LeadManagerException e) {
+                rejected.put(id, e.getMessage());
+            }
+        }
+        return new AssignAllResult(changed, rejected);
+    }
+
+    private Lead assignInTx(Tx tx, LeadId id, UserId user) {
+        Lead lead = ctx.lead(tx.s, tx.actor, id);
+        Project project = ctx.project(tx.s, tx.actor, lead.project());
+        ctx.requireChange(tx.actor, project, lead);
+        if (Objects.equals(lead.assignee(), user)) {
+            return lead;
+        }
+        OwnerReason reason = user == null ? OwnerReason.unassigned(tx.actor.user()) : OwnerReason.manual(tx.actor.user());
+        Lead stored = tx.s.leads().update(lead.assignedTo(user, reason, tx.now));
+        tx.activity(id, user == null ? ActivityType.UNASSIGNED : ActivityType.ASSIGNED, lead.assignee(), user, null);
+        tx.emit(new DomainEvent.LeadAssigned(id, lead.project(), lead.assignee(), user, reason));
+        return stored;
+    }
+
+    @Override
+    public Lead changeStatus(Actor actor, LeadId id, StatusKey status) {
+        return ctx.write(actor, tx -> moveStatus(tx, id, status, null, null));
+    }
+
+    @Override
+    public Lead convert(Actor actor, LeadId id, StatusKey status) {
+        return ctx.write(actor, tx -> moveStatus(tx, id, status, StatusCategory.WON, null));
+    }
+
+    @Override
+    public Lead disqualify(Actor actor, LeadId id, StatusKey status, String reason) {
+        return ctx.write(actor, tx -> moveStatus(tx, id, status, StatusCategory.LOST, reason.strip()));
+    }
+
+    /**
+     * The one path for status changes. {@code category} is what the caller asked for (WON for convert, LOST for
+     * disqualify, null for a plain change, which may not reach LOST without a reason).
+     */
+    private Lead moveStatus(Tx tx, LeadId id, StatusKey requested, StatusCategory category, String reason) {
+        Lead lead = ctx.lead(tx.s, tx.actor, id);
+        Project project = ctx.project(tx.s, tx.actor, lead.project());
+        ctx.requireChange(tx.actor, project, lead);
+        LeadStatus target = requested != null ? project.requireStatus(requested, "status")
+                : project.firstOf(category).orElseThrow(() -> ValidationException.of("status",
+                        "project '" + project.name() + "' has no " + category + " status"));
+        if (category != null && target.category() != category) {
+            throw ValidationException.of("status", "'" + target.key() + "' is " + target.category()
+                    + ", expected a " + category + " status");
+        }
+        if (category == null && target.category() == StatusCategory.LOST) {
+            throw ValidationException.of("status", "'" + target.key() + "' is LOST: use disqualify with a reason");
+        }
+        if (target.key().equals(lead.status())) {
+            return lead;
+        }
+        if (!project.allowsTransition(lead.status(), target.key())) {
+            throw new ConflictException("project '" + project.name() + "' does not allow moving from '"
+                    + lead.status() + "' to '" + target.key() + "'; allowed: "
+                    + project.transitions().get(lead.status()));
+        }
+        String kept = target.category() == StatusCategory.LOST ? reason : null;
+        Lead stored = tx.s.leads().update(lead.withStatus(target.key(), kept, tx.now));
+        tx.activity(id, ActivityType.STATUS_CHANGED, lead.status(), target.key(), kept);
+        tx.emit(new DomainEvent.LeadStatusChanged(id, project.id(), lead.status(), target.key()));
+        if (target.category() == StatusCategory.WON) {
+            tx.emit(new DomainEvent.LeadConverted(id, project.id(), target.key()));
+        } else if (target.category() == StatusCategory.LOST) {
+            tx.emit(new DomainEvent.LeadDisqualified(id, project.id(), target.key(), kept));
+        }
+        return stored;
+    }
+
+    @Override
+    public Note addNote(Actor actor, LeadId id, String text) {
+        return ctx.write(actor, tx -> {
+            Lead lead = changeableLead(tx, id);
+            Note note = new Note(new NoteId(ctx.ids.next()), actor.tenant(), id, actor.user(), text, tx.now, null, 0);
+            tx.s.notes().insert(note);
+            tx.s.leads().update(lead.touched(tx.now));
+            tx.activity(id, ActivityType.NOTE_ADDED, null, note.id(), null);
+            tx.emit(new DomainEvent.NoteAdded(id, note.id()));
+            return note;
+        });
+    }
+
+    @Override
+    public Note editNote(Actor actor, NoteId noteId, String text) {
+        return ctx.write(actor, tx -> {
+            Note note = ownNote(tx, noteId);
+            Lead lead = changeableLead(tx, note.lead());
+            Note stored = tx.s.notes().update(note.edited(text, tx.now));
+            tx.s.leads().update(lead.touched(tx.now));
+            tx.activity(note.lead(), ActivityType.NOTE_EDITED, null, note.id(), null);
+            tx.emit(new DomainEvent.NoteEdited(note.lead(), note.id()));
+            return stored;
+        });
+    }
+
+    @Override
+    public void deleteNote(Actor actor, NoteId noteId) {
+        ctx.write(actor, tx -> {
+            Note note = ownNote(tx, noteId);
+            Lead lead = changeableLead(tx, note.lead());
+            tx.s.notes().delete(note);
+            tx.s.leads().update(lead.touched(tx.now));
+            tx.activity(note.lead(), ActivityType.NOTE_DELETED, null, note.id(), null);
+            tx.emit(new DomainEvent.NoteDeleted(note.lead(), note.id()));
+            return null;
+        });
+    }
+
+    @Override
+    public List<Note> notes(Actor actor, LeadId id) {
+        return ctx.read(s -> {
+            viewableLead(s, actor, id);
+            return s.notes().findByLead(actor.tenant(), id);
+        });
+    }
+
+    @Override
+    public Lead refreshCard(Actor actor, LeadId id) {
+        Lead current = get(actor, id);
+        ContactCard card = ctx.contacts.find(actor.tenant(), current.contact())
+                .orElseThrow(() -> new NotFoundException("contact", current.contact()));
+        return ctx.write(actor, tx -> {
+            Lead lead = changeableLead(tx, id);
+            Lead stored = tx.s.leads().update(lead.withCard(card, tx.now));
+            tx.activity(id, ActivityType.CARD_REFRESHED, null, null, null);
+            tx.emit(new DomainEvent.ContactCardRefreshed(id, lead.contact()));
+            return stored;
+        });
+    }
+
+    @Override
+    public List<Activity> timeline(Actor actor, LeadId id) {
+        return ctx.read(s -> {
+            Lead lead = viewableLead(s, actor, id);
+            List<Activity> entries = new ArrayList<>();
+            entries.add(qualifiedEntry(lead));
+            entries.addAll(s.activities().findByLead(actor.tenant(), id));
+            entries.sort(Comparator.comparing(Activity::at));
+            return entries;
+        });
+    }
+
+    /** The qualification is stored on the lead itself (bulk paths write one row per lead), shown as first entry. */
+    private static Activity qualifiedEntry(Lead lead) {
+        String why = lead.origin().kind() + (lead.origin().reference() == null ? "" : " " + lead.origin().reference());
+        return new Activity(lead.tenant(), lead.id(), lead.createdAt(), lead.origin().by(), ActivityType.QUALIFIED,
+                null, null, why);
+    }
+
+    @Override
+    public List<StatusChange> statusHistory(Actor actor, LeadId id) {
+        return timeline(actor, id).stream()
+                .filter(a -> a.type() == ActivityType.STATUS_CHANGED)
+                .map(a -> new StatusChange(a.at(), a.actor(), StatusKey.of(a.from()), StatusKey.of(a.to()), a.text()))
+                .toList();
+    }
+
+    @Override
+    public MergeResult contactsMerged(Actor actor, ContactId from, ContactId into) {
+        ctx.requireConfigure(actor);
+        if (from.equals(into)) {
+            throw ValidationException.of("into", "must differ from the merged contact " + from);
+        }
+        ContactCard card = ctx.contacts.find(actor.tenant(), into)
+                .orElseThrow(() -> new NotFoundException("contact", into));
+        return ctx.write(actor, tx -> {
+            List<LeadId> moved = new ArrayList<>();
+            List<LeadId> merged = new ArrayList<>();
+            for (Lead lead : tx.s.leads().findAllByContact(actor.tenant(), from)) {
+                Optional<Lead> target = tx.s.leads().findByContact(actor.tenant(), lead.project(), into);
+                if (target.isEmpty()) {
+                    tx.s.leads().update(lead.withContact(into, card, tx.now));
+                    tx.activity(lead.id(), ActivityType.MERGED, from, into, "contact merged");
+                    tx.emit(new DomainEvent.LeadMovedToContact(lead.id(), from, into));
+                    moved.add(lead.id());
+                } else {
+                    fold(tx, lead, target.get());
+                    merged.add(lead.id());
+                }
+            }
+            return new MergeResult(moved, merged);
+        });
+    }
+
+    /** Moves notes, follow-ups and timeline of {@code source} to {@code target}, then removes {@code source}. */
+    private void fold(Tx tx, Lead source, Lead target) {
+        var tenant = tx.actor.tenant();
+        tx.s.notes().moveAll(tenant, source.id(), target.id());
+        tx.s.followUps().moveAll(tenant, source.id(), target.id());
+        tx.s.activities().moveAll(tenant, source.id(), target.id());
+        Lead next = target;
+        if (target.assignee() == null && source.assignee() != null) {
+            next = next.assignedTo(source.assignee(), source.ownerReason(), tx.now);
+        }
+        next = next.withNextFollowUpAt(earliestOpenDue(tx, target.id())).touched(tx.now);
+        tx.s.leads().delete(source);
+        tx.s.leads().update(next);
+        tx.activity(target.id(), ActivityType.MERGED, source.id(), target.id(), "lead of merged contact folded in");
+        tx.emit(new DomainEvent.LeadsMerged(source.id(), target.id(), target.project()));
+    }
+
+    static Instant earliestOpenDue(Tx tx, LeadId lead) {
+        return tx.s.followUps().findByLead(tx.actor.tenant(), lead).stream()
+                .filter(FollowUp::open)
+                .map(FollowUp::dueAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    private Lead viewableLead(org.leadmanager.spi.StoreSession s, Actor actor, LeadId id) {
+        Lead lead = ctx.lead(s, actor, id);
+        ctx.viewableProject(s, actor, lead.project());
+        return lead;
+    }
+
+    private Lead changeableLead(Tx tx, LeadId id) {
+        Lead lead = ctx.lead(tx.s, tx.actor, id);
+        ctx.requireChange(tx.actor, ctx.project(tx.s, tx.actor, lead.project()), lead);
+        return lead;
+    }
+
+    private Note ownNote(Tx tx, NoteId id) {
+        Note note = tx.s.notes().find(tx.actor.tenant(), id).orElseThrow(() -> new NotFoundException("note", id));
+        if (!note.author().equals(tx.actor.user())) {
+            throw new AccessDeniedException("only the author " + note.author() + " may change note " + id);
+        }
+        return note;
+    }
+
+    private void requireActiveUser(Actor actor, UserId user, String path) {
+        if (!ctx.users.isActive(actor.tenant(), user)) {
+            throw ValidationException.of(path, "user " + user + " is unknown or inactive");
+        }
+    }
+}

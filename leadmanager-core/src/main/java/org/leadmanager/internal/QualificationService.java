@@ -1,0 +1,275 @@
+package org.leadmanager.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.leadmanager.AssignmentPreview;
+import org.leadmanager.BulkListener;
+import org.leadmanager.BulkResult;
+import org.leadmanager.ConflictException;
+import org.leadmanager.ItemOutcome;
+import org.leadmanager.NotFoundException;
+import org.leadmanager.Qualification;
+import org.leadmanager.QualifyResult;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactGroupId;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.MarketingActionId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.event.DomainEvent.LeadQualified;
+import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.project.MarketingAction;
+import org.leadmanager.domain.project.Project;
+
+final class QualificationService implements Qualification {
+    private final Context ctx;
+    private final OwnerAssigner assigner;
+
+    QualificationService(Context ctx, OwnerAssigner assigner) {
+        this.ctx = ctx;
+        this.assigner = assigner;
+    }
+
+    /** Outcomes of one chunk and the leads it created. */
+    private record Chunk(List<ItemOutcome> outcomes, List<Lead> inserted) {
+    }
+
+    @Override
+    public QualifyResult qualify(Actor actor, ProjectId projectId, ContactId contact) {
+        Project project = ctx.read(s -> openProject(s, actor, projectId));
+        ContactCard card = card(actor, contact);
+        return qualifyOne(actor, project, contact, card, Origin.manual(actor.user()));
+    }
+
+    @Override
+    public BulkResult qualifyAll(Actor actor, ProjectId projectId, Iterable<ContactId> contacts,
+            BulkListener listener) {
+        Project project = ctx.read(s -> openProject(s, actor, projectId));
+        Origin origin = Origin.manual(actor.user());
+        Tally tally = new Tally(listener);
+        Iterator<ContactId> input = contacts.iterator();
+        while (input.hasNext()) {
+            List<ContactId> chunk = new ArrayList<>(ctx.chunkSize);
+            while (input.hasNext() && chunk.size() < ctx.chunkSize) {
+                chunk.add(input.next());
+            }
+            tally.add(qualifyChunk(actor, project, chunk, origin));
+        }
+        return tally.result();
+    }
+
+    @Override
+    public List<QualifyResult> contactJoinedGroup(Actor actor, ContactGroupId group, ContactId contact) {
+        List<Project> projects = ctx.read(s -> s.projects().findByGroup(actor.tenant(), group)).stream()
+                .filter(p -> !p.archived())
+                .toList();
+        if (projects.isEmpty()) {
+            return List.of();
+        }
+        projects.forEach(p -> ctx.requireView(actor, p));
+        ContactCard card = card(actor, contact);
+        return projects.stream()
+                .map(p -> qualifyOne(actor, p, contact, card, Origin.group(group, actor.user())))
+                .toList();
+    }
+
+    @Override
+    public BulkResult syncGroups(Actor actor, ProjectId projectId, BulkListener listener) {
+        Project project = ctx.read(s -> openProject(s, actor, projectId));
+        Tally tally = new Tally(listener);
+        List<ContactGroupId> groups = project.groups().stream().sorted().toList();
+        for (ContactGroupId group : groups) {
+            Origin origin = Origin.group(group, actor.user());
+            ContactId after = null;
+            while (true) {
+                List<ContactId> page = ctx.contacts.groupMembers(actor.tenant(), group, after, ctx.chunkSize);
+                if (page.isEmpty()) {
+                    break;
+                }
+                tally.add(qualifyChunk(actor, project, page, origin));
+                if (page.size() < ctx.chunkSize) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
+            }
+        }
+        return tally.result();
+    }
+
+    @Override
+    public MarketingAction createAction(Actor actor, String name, Set<ProjectId> projects) {
+        ctx.requireConfigure(actor);
+        return ctx.write(actor, tx -> {
+            projects.forEach(p -> ctx.project(tx.s, actor, p));
+            MarketingAction action = new MarketingAction(new MarketingActionId(ctx.ids.next()), actor.tenant(),
+                    name, projects, tx.now);
+            tx.s.actions().insert(action);
+            return action;
+        });
+    }
+
+    @Override
+    public List<MarketingAction> actions(Actor actor) {
+        return ctx.read(s -> s.actions().findAll(actor.tenant()));
+    }
+
+    @Override
+    public List<QualifyResult> actionResponse(Actor actor, MarketingActionId actionId, ContactId contact) {
+        List<Project> projects = ctx.read(s -> {
+            MarketingAction action = s.actions().find(actor.tenant(), actionId)
+                    .orElseThrow(() -> new NotFoundException("marketing action", actionId));
+            return action.projects().stream()
+                    .sorted()
+                    .map(id -> s.projects().find(actor.tenant(), id))
+                    .flatMap(Optional::stream)
+                    .filter(p -> !p.archived())
+                    .toList();
+        });
+        projects.forEach(p -> ctx.requireView(actor, p));
+        ContactCard card = card(actor, contact);
+        return projects.stream()
+                .map(p -> qualifyOne(actor, p, contact, card, Origin.action(actionId, actor.user())))
+                .toList();
+    }
+
+    @Override
+    public List<AssignmentPreview> previewAssignment(Actor actor, ProjectId projectId, List<ContactId> contacts) {
+        Map<ContactId, ContactCard> cards = ctx.contacts.findAll(actor.tenant(), new LinkedHashSet<>(contacts));
+        for (ContactId id : contacts) {
+            if (!cards.containsKey(id)) {
+                throw new NotFoundException("contact", id);
+            }
+        }
+        return ctx.read(s -> {
+            Tx tx = new Tx(s, actor, ctx.now(), ctx.ids);
+            Project project = ctx.viewableProject(s, actor, projectId);
+            Set<ContactId> existing = s.leads().existingContacts(actor.tenant(), projectId, cards.keySet());
+            List<ContactId> fresh = contacts.stream().distinct().filter(c -> !existing.contains(c)).toList();
+            List<OwnerAssigner.Decision> decisions =
+                    assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), true);
+            Map<ContactId, OwnerAssigner.Decision> byContact = new HashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                byContact.put(fresh.get(i), decisions.get(i));
+            }
+            return contacts.stream().distinct().map(c -> {
+                OwnerAssigner.Decision d = byContact.get(c);
+                return d == null ? new AssignmentPreview(c, null, null, true)
+                        : new AssignmentPreview(c, d.assignee(), d.reason(), false);
+            }).toList();
+        });
+    }
+
+    private QualifyResult qualifyOne(Actor actor, Project project, ContactId contact, ContactCard card,
+            Origin origin) {
+        return ctx.write(actor, tx -> {
+            Chunk chunk = insertChunk(tx, project, List.of(contact), Map.of(contact, card), origin);
+            if (!chunk.inserted().isEmpty()) {
+                return new QualifyResult(chunk.inserted().get(0), true);
+            }
+            Lead existing = tx.s.leads().findByContact(actor.tenant(), project.id(), contact).orElseThrow();
+            return new QualifyResult(existing, false);
+        });
+    }
+
+    private Chunk qualifyChunk(Actor actor, Project project, List<ContactId> ids, Origin origin) {
+        Set<ContactId> lookup = new LinkedHashSet<>(ids);
+        lookup.remove(null);
+        Map<ContactId, ContactCard> cards = lookup.isEmpty() ? Map.of() : ctx.contacts.findAll(actor.tenant(), lookup);
+        return ctx.write(actor, tx -> insertChunk(tx, project, ids, cards, origin));
+    }
+
+    /** Creates the leads of one chunk; outcomes in input order. */
+    private Chunk insertChunk(Tx tx, Project project, List<ContactId> ids, Map<ContactId, ContactCard> cards,
+            Origin origin) {
+        Set<ContactId> known = new LinkedHashSet<>();
+        for (ContactId id : ids) {
+            if (id != null && cards.containsKey(id)) {
+                known.add(id);
+            }
+        }
+        Set<ContactId> existing = known.isEmpty() ? Set.of()
+                : tx.s.leads().existingContacts(tx.actor.tenant(), project.id(), known);
+        List<ContactId> fresh = known.stream().filter(c -> !existing.contains(c)).toList();
+        List<OwnerAssigner.Decision> decisions =
+                assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), false);
+        List<Lead> candidates = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            OwnerAssigner.Decision d = decisions.get(i);
+            ContactId contact = fresh.get(i);
+            candidates.add(Lead.qualify(new LeadId(ctx.ids.next()), tx.actor.tenant(), project.id(), contact,
+                    cards.get(contact), project.defaultStatus(), origin, d.assignee(), d.reason(), tx.now));
+        }
+        List<Lead> inserted = candidates.isEmpty() ? List.of() : tx.s.leads().insertIfAbsent(candidates);
+        Map<ContactId, Lead> created = new HashMap<>();
+        for (Lead lead : inserted) {
+            created.put(lead.contact(), lead);
+            tx.emit(new LeadQualified(lead.id(), project.id(), lead.contact(), origin, lead.assignee()));
+        }
+        List<ItemOutcome> outcomes = new ArrayList<>(ids.size());
+        Set<ContactId> reported = new HashSet<>();
+        for (ContactId id : ids) {
+            if (id == null) {
+                outcomes.add(new ItemOutcome(null, ItemOutcome.Kind.REJECTED, null, "contact id is null"));
+            } else if (!cards.containsKey(id)) {
+                outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.REJECTED, null, "unknown contact " + id));
+            } else if (created.containsKey(id) && reported.add(id)) {
+                outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.ADDED, created.get(id).id(), null));
+            } else {
+                outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.ALREADY_LEAD, null, null));
+            }
+        }
+        return new Chunk(outcomes, inserted);
+    }
+
+    private Project openProject(org.leadmanager.spi.StoreSession s, Actor actor, ProjectId id) {
+        Project project = ctx.viewableProject(s, actor, id);
+        if (project.archived()) {
+            throw new ConflictException("project '" + project.name() + "' is archived and takes no new leads");
+        }
+        return project;
+    }
+
+    private ContactCard card(Actor actor, ContactId contact) {
+        return ctx.contacts.find(actor.tenant(), contact).orElseThrow(() -> new NotFoundException("contact", contact));
+    }
+
+    /** Sums chunk outcomes and feeds the listener. */
+    private static final class Tally {
+        private final BulkListener listener;
+        private long processed;
+        private long added;
+        private long already;
+        private final List<ItemOutcome> rejected = new ArrayList<>();
+
+        Tally(BulkListener listener) {
+            this.listener = listener;
+        }
+
+        void add(Chunk chunk) {
+            for (ItemOutcome o : chunk.outcomes()) {
+                switch (o.kind()) {
+                    case ADDED -> added++;
+                    case ALREADY_LEAD -> already++;
+                    case REJECTED -> rejected.add(o);
+                }
+            }
+            processed += chunk.outcomes().size();
+            if (listener != null) {
+                listener.onChunk(chunk.outcomes(), processed);
+            }
+        }
+
+        BulkResult result() {
+            return new BulkResult(processed, added, already, rejected);
+        }
+    }
+}

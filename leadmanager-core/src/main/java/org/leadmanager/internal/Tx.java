@@ -1,0 +1,50 @@
+package org.leadmanager.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.spi.StoreSession;
+
+/** One unit of work of one call: its session, actor, a single "now", and what it records. */
+final class Tx {
+    final StoreSession s;
+    final Actor actor;
+    final Instant now;
+    private final IdGenerator ids;
+    private final List<Activity> activities = new ArrayList<>();
+    private final List<EventEnvelope> events = new ArrayList<>();
+
+    Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids) {
+        this.s = s;
+        this.actor = actor;
+        this.now = now;
+        this.ids = ids;
+    }
+
+    void emit(DomainEvent event) {
+        events.add(new EventEnvelope(ids.next(), actor.tenant(), actor.user(), now, event));
+    }
+
+    void activity(LeadId lead, ActivityType type, Object from, Object to, String text) {
+        activities.add(new Activity(actor.tenant(), lead, now, actor.user(), type, string(from), string(to), text));
+    }
+
+    void flush() {
+        if (!activities.isEmpty()) {
+            s.activities().append(activities);
+        }
+        if (!events.isEmpty()) {
+            s.recordEvents(events);
+        }
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

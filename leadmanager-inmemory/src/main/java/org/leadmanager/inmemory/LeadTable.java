@@ -1,0 +1,210 @@
+package org.leadmanager.inmemory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.leadmanager.ConflictException;
+import org.leadmanager.StaleModificationException;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSearch;
+import org.leadmanager.spi.LeadRepository;
+
+/**
+ * Leads by id; per tenant and contact, the contact's lead per project (the unique key and the contact lookup in
+ * one small immutable map); and per tenant and project the status/owner buckets of {@link ProjectLeads}.
+ */
+final class LeadTable implements LeadRepository {
+    private final Transactions transactions;
+    private final Map<LeadId, Lead> byId = new HashMap<>();
+    private final Map<TenantKey<ContactId>, Map<ProjectId, LeadId>> byContact = new HashMap<>();
+    private final Map<TenantId, Map<ProjectId, ProjectLeads>> byProject = new HashMap<>();
+
+    LeadTable(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<Lead> find(TenantId tenant, LeadId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        transactions.checkActive();
+        return Optional.ofNullable(byId.get(id)).filter(l -> l.tenant().equals(tenant));
+    }
+
+    @Override
+    public Optional<Lead> findByContact(TenantId tenant, ProjectId project, ContactId contact) {
+        Objects.requireNonNull(project, "project");
+        TenantKey<ContactId> key = TenantKey.of(tenant, contact);
+        transactions.checkActive();
+        return Optional.ofNullable(byContact.getOrDefault(key, Map.of()).get(project)).map(byId::get);
+    }
+
+    /** Ordered by project id, for a stable result. */
+    @Override
+    public List<Lead> findAllByContact(TenantId tenant, ContactId contact) {
+        TenantKey<ContactId> key = TenantKey.of(tenant, contact);
+        transactions.checkActive();
+        return byContact.getOrDefault(key, Map.of()).values().stream().map(byId::get)
+                .sorted((a, b) -> a.project().compareTo(b.project())).toList();
+    }
+
+    @Override
+    public Set<ContactId> existingContacts(TenantId tenant, ProjectId project, Collection<ContactId> contacts) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(project, "project");
+        transactions.checkActive();
+        Set<ContactId> existing = new HashSet<>();
+        for (ContactId contact : contacts) {
+            if (byContact.getOrDefault(TenantKey.of(tenant, contact), Map.of()).containsKey(project)) {
+                existing.add(contact);
+            }
+        }
+        return Set.copyOf(existing);
+    }
+
+    /**
+     * Atomic against every other unit of work because units of work run one at a time under the store lock.
+     *
+     * @throws ConflictException if a lead's id is already used by a lead of another project or contact
+     */
+    @Override
+    public List<Lead> insertIfAbsent(List<Lead> leads) {
+        List<Lead> candidates = List.copyOf(leads);
+        return transactions.atomically(log -> {
+            List<Lead> inserted = new ArrayList<>();
+            for (Lead lead : candidates) {
+                if (leadOf(lead.tenant(), lead.project(), lead.contact()) != null) {
+                    continue;
+                }
+                if (byId.containsKey(lead.id())) {
+                    throw new ConflictException("lead " + lead.id() + " already exists");
+                }
+                add(lead, log);
+                inserted.add(lead);
+            }
+            return List.copyOf(inserted);
+        });
+    }
+
+    /** @throws ConflictException if the lead moved to a contact that already has a lead in its project */
+    @Override
+    public Lead update(Lead lead) {
+        Objects.requireNonNull(lead, "lead");
+        return transactions.atomically(log -> {
+            Lead stored = current(lead);
+            LeadId holder = leadOf(lead.tenant(), lead.project(), lead.contact());
+            if (holder != null && !holder.equals(lead.id())) {
+                throw new ConflictException("contact " + lead.contact() + " already has lead " + holder
+                        + " in project " + lead.project());
+            }
+            Lead next = lead.withVersion(stored.version() + 1);
+            remove(stored, log);
+            add(next, log);
+            return next;
+        });
+    }
+
+    @Override
+    public void delete(Lead lead) {
+        Objects.requireNonNull(lead, "lead");
+        transactions.atomically(log -> {
+            remove(current(lead), log);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Lead> search(LeadSearch search) {
+        Objects.requireNonNull(search, "search");
+        transactions.checkActive();
+        ProjectLeads leads = projectLeads(search.tenant(), search.project());
+        return leads == null ? List.of() : LeadPages.page(leads.select(search.criteria()), search);
+    }
+
+    @Override
+    public Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria) {
+        Objects.requireNonNull(criteria, "criteria");
+        transactions.checkActive();
+        ProjectLeads leads = projectLeads(tenant, project);
+        return leads == null ? Map.of() : leads.count(criteria);
+    }
+
+    /** Projects without leads are absent. */
+    @Override
+    public Map<ProjectId, Map<StatusKey, Long>> countByProjectAndStatus(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        transactions.checkActive();
+        Map<ProjectId, Map<StatusKey, Long>> counts = new HashMap<>();
+        byProject.getOrDefault(tenant, Map.of()).forEach((project, leads) -> {
+            Map<StatusKey, Long> perStatus = leads.countAll();
+            if (!perStatus.isEmpty()) {
+                counts.put(project, perStatus);
+            }
+        });
+        return Map.copyOf(counts);
+    }
+
+    /** An empty status set counts nothing. */
+    @Override
+    public Map<UserId, Long> countByAssignee(TenantId tenant, ProjectId project, Set<StatusKey> statuses) {
+        Objects.requireNonNull(statuses, "statuses");
+        transactions.checkActive();
+        ProjectLeads leads = projectLeads(tenant, project);
+        return leads == null ? Map.of() : leads.countByAssignee(statuses);
+    }
+
+    private ProjectLeads projectLeads(TenantId tenant, ProjectId project) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(project, "project");
+        return byProject.getOrDefault(tenant, Map.of()).get(project);
+    }
+
+    private LeadId leadOf(TenantId tenant, ProjectId project, ContactId contact) {
+        return byContact.getOrDefault(TenantKey.of(tenant, contact), Map.of()).get(project);
+    }
+
+    private Lead current(Lead lead) {
+        Lead stored = byId.get(lead.id());
+        if (stored == null || !stored.tenant().equals(lead.tenant()) || stored.version() != lead.version()) {
+            throw new StaleModificationException("lead", lead.id(), lead.version());
+        }
+        return stored;
+    }
+
+    private void add(Lead lead, UndoLog log) {
+        log.putEntry(byId, lead.id(), lead);
+        TenantKey<ContactId> contact = TenantKey.of(lead.tenant(), lead.contact());
+        Map<ProjectId, LeadId> projects = new HashMap<>(byContact.getOrDefault(contact, Map.of()));
+        projects.put(lead.project(), lead.id());
+        log.putEntry(byContact, contact, Map.copyOf(projects));
+        byProject.computeIfAbsent(lead.tenant(), t -> new HashMap<>())
+                .computeIfAbsent(lead.project(), p -> new ProjectLeads())
+                .add(lead, log);
+    }
+
+    private void remove(Lead lead, UndoLog log) {
+        log.removeEntry(byId, lead.id());
+        TenantKey<ContactId> contact = TenantKey.of(lead.tenant(), lead.contact());
+        Map<ProjectId, LeadId> projects = new HashMap<>(byContact.get(contact));
+        projects.remove(lead.project());
+        if (projects.isEmpty()) {
+            log.removeEntry(byContact, contact);
+        } else {
+            log.putEntry(byContact, contact, Map.copyOf(projects));
+        }
+        byProject.get(lead.tenant()).get(lead.project()).remove(lead, log);
+    }
+}

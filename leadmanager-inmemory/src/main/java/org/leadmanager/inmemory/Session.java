@@ -1,0 +1,79 @@
+package org.leadmanager.inmemory;
+
+import java.util.List;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.spi.ActivityRepository;
+import org.leadmanager.spi.FollowUpRepository;
+import org.leadmanager.spi.LeadRepository;
+import org.leadmanager.spi.MarketingActionRepository;
+import org.leadmanager.spi.NoteRepository;
+import org.leadmanager.spi.ProjectRepository;
+import org.leadmanager.spi.SavedSearchRepository;
+import org.leadmanager.spi.StoreSession;
+
+/**
+ * The repositories of the store. One instance serves every unit of work: each repository call finds the unit of
+ * work of its thread through {@link Transactions}, and fails outside one.
+ */
+final class Session implements StoreSession {
+    private final Transactions transactions;
+    private final ProjectTable projects;
+    private final ActionTable actions;
+    private final LeadTable leads;
+    private final NoteTable notes;
+    private final ActivityTable activities;
+    private final FollowUpTable followUps;
+    private final SavedSearchTable savedSearches;
+
+    Session(Transactions transactions) {
+        this.transactions = transactions;
+        this.projects = new ProjectTable(transactions);
+        this.actions = new ActionTable(transactions);
+        this.leads = new LeadTable(transactions);
+        this.notes = new NoteTable(transactions);
+        this.activities = new ActivityTable(transactions);
+        this.followUps = new FollowUpTable(transactions);
+        this.savedSearches = new SavedSearchTable(transactions);
+    }
+
+    @Override
+    public ProjectRepository projects() {
+        return projects;
+    }
+
+    @Override
+    public MarketingActionRepository actions() {
+        return actions;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return leads;
+    }
+
+    @Override
+    public NoteRepository notes() {
+        return notes;
+    }
+
+    @Override
+    public ActivityRepository activities() {
+        return activities;
+    }
+
+    @Override
+    public FollowUpRepository followUps() {
+        return followUps;
+    }
+
+    @Override
+    public SavedSearchRepository savedSearches() {
+        return savedSearches;
+    }
+
+    @Override
+    public void recordEvents(List<EventEnvelope> events) {
+        List<EventEnvelope> recorded = List.copyOf(events);
+        transactions.active().record(recorded);
+    }
+}

@@ -57,8 +57,4 @@ final class Outbox {
             relayLock.unlock();
         }
     }
-
-    int size() {
-        return pending.size();
-    }
 }

@@ -103,4 +103,12 @@ final class StoreFixture {
         return new EventEnvelope(UUID.randomUUID(), tenant, ANNA, T0,
                 new DomainEvent.ProjectChanged(new ProjectId(UUID.randomUUID()), change));
     }
+
+    /** Every field of a follow-up, since FollowUp compares by identity. */
+    static List<String> states(List<FollowUp> followUps) {
+        return followUps.stream().map(f -> List.of(f.id(), f.tenant(), f.lead(), f.project(), f.owner(), f.dueAt(),
+                f.note(), f.state(), f.createdBy(), f.createdAt(), String.valueOf(f.closedAt()), f.reminder(),
+                String.valueOf(f.claimableAt()), String.valueOf(f.claimedBy()), f.attempts(),
+                String.valueOf(f.remindedAt()), String.valueOf(f.lastError()), f.version()).toString()).toList();
+    }
 }

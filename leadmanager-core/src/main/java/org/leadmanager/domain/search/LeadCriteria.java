@@ -43,7 +43,8 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
         statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
         assignees = Set.copyOf(Objects.requireNonNull(assignees, "assignees"));
         text = text == null || text.isBlank() ? null : text.strip();
-        fields = fields.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(Objects.requireNonNull(fields, "fields")));
+        Objects.requireNonNull(fields, "fields");
+        fields = fields.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(fields));
         sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
     }
 

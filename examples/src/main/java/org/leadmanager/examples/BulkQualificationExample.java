@@ -1,0 +1,41 @@
+package org.leadmanager.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.leadmanager.BulkResult;
+import org.leadmanager.ItemOutcome;
+import org.leadmanager.LeadManager;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryLeadStore;
+
+/**
+ * Adding a selection of contacts by hand, in bulk: a per-item outcome (added, already a lead, rejected with reason)
+ * and progress per chunk, without failing the whole batch for one bad item.
+ */
+public final class BulkQualificationExample {
+
+    public static void main(String[] args) {
+        ExampleCrm crm = new ExampleCrm();
+        Actor manager = Actor.manager(TenantId.of("acme"), crm.user("clara", "Clara Chef", true, "Europe/Berlin"));
+        LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm)
+                .bulkChunkSize(2000).build();
+        Project project = SampleProject.create(leads, manager, "Solar");
+        List<ContactId> selection = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            selection.add(crm.contact("c-" + i, "Contact " + i, null, null, "Berlin"));
+        }
+        leads.qualification().qualifyAll(manager, project.id(), selection.subList(0, 100), null);
+        selection.add(ContactId.of("no-such-contact"));
+
+        BulkResult result = leads.qualification().qualifyAll(manager, project.id(), selection,
+                (outcomes, processed) -> System.out.printf("progress: %,d of %,d%n", processed, selection.size()));
+        System.out.printf("added %,d, already leads %,d, rejected %d%n", result.added(), result.alreadyLeads(),
+                result.rejected().size());
+        for (ItemOutcome rejected : result.rejected()) {
+            System.out.println("  rejected " + rejected.contact() + ": " + rejected.reason());
+        }
+    }
+}

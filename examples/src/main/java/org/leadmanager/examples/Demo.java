@@ -1,0 +1,202 @@
+package org.leadmanager.examples;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import org.leadmanager.BulkResult;
+import org.leadmanager.FollowUpOverview;
+import org.leadmanager.LeadManager;
+import org.leadmanager.LeadPage;
+import org.leadmanager.LeadQuery;
+import org.leadmanager.ProjectOverview;
+import org.leadmanager.Projects;
+import org.leadmanager.StatusCounts;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactGroupId;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Note;
+import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.MarketingAction;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.ProjectKind;
+import org.leadmanager.domain.project.StatusCategory;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SortField;
+import org.leadmanager.inmemory.InMemoryLeadStore;
+import org.leadmanager.spi.LeadStore;
+
+/**
+ * The story of the help page: a lead manager "Leadmanager" is set up, an e-mail campaign's responders become leads
+ * through a bound group, three contacts are added by hand, two employees get the leads, the list is filtered by
+ * ticking two statuses, a search runs, notes are written and a follow-up shows in the overview.
+ */
+public final class Demo {
+    private static final TenantId TENANT = TenantId.of("acme");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Europe/Berlin"));
+
+    private final PrintStream out;
+    private final ExampleCrm crm = new ExampleCrm();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private final LeadManager leads;
+
+    Demo(LeadStore store, PrintStream out) {
+        this.out = out;
+        this.leads = LeadManager.builder().store(store).contacts(crm).users(crm).clock(clock).build();
+    }
+
+    public static void main(String[] args) {
+        new Demo(InMemoryLeadStore.create(), System.out).run();
+    }
+
+    void run() {
+        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
+        UserId ben = crm.user("ben", "Ben Weber", true, "Europe/Berlin");
+        Actor boss = Actor.manager(TENANT, crm.user("chef", "Clara Chef", true, "Europe/Berlin"));
+
+        out.println("Lead Manager demo: contacts become leads, leads become customers.");
+
+        // 1. The lead manager "Leadmanager" with its project status list.
+        Project project = leads.projects().create(boss, new Projects.Create("Leadmanager", ProjectKind.PROJECT,
+                List.of(LeadStatus.of("new", "Neu", StatusCategory.OPEN),
+                        LeadStatus.of("contacted", "Kontaktiert", StatusCategory.OPEN),
+                        LeadStatus.of("offer", "Angebot", StatusCategory.OPEN),
+                        LeadStatus.of("customer", "Kunde", StatusCategory.WON),
+                        LeadStatus.of("no-interest", "Kein Interesse", StatusCategory.LOST)),
+                StatusKey.of("new")));
+        project = leads.projects().setTeam(boss, project.id(), List.of(anna, ben));
+        Table statuses = new Table("Project 'Leadmanager': status list", "#", "key", "label", "category", "default");
+        for (int i = 0; i < project.statuses().size(); i++) {
+            LeadStatus s = project.statuses().get(i);
+            statuses.row(i + 1, s.key(), s.label(), s.category(), s.key().equals(project.defaultStatus()) ? "yes" : "");
+        }
+        statuses.print(out);
+
+        // 2. An e-mail campaign: its responders land in a host group bound to the project.
+        ContactGroupId responders = ContactGroupId.of("spring-mailing-responders");
+        crm.join(responders, crm.contact("c-101", "Petra Berg", "petra@berg-bau.de", "Berg Bau GmbH", "Berlin"));
+        crm.join(responders, crm.contact("c-102", "Jonas Kahn", "jonas@kahn-it.de", "Kahn IT", "Hamburg"));
+        crm.join(responders, crm.contact("c-103", "Maria Lux", "maria@lux-licht.de", "Lux Licht GmbH", "Berlin"));
+        crm.join(responders, crm.contact("c-104", "Tim Roth", "tim@roth-design.de", "Roth Design", "Köln"));
+        MarketingAction mailing = leads.qualification().createAction(boss, "Frühjahrs-Mailing", Set.of(project.id()));
+        leads.projects().bindGroups(boss, project.id(), Set.of(responders));
+        leads.projects().setAssignmentPolicy(boss, project.id(),
+                org.leadmanager.domain.project.AssignmentPolicy.roundRobin());
+        BulkResult synced = leads.qualification().syncGroups(boss, project.id(), null);
+        out.printf("%nBound group '%s': %d members became leads (round-robin over Anna and Ben).%n",
+                responders, synced.added());
+        // A late answer to the mailing itself is recorded with the campaign as source.
+        crm.contact("c-105", "Uwe Sommer", "uwe@sommer-gastro.de", "Sommer Gastro", "Berlin");
+        leads.qualification().actionResponse(boss, mailing.id(), ContactId.of("c-105"));
+
+        // 3. Three contacts selected in the CRM and added by hand ("Zum Leadmanager hinzufügen").
+        List<ContactId> selection = List.of(
+                crm.contact("c-201", "Eva Nowak", "eva@nowak-consult.de", "Nowak Consulting", "München"),
+                crm.contact("c-202", "Olaf Brandt", "olaf@brandt-maschinen.de", "Brandt Maschinen GmbH", "Berlin"),
+                crm.contact("c-203", "Sara Yilmaz", "sara@yilmaz-logistik.de", "Yilmaz Logistik", "Hamburg"));
+        leads.projects().setAssignmentPolicy(boss, project.id(),
+                org.leadmanager.domain.project.AssignmentPolicy.none());
+        BulkResult manual = leads.qualification().qualifyAll(boss, project.id(), selection, null);
+        out.printf("Added by hand: %d new leads, %d already leads, %d rejected.%n",
+                manual.added(), manual.alreadyLeads(), manual.rejected().size());
+
+        // 4. The hand-picked leads go to the two employees.
+        LeadPage unassigned = leads.search().find(boss, new LeadQuery(project.id(),
+                LeadCriteria.all().withUnassigned(true), LeadSort.ascending(SortField.NAME), 50, null));
+        for (Lead lead : unassigned.leads()) {
+            leads.leads().assign(boss, lead.id(), lead.card().name().startsWith("Olaf") ? ben : anna);
+        }
+        clock.advance(Duration.ofHours(1));
+
+        // Some work happens: statuses move.
+        List<Lead> all = page(boss, project, LeadCriteria.all(), LeadSort.ascending(SortField.NAME)).leads();
+        leads.leads().changeStatus(boss, byName(all, "Petra Berg").id(), StatusKey.of("contacted"));
+        leads.leads().changeStatus(boss, byName(all, "Maria Lux").id(), StatusKey.of("contacted"));
+        leads.leads().changeStatus(boss, byName(all, "Olaf Brandt").id(), StatusKey.of("offer"));
+        leads.leads().convert(boss, byName(all, "Jonas Kahn").id(), null);
+        leads.leads().disqualify(boss, byName(all, "Tim Roth").id(), null, "Kein Budget in diesem Jahr");
+
+        print("All leads of 'Leadmanager'", project,
+                page(boss, project, LeadCriteria.all(), LeadSort.ascending(SortField.NAME)));
+
+        // 5. Ticking two statuses in the list: "Kontaktiert" and "Angebot".
+        LeadCriteria ticked = LeadCriteria.all().withStatuses(StatusKey.of("contacted"), StatusKey.of("offer"));
+        print("Filtered by ticking 'Kontaktiert' + 'Angebot'", project,
+                page(boss, project, ticked, LeadSort.byLastActivity()));
+        StatusCounts counts = leads.search().countByStatus(boss, project.id(), LeadCriteria.all());
+        Table countTable = new Table("Leads per status", "status", "leads");
+        counts.byStatus().forEach((status, n) -> countTable.row(status, n));
+        countTable.print(out);
+
+        // 6. An advanced search: Anna's leads in Berlin, any status, by name; saved for later.
+        LeadCriteria search = LeadCriteria.all().withAssignees(anna)
+                .withField(org.leadmanager.domain.lead.ContactField.CITY, "Berlin");
+        print("Search: owner Anna Schmidt, city = Berlin, by name", project,
+                page(boss, project, search, LeadSort.ascending(SortField.NAME)));
+        leads.search().save(boss, "Anna in Berlin", project.id(), search, LeadSort.ascending(SortField.NAME));
+
+        // 7. Internal notes, as Anna, on her lead.
+        Lead petra = leads.leads().get(boss, byName(all, "Petra Berg").id());
+        Actor annaActor = Actor.agent(TENANT, petra.assignee());
+        leads.leads().addNote(annaActor, petra.id(), "Rückruf gewünscht, interessiert am Premium-Paket.");
+        clock.advance(Duration.ofMinutes(20));
+        leads.leads().addNote(annaActor, petra.id(), "Angebot bis Freitag vorbereiten.");
+        Table notes = new Table("Internal notes on Petra Berg (never shown to the contact)", "when", "author", "note");
+        for (Note note : leads.leads().notes(annaActor, petra.id())) {
+            notes.row(TIME.format(note.createdAt()), crm.nameOf(note.author()), note.text());
+        }
+        notes.print(out);
+
+        // 8. A follow-up ("Wiedervorlage") that shows in the overview.
+        leads.followUps().schedule(annaActor, petra.id(), clock.instant().plus(Duration.ofDays(1)),
+                "Petra Berg anrufen: Angebot besprechen", null);
+        leads.followUps().schedule(annaActor, petra.id(), clock.instant().plus(Duration.ofHours(3)),
+                "Unterlagen per E-Mail schicken", null);
+        clock.advance(Duration.ofHours(4));
+        FollowUpOverview overview = leads.followUps().overview(annaActor, annaActor.user());
+        Table overviewTable = new Table("Overview of " + crm.nameOf(annaActor.user()) + " on " + overview.today(),
+                "when", "due", "lead", "note");
+        overview.overdue().forEach(f -> overviewTable.row("overdue", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
+        overview.dueToday().forEach(f -> overviewTable.row("today", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
+        overview.upcoming().forEach(f -> overviewTable.row("upcoming", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
+        overviewTable.print(out);
+
+        Table projects = new Table("All lead managers of the tenant", "project", "leads", "per status");
+        for (ProjectOverview p : leads.projects().list(boss)) {
+            projects.row(p.project().name(), p.counts().total(), p.counts().byStatus());
+        }
+        projects.print(out);
+    }
+
+    private LeadPage page(Actor actor, Project project, LeadCriteria criteria, LeadSort sort) {
+        return leads.search().find(actor, new LeadQuery(project.id(), criteria, sort, 50, null));
+    }
+
+    private void print(String title, Project project, LeadPage page) {
+        Table table = new Table(title, "contact", "company", "city", "status", "owner", "source");
+        for (Lead lead : page.leads()) {
+            String status = project.findStatus(lead.status()).map(LeadStatus::label).orElse(lead.status().value());
+            table.row(lead.card().name(), lead.card().company(), lead.card().city(), status,
+                    crm.nameOf(lead.assignee()), lead.origin().kind().name().toLowerCase());
+        }
+        table.print(out);
+    }
+
+    private String leadName(Actor actor, FollowUp followUp) {
+        return leads.leads().get(actor, followUp.lead()).card().name();
+    }
+
+    private static Lead byName(List<Lead> leads, String name) {
+        return leads.stream().filter(l -> l.card().name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,106 @@
+package org.leadmanager.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Every example runs in the build and prints what it promises. */
+class ExamplesRunTest {
+
+    private static String run(Consumer<String[]> main) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            main.accept(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        original.print(output);
+        return output;
+    }
+
+    private static void assertContains(String output, String... expected) {
+        for (String text : expected) {
+            assertTrue(output.contains(text), () -> "missing '" + text + "' in:\n" + output);
+        }
+    }
+
+    @Test
+    void demoTellsTheWholeStory() {
+        String out = run(Demo::main);
+        assertContains(out, "== Project 'Leadmanager': status list ==",
+                "Bound group 'spring-mailing-responders': 4 members became leads",
+                "Added by hand: 3 new leads, 0 already leads, 0 rejected.",
+                "== Filtered by ticking 'Kontaktiert' + 'Angebot' ==",
+                "== Search: owner Anna Schmidt, city = Berlin, by name ==",
+                "Rückruf gewünscht", "overdue  | 2026-03-02 13:20 | Petra Berg",
+                "Olaf Brandt | Brandt Maschinen GmbH | Berlin | Angebot     | Ben Weber",
+                "Leadmanager | 8     | {new=3, contacted=2, offer=1, customer=1, no-interest=1}");
+        String filtered = out.substring(out.indexOf("== Filtered"), out.indexOf("== Leads per status"));
+        assertTrue(!filtered.contains("| Neu ") && !filtered.contains("| Kunde "), filtered);
+    }
+
+    @Test
+    void quickStart() {
+        assertContains(run(QuickStartExample::main), "2 leads; upcoming follow-ups: [Call Petra]");
+    }
+
+    @Test
+    void groupQualification() {
+        assertContains(run(GroupQualificationExample::main), "syncGroups: 2500 new leads",
+                "contactJoinedGroup: created=true", "second syncGroups: 0 new leads");
+    }
+
+    @Test
+    void bulkQualification() {
+        assertContains(run(BulkQualificationExample::main), "added 9,900, already leads 100, rejected 1",
+                "rejected no-such-contact: unknown contact no-such-contact", "progress: 10,001 of 10,001");
+    }
+
+    @Test
+    void assignmentRules() {
+        String out = run(AssignmentRulesExample::main);
+        assertContains(out, "c-1     | Anna Schmidt | RULE 'Berlin goes to Anna'");
+        assertTrue(!out.contains("Ben Weber"), "the inactive user must not get leads:\n" + out);
+    }
+
+    @Test
+    void statusWorkflow() {
+        assertContains(run(StatusWorkflowExample::main), "Refused: project 'Solar' does not allow moving",
+                "Jonas: no-interest, reason: Went with a competitor", "Maria is new");
+    }
+
+    @Test
+    void search() {
+        assertContains(run(SearchExample::main), "page 1:", "page 3:", "total 40", "saved 'Anna's Berlin leads'");
+    }
+
+    @Test
+    void followUpReminders() {
+        assertContains(run(FollowUpRemindersExample::main), "fired at 08:00: 0", "fired at 11:00: 1",
+                "fired again at 11:00: 0", "overdue: Call Petra about the offer (reminded 2026-03-02T11:00:00Z)",
+                "after completing: 0 overdue");
+    }
+
+    @Test
+    void events() {
+        assertContains(run(EventsExample::main), "from MANUAL", "became a customer", "NoteAdded");
+    }
+
+    @Test
+    void contactMerge() {
+        assertContains(run(ContactMergeExample::main), "notes on the kept lead: 1, follow-ups: 1", "MERGED");
+    }
+
+    @Test
+    void accessPolicy() {
+        assertContains(run(AccessPolicyExample::main), "Anna sees Ben's lead: Petra Berg",
+                "Anna may not change it", "Another tenant: lead");
+    }
+}

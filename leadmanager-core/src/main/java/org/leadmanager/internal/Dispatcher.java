@@ -2,7 +2,10 @@ package org.leadmanager.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
@@ -46,40 +50,58 @@ final class Dispatcher implements ReminderDispatcher {
             Instant now = ctx.now();
             List<FollowUp> claimed = ctx.store.inTransaction(s -> s.followUps()
                     .claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease())));
+            List<FollowUp> delivered = new ArrayList<>(claimed.size());
             for (FollowUp followUp : claimed) {
-                if (fire(followUp)) {
-                    fired++;
+                try {
+                    options.notifier().notify(new Reminder(followUp.idempotencyKey(), followUp, followUp.attempts()));
+                    delivered.add(followUp);
+                } catch (Exception e) {
+                    failed(followUp, e);
                 }
             }
+            fired += markFired(delivered);
             if (claimed.size() < options.batchSize()) {
                 return fired;
             }
         }
     }
 
-    private boolean fire(FollowUp claimed) {
-        try {
-            options.notifier().notify(new Reminder(claimed.idempotencyKey(), claimed, claimed.attempts()));
-        } catch (Exception e) {
-            failed(claimed, e);
-            return false;
-        }
-        Actor system = Actor.system(claimed.tenant());
-        try {
-            return ctx.write(system, tx -> {
-                Optional<FollowUp> current = stillOurs(tx, claimed);
-                if (current.isEmpty()) {
-                    return false;
+    /** Marks a batch fired in one unit of work per tenant; if a concurrent change spoils it, one by one. */
+    private int markFired(List<FollowUp> delivered) {
+        Map<TenantId, List<FollowUp>> byTenant = new LinkedHashMap<>();
+        delivered.forEach(f -> byTenant.computeIfAbsent(f.tenant(), t -> new ArrayList<>()).add(f));
+        int marked = 0;
+        for (Map.Entry<TenantId, List<FollowUp>> batch : byTenant.entrySet()) {
+            try {
+                marked += markFired(batch.getKey(), batch.getValue());
+            } catch (StaleModificationException e) {
+                for (FollowUp followUp : batch.getValue()) {
+                    try {
+                        marked += markFired(batch.getKey(), List.of(followUp));
+                    } catch (StaleModificationException stale) {
+                        LOG.debug("Follow-up {} changed while its reminder was sent; not marked fired", followUp.id());
+                    }
                 }
-                tx.s.followUps().update(current.get().fired(tx.now));
-                tx.activity(claimed.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
-                tx.emit(new DomainEvent.FollowUpDue(claimed.id(), claimed.lead(), claimed.owner(), claimed.dueAt()));
-                return true;
-            });
-        } catch (StaleModificationException e) {
-            LOG.debug("Follow-up {} changed while its reminder was sent; not marked fired", claimed.id());
-            return false;
+            }
         }
+        return marked;
+    }
+
+    private int markFired(TenantId tenant, List<FollowUp> followUps) {
+        return ctx.write(Actor.system(tenant), tx -> {
+            int marked = 0;
+            for (FollowUp claimed : followUps) {
+                Optional<FollowUp> current = stillOurs(tx, claimed);
+                if (current.isPresent()) {
+                    tx.s.followUps().update(current.get().fired(tx.now));
+                    tx.activity(claimed.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
+                    tx.emit(new DomainEvent.FollowUpDue(claimed.id(), claimed.lead(), claimed.owner(),
+                            claimed.dueAt()));
+                    marked++;
+                }
+            }
+            return marked;
+        });
     }
 
     private void failed(FollowUp claimed, Exception error) {

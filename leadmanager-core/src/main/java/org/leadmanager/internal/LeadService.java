@@ -216,7 +216,10 @@ final class LeadService implements Leads {
             List<Activity> entries = new ArrayList<>();
             entries.add(qualifiedEntry(lead));
             entries.addAll(s.activities().findByLead(actor.tenant(), id));
-            entries.sort(Comparator.comparing(Activity::at));
+            // a qualification comes first among entries of the same instant (a lead folded in by a merge brings
+            // its own, possibly stamped together with its first assignment)
+            entries.sort(Comparator.comparing(Activity::at)
+                    .thenComparing(a -> a.type() != ActivityType.QUALIFIED));
             return entries;
         });
     }
@@ -266,6 +269,9 @@ final class LeadService implements Leads {
     /** Moves notes, follow-ups and timeline of {@code source} to {@code target}, then removes {@code source}. */
     private void fold(Tx tx, Lead source, Lead target) {
         var tenant = tx.actor.tenant();
+        // the source's qualification lives on its row, which is deleted: keep it as a stored timeline entry, so
+        // the surviving timeline still starts with a qualification and says why the folded lead existed
+        tx.s.activities().append(List.of(qualifiedEntry(source).movedTo(target.id())));
         tx.s.notes().moveAll(tenant, source.id(), target.id());
         tx.s.followUps().moveAll(tenant, source.id(), target.id());
         tx.s.activities().moveAll(tenant, source.id(), target.id());

@@ -119,9 +119,9 @@ public final class Project {
         return with(name, archived, next, defaultStatus, transitions, team, groups, assignment);
     }
 
-    /** Changes a status' label. @throws ValidationException if the key is unknown */
+    /** Changes a status' label. @throws ValidationException (path {@code status}) if the key is unknown */
     public Project withStatusRelabelled(StatusKey key, String label) {
-        requireStatus(key, "key");
+        requireStatus(key, "status");
         List<LeadStatus> next = statuses.stream()
                 .map(s -> s.key().equals(key) ? new LeadStatus(key, label, s.category()) : s)
                 .toList();

@@ -1,0 +1,48 @@
+package org.leadmanager.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ActivityType;
+
+/**
+ * Row of {@code lm_activity}: the append-only timeline. {@code seq} comes from {@code lm_activity_seq} and keeps
+ * the append order of entries with equal times; rows are written by JDBC batches, never through the provider.
+ */
+@Entity(name = "LmActivity")
+@Table(name = "lm_activity")
+class ActivityEntity {
+    @Id
+    @Column(name = "seq")
+    long seq;
+    @Column(name = "tenant_id", length = 64, nullable = false)
+    String tenantId;
+    @Column(name = "lead_id", length = 36, nullable = false)
+    String leadId;
+    @Column(name = "occurred_at", nullable = false)
+    Instant occurredAt;
+    @Column(name = "actor", length = 64, nullable = false)
+    String actor;
+    @Column(name = "activity_type", length = 32, nullable = false)
+    String activityType;
+    @Column(name = "from_value", length = 200)
+    String fromValue;
+    @Column(name = "to_value", length = 200)
+    String toValue;
+    @Column(name = "detail", length = 10_000)
+    String detail;
+
+    protected ActivityEntity() {
+    }
+
+    Activity toDomain() {
+        return new Activity(TenantId.of(tenantId), LeadId.parse(leadId), occurredAt, UserId.of(actor),
+                ActivityType.valueOf(activityType), fromValue, toValue, detail);
+    }
+}

@@ -1,0 +1,247 @@
+package org.leadmanager.jpa;
+
+import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.leadmanager.StaleModificationException;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSearch;
+import org.leadmanager.spi.LeadRepository;
+
+/** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
+final class JpaLeadRepository implements LeadRepository {
+    /** Most ids bound in one IN list. */
+    private static final int IN_LIMIT = 1000;
+    /** How often H2 retries a chunk that raced with a concurrent insert of the same contact. */
+    private static final int H2_ATTEMPTS = 10;
+
+    private final JpaSession s;
+
+    JpaLeadRepository(JpaSession session) {
+        this.s = session;
+    }
+
+    @Override
+    public Optional<Lead> find(TenantId tenant, LeadId id) {
+        return s.first("select l from LmLead l where l.id = ?1 and l.tenantId = ?2", LeadEntity.class,
+                id.toString(), tenant.value()).map(LeadEntity::toDomain);
+    }
+
+    @Override
+    public Optional<Lead> findByContact(TenantId tenant, ProjectId project, ContactId contact) {
+        return s.first("select l from LmLead l where l.projectId = ?1 and l.contactId = ?2 and l.tenantId = ?3",
+                LeadEntity.class, project.toString(), contact.value(), tenant.value()).map(LeadEntity::toDomain);
+    }
+
+    @Override
+    public List<Lead> findAllByContact(TenantId tenant, ContactId contact) {
+        return s.list("select l from LmLead l where l.tenantId = ?1 and l.contactId = ?2 order by l.id",
+                LeadEntity.class, tenant.value(), contact.value()).stream().map(LeadEntity::toDomain).toList();
+    }
+
+    @Override
+    public Set<ContactId> existingContacts(TenantId tenant, ProjectId project, Collection<ContactId> contacts) {
+        Set<ContactId> existing = new HashSet<>();
+        List<String> keys = contacts.stream().map(ContactId::value).distinct().toList();
+        for (int from = 0; from < keys.size(); from += IN_LIMIT) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIMIT));
+            TypedQuery<String> query = s.em.createQuery("select l.contactId from LmLead l where l.projectId = ?1"
+                    + " and l.tenantId = ?2 and l.contactId in ?3", String.class);
+            query.setParameter(1, project.toString()).setParameter(2, tenant.value()).setParameter(3, chunk);
+            query.getResultList().forEach(c -> existing.add(ContactId.of(c)));
+        }
+        return existing;
+    }
+
+    /**
+     * Inserts with one JDBC batch per chunk using the database's insert-if-absent statement, so concurrent units of
+     * work and nodes never create a second lead for a project and contact; then asks, once per chunk, which of
+     * the attempted ids now exist: those rows are the ones this call inserted (lead ids are new UUIDs).
+     */
+    @Override
+    public List<Lead> insertIfAbsent(List<Lead> leads) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        Set<String> inserted = new HashSet<>();
+        int chunkSize = s.store.batchSize();
+        for (int from = 0; from < leads.size(); from += chunkSize) {
+            List<Lead> chunk = leads.subList(from, Math.min(leads.size(), from + chunkSize));
+            inserted.addAll(s.jdbc((connection, db) -> insertChunk(connection, db, chunk)));
+        }
+        return leads.stream().filter(l -> inserted.contains(l.id().toString())).toList();
+    }
+
+    private static Set<String> insertChunk(Connection connection, Database db, List<Lead> chunk)
+            throws SQLException {
+        Columns columns = Columns.of(LeadEntity.class);
+        // the same order on every node keeps concurrent chunks from deadlocking on each other's keys
+        List<LeadEntity> rows = chunk.stream().map(LeadEntity::of)
+                .sorted(Comparator.comparing((LeadEntity e) -> e.projectId).thenComparing(e -> e.contactId))
+                .toList();
+        String sql = db.insertIfAbsent(columns.table(), columns.insertColumns(), columns.placeholders(),
+                "project_id, contact_id");
+        if (db == Database.H2) {
+            // H2's MERGE is not atomic: a concurrent insert of the same key fails it after waiting for the other
+            // transaction; once that committed, the retry sees the row and skips it
+            for (int attempt = 1; ; attempt++) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    insertBatch(connection, db, sql, columns, rows);
+                    connection.releaseSavepoint(savepoint);
+                    break;
+                } catch (SQLException e) {
+                    connection.rollback(savepoint);
+                    if (!Errors.isUniqueViolation(e) || attempt == H2_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } else if (db == Database.POSTGRESQL) {
+            // RETURNING reports exactly the inserted rows (DO NOTHING returns none), with no second query
+            return insertReturningIds(connection, db, sql, columns, rows);
+        } else {
+            insertBatch(connection, db, sql, columns, rows);
+        }
+        return existingIds(connection, rows.stream().map(r -> r.id).toList());
+    }
+
+    private static Set<String> insertReturningIds(Connection connection, Database db, String sql, Columns columns,
+            List<LeadEntity> rows) throws SQLException {
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql, new String[] {"id"})) {
+            for (LeadEntity row : rows) {
+                int i = 1;
+                for (Columns.Attribute a : columns.attributes()) {
+                    db.bind(ps, i++, a.get(row), a.type());
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    inserted.add(keys.getString(1));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static void insertBatch(Connection connection, Database db, String sql, Columns columns,
+            List<LeadEntity> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (LeadEntity row : rows) {
+                int i = 1;
+                for (Columns.Attribute a : columns.attributes()) {
+                    db.bind(ps, i++, a.get(row), a.type());
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Set<String> existingIds(Connection connection, List<String> ids) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIMIT));
+            String sql = "SELECT id FROM lm_lead WHERE id IN ("
+                    + part.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    @Override
+    public Lead update(Lead lead) {
+        if (!s.updateVersioned(LeadEntity.of(lead))) {
+            throw new StaleModificationException("lead", lead.id(), lead.version());
+        }
+        return lead.withVersion(lead.version() + 1);
+    }
+
+    @Override
+    public void delete(Lead lead) {
+        int rows = s.execute("delete from LmLead l where l.id = ?1 and l.tenantId = ?2 and l.version = ?3",
+                lead.id().toString(), lead.tenant().value(), lead.version());
+        if (rows == 0) {
+            throw new StaleModificationException("lead", lead.id(), lead.version());
+        }
+    }
+
+    /** One statement per page, whatever the page size: the entity has no associations to fetch. */
+    @Override
+    public List<Lead> search(LeadSearch search) {
+        LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria());
+        TypedQuery<LeadEntity> query = s.em.createQuery(LeadFilter.page(search, filter), LeadEntity.class);
+        filter.bind(query);
+        query.setMaxResults(search.limit());
+        return s.detached(query.getResultList()).stream().map(LeadEntity::toDomain).toList();
+    }
+
+    @Override
+    public Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria) {
+        LeadFilter filter = new LeadFilter(tenant, project, criteria);
+        TypedQuery<Object[]> query = s.em.createQuery("select l.status, count(l) from LmLead l where "
+                + filter.where() + " group by l.status", Object[].class);
+        filter.bind(query);
+        Map<StatusKey, Long> counts = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            counts.put(StatusKey.of((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public Map<ProjectId, Map<StatusKey, Long>> countByProjectAndStatus(TenantId tenant) {
+        Map<ProjectId, Map<StatusKey, Long>> counts = new HashMap<>();
+        for (Object[] row : s.tuples("select l.projectId, l.status, count(l) from LmLead l where l.tenantId = ?1"
+                + " group by l.projectId, l.status", tenant.value())) {
+            counts.computeIfAbsent(ProjectId.parse((String) row[0]), p -> new HashMap<>())
+                    .put(StatusKey.of((String) row[1]), ((Number) row[2]).longValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public Map<UserId, Long> countByAssignee(TenantId tenant, ProjectId project, Set<StatusKey> statuses) {
+        Map<UserId, Long> counts = new HashMap<>();
+        if (statuses.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : s.tuples("select l.assignee, count(l) from LmLead l where l.tenantId = ?1"
+                + " and l.projectId = ?2 and l.status in ?3 and l.assignee is not null group by l.assignee",
+                tenant.value(), project.toString(), statuses.stream().map(StatusKey::value).toList())) {
+            counts.put(UserId.of((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,291 @@
+package org.leadmanager.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.StoreSession;
+
+/**
+ * The Lead Manager store on a host's JPA {@link EntityManagerFactory} (tested with Hibernate ORM 7 on PostgreSQL,
+ * MariaDB and H2).
+ *
+ * <h2>Setup</h2>
+ * <ol>
+ *   <li>Create the tables with the script for your database, {@value #SCHEMA_LOCATION}{@code /postgresql/},
+ *       {@code /mariadb/} or {@code /h2/V1__leadmanager_schema.sql} in this jar. The names follow Flyway's
+ *       convention, so a Flyway host can add {@code classpath:db/leadmanager/<database>} to its locations; a
+ *       Liquibase host can include the file with {@code sqlFile}.</li>
+ *   <li>Add the store's entities to the persistence unit: the mapping file {@value #MAPPING_FILE} (a
+ *       {@code <mapping-file>} in persistence.xml), or the classes of {@link #entityClasses()} (e.g. with
+ *       {@code jakarta.persistence.PersistenceConfiguration.managedClass}). Entity names start with {@code Lm} and
+ *       tables with {@code lm_}, so they do not clash with the host's.</li>
+ *   <li>Build the store: {@code JpaLeadStore.create(emf)}, or {@link #builder} for the options below.</li>
+ * </ol>
+ *
+ * <h2>Transactions</h2>
+ * <p><b>Own transactions</b> (the default): each outermost {@link #inTransaction} opens an EntityManager and a
+ * resource-local transaction, commits when the work returns and rolls back when it throws. The persistence unit
+ * must be {@code RESOURCE_LOCAL}.
+ *
+ * <p><b>The host's transaction</b> ({@link Builder#joinHostTransactions}): the store takes the EntityManager from
+ * the given supplier (e.g. a Spring shared EntityManager, or the one the host's own unit of work uses), requires
+ * that it is joined to an active transaction, and neither begins nor commits it: the library's changes commit or
+ * roll back with the host's. The store expects READ COMMITTED (the default of PostgreSQL and H2; its own MariaDB
+ * transactions set it), so on MariaDB configure the host's connections with {@code transaction-isolation =
+ * READ-COMMITTED}. It flushes before returning so that failures surface inside the call; when the work
+ * throws it marks a resource-local transaction rollback-only (with JTA the host rolls back on the exception).
+ * Events recorded in a host transaction become visible to {@link #relayEvents} only after the host commits: call
+ * {@code LeadManager.relayEvents()} after commit (e.g. from an after-commit hook), otherwise they go out with the
+ * next relay.
+ *
+ * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work. Optimistic-lock
+ * failures (version mismatch, deadlock or serialization failure) surface as
+ * {@link org.leadmanager.StaleModificationException}, unique-key violations as
+ * {@link org.leadmanager.ConflictException}.
+ *
+ * <h2>Events</h2>
+ * <p>Recorded events go to the outbox table in the same transaction as the change. {@link #relayEvents} always
+ * runs in transactions of its own: it locks the relay row (so relays on all nodes run one at a time), publishes
+ * pending events in sequence order and deletes each one the publisher accepted. Events committed before a crash
+ * are published by the next relay of any store on the same database.
+ *
+ * <p>Thread-safe; build one store per EntityManagerFactory and share it.
+ */
+public final class JpaLeadStore implements LeadStore {
+    /** Classpath folder of the schema scripts, one subfolder per database. */
+    public static final String SCHEMA_LOCATION = "db/leadmanager";
+    /** Classpath resource of the JPA mapping file that lists the store's entities. */
+    public static final String MAPPING_FILE = "META-INF/leadmanager/orm.xml";
+
+    private static final List<Class<?>> ENTITIES = List.of(ProjectEntity.class, ProjectGroupEntity.class,
+            MarketingActionEntity.class, LeadEntity.class, NoteEntity.class, ActivityEntity.class,
+            FollowUpEntity.class, SavedSearchEntity.class, OutboxEntity.class, RelayLockEntity.class);
+    private static final int RELAY_BATCH = 100;
+
+    private final EntityManagerFactory emf;
+    private final Supplier<EntityManager> hostEntityManager;
+    private final int batchSize;
+    private final ThreadLocal<JpaSession> current = new ThreadLocal<>();
+    private final ReentrantLock relayLock = new ReentrantLock();
+    private volatile Database database;
+
+    private JpaLeadStore(Builder builder) {
+        this.emf = builder.emf;
+        this.hostEntityManager = builder.hostEntityManager;
+        this.batchSize = builder.batchSize;
+    }
+
+    /**
+     * A store that runs its own transactions, with default options.
+     *
+     * @param emf open, with the store's entities mapped (see the class comment)
+     * @throws NullPointerException if emf is null
+     * @throws IllegalArgumentException if emf is closed or does not map the store's entities
+     */
+    public static JpaLeadStore create(EntityManagerFactory emf) {
+        return builder(emf).build();
+    }
+
+    /** A builder for a store with options. @param emf non-null */
+    public static Builder builder(EntityManagerFactory emf) {
+        return new Builder(emf);
+    }
+
+    /** The entity classes to add to a persistence unit that does not use {@link #MAPPING_FILE}. */
+    public static List<Class<?>> entityClasses() {
+        return ENTITIES;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreSession, T> work) {
+        Objects.requireNonNull(work, "work");
+        JpaSession outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
+        return hostEntityManager == null ? inOwnTransaction(work) : inHostTransaction(work);
+    }
+
+    private <T> T inOwnTransaction(Function<StoreSession, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        JpaSession session = new JpaSession(this, em);
+        current.set(session);
+        try {
+            tx.begin();
+            Database db = database(em);
+            em.runWithConnection((Connection c) -> db.beginTransaction(c));
+            T result = work.apply(session);
+            em.flush();
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollback(tx, e);
+            throw Errors.translate(e);
+        } catch (Error e) {
+            rollback(tx, e);
+            throw e;
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    private <T> T inHostTransaction(Function<StoreSession, T> work) {
+        EntityManager em = hostEntityManager.get();
+        if (em == null || !em.isJoinedToTransaction()) {
+            throw new IllegalStateException("JpaLeadStore is set to join the host's transactions, but the"
+                    + " host's EntityManager is " + (em == null ? "null" : "not joined to an active transaction")
+                    + "; begin one before calling the library");
+        }
+        current.set(new JpaSession(this, em));
+        try {
+            T result = work.apply(current.get());
+            em.flush();
+            return result;
+        } catch (RuntimeException e) {
+            markRollbackOnly(em);
+            throw Errors.translate(e);
+        } catch (Error e) {
+            markRollbackOnly(em);
+            throw e;
+        } finally {
+            current.remove();
+        }
+    }
+
+    @Override
+    public int relayEvents(EventPublisher publisher) {
+        Objects.requireNonNull(publisher, "publisher");
+        // relays of this JVM queue here rather than each holding a connection while waiting for the lock row
+        relayLock.lock();
+        try {
+            int published = 0;
+            Outbox.Batch batch;
+            do {
+                EntityManager em = emf.createEntityManager();
+                EntityTransaction tx = em.getTransaction();
+                try {
+                    tx.begin();
+                    Database db = database(em);
+                    em.runWithConnection((Connection c) -> db.beginTransaction(c));
+                    batch = Outbox.relay(em, publisher, RELAY_BATCH);
+                    tx.commit();
+                } catch (RuntimeException e) {
+                    rollback(tx, e);
+                    throw Errors.translate(e);
+                } finally {
+                    em.close();
+                }
+                published += batch.published();
+            } while (batch.more());
+            return published;
+        } finally {
+            relayLock.unlock();
+        }
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    /** The database behind the factory, detected once from the JDBC metadata. */
+    Database database(EntityManager em) {
+        Database db = database;
+        if (db == null) {
+            db = em.callWithConnection((Connection c) -> Database.of(c));
+            database = db;
+        }
+        return db;
+    }
+
+    private static void rollback(EntityTransaction tx, Throwable failure) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void markRollbackOnly(EntityManager em) {
+        try {
+            EntityTransaction tx = em.getTransaction();
+            if (tx.isActive()) {
+                tx.setRollbackOnly();
+            }
+        } catch (IllegalStateException | PersistenceException e) {
+            // JTA or a container-managed EntityManager: the host's transaction manager rolls back on the exception
+        }
+    }
+
+    /** Options of a {@link JpaLeadStore}. Not thread-safe; build once. */
+    public static final class Builder {
+        private final EntityManagerFactory emf;
+        private Supplier<EntityManager> hostEntityManager;
+        private int batchSize = 500;
+
+        private Builder(EntityManagerFactory emf) {
+            this.emf = Objects.requireNonNull(emf, "emf must not be null");
+        }
+
+        /**
+         * Join the host's transactions instead of running our own: every outermost unit of work uses the
+         * EntityManager the supplier returns, which must be joined to an active transaction when the library is
+         * called. See the class comment.
+         *
+         * @param currentEntityManager non-null; called once per outermost unit of work
+         */
+        public Builder joinHostTransactions(Supplier<EntityManager> currentEntityManager) {
+            this.hostEntityManager = Objects.requireNonNull(currentEntityManager,
+                    "currentEntityManager must not be null");
+            return this;
+        }
+
+        /**
+         * Rows per JDBC batch on the bulk paths (lead insertion, timeline, outbox); default 500. With PostgreSQL
+         * add {@code reWriteBatchedInserts=true} to the JDBC URL: pgjdbc then sends each batch as multi-row
+         * inserts, about twice as fast.
+         *
+         * @param rows 1 to 10000
+         */
+        public Builder batchSize(int rows) {
+            if (rows < 1 || rows > 10_000) {
+                throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + rows);
+            }
+            this.batchSize = rows;
+            return this;
+        }
+
+        /**
+         * The store.
+         *
+         * @throws IllegalArgumentException if the factory is closed or does not map the store's entities
+         */
+        public JpaLeadStore build() {
+            if (!emf.isOpen()) {
+                throw new IllegalArgumentException("the EntityManagerFactory is closed");
+            }
+            for (Class<?> entity : ENTITIES) {
+                try {
+                    emf.getMetamodel().entity(entity);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the EntityManagerFactory does not map the Lead Manager"
+                            + " entities (missing " + entity.getSimpleName() + "); add the mapping file "
+                            + MAPPING_FILE + " or JpaLeadStore.entityClasses() to the persistence unit", e);
+                }
+            }
+            return new JpaLeadStore(this);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.leadmanager.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.leadmanager.LeadManagerException;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.spi.ActivityRepository;
+import org.leadmanager.spi.FollowUpRepository;
+import org.leadmanager.spi.LeadRepository;
+import org.leadmanager.spi.MarketingActionRepository;
+import org.leadmanager.spi.NoteRepository;
+import org.leadmanager.spi.ProjectRepository;
+import org.leadmanager.spi.SavedSearchRepository;
+import org.leadmanager.spi.StoreSession;
+
+/**
+ * One unit of work on one EntityManager, and the query helpers its repositories share.
+ *
+ * <p>The repositories keep the persistence context free of their entities between calls: reads detach what they
+ * loaded, inserts flush and detach, and updates are single versioned JPQL statements. So a bulk update can never
+ * leave a stale managed copy behind, and a host EntityManager that is joined keeps only the host's own entities.
+ */
+final class JpaSession implements StoreSession {
+    final EntityManager em;
+    final JpaLeadStore store;
+    private final JpaProjectRepository projects = new JpaProjectRepository(this);
+    private final JpaMarketingActionRepository actions = new JpaMarketingActionRepository(this);
+    private final JpaLeadRepository leads = new JpaLeadRepository(this);
+    private final JpaNoteRepository notes = new JpaNoteRepository(this);
+    private final JpaActivityRepository activities = new JpaActivityRepository(this);
+    private final JpaFollowUpRepository followUps = new JpaFollowUpRepository(this);
+    private final JpaSavedSearchRepository savedSearches = new JpaSavedSearchRepository(this);
+
+    JpaSession(JpaLeadStore store, EntityManager em) {
+        this.store = store;
+        this.em = em;
+    }
+
+    @Override
+    public ProjectRepository projects() {
+        return projects;
+    }
+
+    @Override
+    public MarketingActionRepository actions() {
+        return actions;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return leads;
+    }
+
+    @Override
+    public NoteRepository notes() {
+        return notes;
+    }
+
+    @Override
+    public ActivityRepository activities() {
+        return activities;
+    }
+
+    @Override
+    public FollowUpRepository followUps() {
+        return followUps;
+    }
+
+    @Override
+    public SavedSearchRepository savedSearches() {
+        return savedSearches;
+    }
+
+    @Override
+    public void recordEvents(List<EventEnvelope> events) {
+        Outbox.record(this, events);
+    }
+
+    Database database() {
+        return store.database(em);
+    }
+
+    // ---- helpers for the repositories
+
+    /** JDBC work on this unit's connection, after flushing pending provider changes so both see one state. */
+    <R> R jdbc(JdbcWork<R> work) {
+        em.flush();
+        Database db = database();
+        try {
+            return em.callWithConnection((Connection c) -> work.apply(c, db));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof LeadManagerException lm) {
+                    throw lm;
+                }
+            }
+            throw Errors.translate(e);
+        }
+    }
+
+    /** Work with the unit's JDBC connection. */
+    @FunctionalInterface
+    interface JdbcWork<R> {
+        R apply(Connection connection, Database database) throws SQLException;
+    }
+
+    /** Entities of a JPQL query with positional parameters ?1, ?2, ..., detached. */
+    <T> List<T> list(String jpql, Class<T> type, Object... args) {
+        return limited(jpql, type, 0, args);
+    }
+
+    /** At most {@code limit} entities (0: all) of a JPQL query, detached. */
+    <T> List<T> limited(String jpql, Class<T> type, int limit, Object... args) {
+        TypedQuery<T> query = em.createQuery(jpql, type);
+        bind(query, args);
+        if (limit > 0) {
+            query.setMaxResults(limit);
+        }
+        return detached(query.getResultList());
+    }
+
+    <T> Optional<T> first(String jpql, Class<T> type, Object... args) {
+        List<T> result = limited(jpql, type, 1, args);
+        return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0));
+    }
+
+    /** Rows of a JPQL query selecting scalars. */
+    List<Object[]> tuples(String jpql, Object... args) {
+        TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
+        bind(query, args);
+        return query.getResultList();
+    }
+
+    /** Runs a JPQL update or delete; returns the number of rows. */
+    int execute(String jpql, Object... args) {
+        Query query = em.createQuery(jpql);
+        bind(query, args);
+        return query.executeUpdate();
+    }
+
+    /** Inserts a new entity now (so key violations surface here) and detaches it. */
+    void insert(Object entity) {
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw Errors.translate(e);
+        } finally {
+            if (em.contains(entity)) {
+                em.detach(entity);
+            }
+        }
+    }
+
+    /**
+     * Writes every updatable attribute of the entity if the stored row of its tenant has its version, bumping
+     * the version. @return whether the row was updated
+     */
+    boolean updateVersioned(Object entity) {
+        Columns columns = Columns.of(entity.getClass());
+        Query query = em.createQuery(columns.versionedUpdate());
+        Object id = null;
+        Object tenant = null;
+        Object version = null;
+        for (Columns.Attribute a : columns.attributes()) {
+            if (a.updatable()) {
+                query.setParameter(a.name(), a.get(entity));
+            } else if (a.id()) {
+                id = a.get(entity);
+            } else if (a.version()) {
+                version = a.get(entity);
+            } else if (a.name().equals("tenantId")) {
+                tenant = a.get(entity);
+            }
+        }
+        query.setParameter("id", id).setParameter("tenantId", tenant).setParameter("version", version);
+        try {
+            return query.executeUpdate() == 1;
+        } catch (PersistenceException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    <T> List<T> detached(List<T> entities) {
+        List<T> result = new ArrayList<>(entities.size());
+        for (T e : entities) {
+            em.detach(e);
+            result.add(e);
+        }
+        return result;
+    }
+
+    private static void bind(Query query, Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            query.setParameter(i + 1, args[i]);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.leadmanager.jpa;
+
+import java.util.Locale;
+
+/** The derived text columns that let SQL compare like the library's Java reference semantics. */
+final class Keys {
+
+    private Keys() {
+    }
+
+    /**
+     * Lower case in the root locale, as {@code ContactCard.sortName()} and the text criterion use it: the column
+     * for substring search and the NAME sort.
+     */
+    static String lower(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Each code point upper- then lower-cased: two texts fold to the same string exactly when
+     * {@link String#equalsIgnoreCase} holds, so equality of folds is equality ignoring case.
+     */
+    static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+        return folded.toString();
+    }
+}

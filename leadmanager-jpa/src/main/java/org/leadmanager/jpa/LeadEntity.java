@@ -1,0 +1,144 @@
+package org.leadmanager.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.lead.OriginKind;
+import org.leadmanager.domain.lead.OwnerReason;
+import org.leadmanager.domain.lead.OwnerReasonKind;
+import org.leadmanager.domain.project.StatusKey;
+
+/**
+ * Row of {@code lm_lead}, with its mapping. The contact card is flattened, with derived copies of its texts so
+ * that SQL compares exactly like {@code LeadCriteria.matches} and {@code LeadOrdering} on every database:
+ * {@code *_key} ({@link Keys#lower}) for the text search and the NAME sort, {@code *_fold} ({@link Keys#fold})
+ * for field equality ignoring case.
+ */
+@Entity(name = "LmLead")
+@Table(name = "lm_lead")
+class LeadEntity {
+    @Id
+    @Column(name = "id", length = 36)
+    String id;
+    @Column(name = "tenant_id", length = 64, nullable = false, updatable = false)
+    String tenantId;
+    @Column(name = "project_id", length = 36, nullable = false, updatable = false)
+    String projectId;
+    @Column(name = "contact_id", length = 64, nullable = false)
+    String contactId;
+    @Column(name = "name", length = 200, nullable = false)
+    String name;
+    @Column(name = "name_key", length = 200, nullable = false)
+    String nameKey;
+    @Column(name = "name_fold", length = 200, nullable = false)
+    String nameFold;
+    @Column(name = "email", length = 200)
+    String email;
+    @Column(name = "email_key", length = 200)
+    String emailKey;
+    @Column(name = "email_fold", length = 200)
+    String emailFold;
+    @Column(name = "phone", length = 200)
+    String phone;
+    @Column(name = "phone_fold", length = 200)
+    String phoneFold;
+    @Column(name = "company", length = 200)
+    String company;
+    @Column(name = "company_key", length = 200)
+    String companyKey;
+    @Column(name = "company_fold", length = 200)
+    String companyFold;
+    @Column(name = "city", length = 200)
+    String city;
+    @Column(name = "city_fold", length = 200)
+    String cityFold;
+    @Column(name = "details_link", length = 2000)
+    String detailsLink;
+    @Column(name = "status", length = 40, nullable = false)
+    String status;
+    @Column(name = "assignee", length = 64)
+    String assignee;
+    @Column(name = "origin_kind", length = 16, nullable = false)
+    String originKind;
+    @Column(name = "origin_ref", length = 64)
+    String originRef;
+    @Column(name = "origin_by", length = 64, nullable = false)
+    String originBy;
+    @Column(name = "owner_kind", length = 20, nullable = false)
+    String ownerKind;
+    @Column(name = "owner_detail", length = 200)
+    String ownerDetail;
+    @Column(name = "owner_by", length = 64, nullable = false)
+    String ownerBy;
+    @Column(name = "lost_reason", length = 10_000)
+    String lostReason;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    Instant createdAt;
+    @Column(name = "last_activity_at", nullable = false)
+    Instant lastActivityAt;
+    @Column(name = "next_follow_up_at")
+    Instant nextFollowUpAt;
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected LeadEntity() {
+    }
+
+    static LeadEntity of(Lead lead) {
+        LeadEntity e = new LeadEntity();
+        ContactCard card = lead.card();
+        e.id = lead.id().toString();
+        e.tenantId = lead.tenant().value();
+        e.projectId = lead.project().toString();
+        e.contactId = lead.contact().value();
+        e.name = card.name();
+        e.nameKey = card.sortName();
+        e.nameFold = Keys.fold(card.name());
+        e.email = card.email();
+        e.emailKey = Keys.lower(card.email());
+        e.emailFold = Keys.fold(card.email());
+        e.phone = card.phone();
+        e.phoneFold = Keys.fold(card.phone());
+        e.company = card.company();
+        e.companyKey = Keys.lower(card.company());
+        e.companyFold = Keys.fold(card.company());
+        e.city = card.city();
+        e.cityFold = Keys.fold(card.city());
+        e.detailsLink = card.detailsLink();
+        e.status = lead.status().value();
+        e.assignee = lead.assignee() == null ? null : lead.assignee().value();
+        e.originKind = lead.origin().kind().name();
+        e.originRef = lead.origin().reference();
+        e.originBy = lead.origin().by().value();
+        e.ownerKind = lead.ownerReason().kind().name();
+        e.ownerDetail = lead.ownerReason().detail();
+        e.ownerBy = lead.ownerReason().by().value();
+        e.lostReason = lead.lostReason();
+        e.createdAt = lead.createdAt();
+        e.lastActivityAt = lead.lastActivityAt();
+        e.nextFollowUpAt = lead.nextFollowUpAt();
+        e.version = lead.version();
+        return e;
+    }
+
+    Lead toDomain() {
+        return Lead.reconstitute(LeadId.parse(id), TenantId.of(tenantId), ProjectId.parse(projectId),
+                ContactId.of(contactId), new ContactCard(name, email, phone, company, city, detailsLink),
+                StatusKey.of(status), assignee == null ? null : UserId.of(assignee),
+                new Origin(OriginKind.valueOf(originKind), originRef, UserId.of(originBy)),
+                new OwnerReason(OwnerReasonKind.valueOf(ownerKind), ownerDetail, UserId.of(ownerBy)),
+                lostReason, createdAt, lastActivityAt, nextFollowUpAt, version);
+    }
+}

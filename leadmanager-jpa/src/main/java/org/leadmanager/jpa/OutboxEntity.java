@@ -1,0 +1,30 @@
+package org.leadmanager.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * Row of {@code lm_outbox}: one recorded event, not yet published. Written by JDBC batches with {@code seq} from
+ * {@code lm_outbox_seq} taken at insert time, so a change that saw another's commit records later numbers.
+ */
+@Entity(name = "LmOutbox")
+@Table(name = "lm_outbox")
+class OutboxEntity {
+    @Id
+    @Column(name = "seq")
+    long seq;
+    @Column(name = "event_id", length = 36, nullable = false)
+    String eventId;
+    @Column(name = "tenant_id", length = 64, nullable = false)
+    String tenantId;
+    @Column(name = "occurred_at", nullable = false)
+    Instant occurredAt;
+    @Column(name = "payload", length = 1_000_000, nullable = false)
+    byte[] payload;
+
+    protected OutboxEntity() {
+    }
+}

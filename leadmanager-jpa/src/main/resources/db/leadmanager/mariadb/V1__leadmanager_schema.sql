@@ -1,0 +1,179 @@
+-- Lead Manager schema for MariaDB 10.6+ (tested on 10.11; needs SEQUENCE and SKIP LOCKED).
+-- All text compares in binary, no-pad collations: equality is exact (tenant and user keys are case-sensitive) and
+-- order is code-point order, as in the library's reference semantics. Ids are the core's UUIDs in canonical
+-- lower-case text form (not MariaDB's UUID type, whose order differs). Instants are DATETIME(6) in UTC.
+
+CREATE TABLE lm_project (
+    id             varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    tenant_id      varchar(64)  NOT NULL,
+    name           varchar(200) NOT NULL,
+    name_key       varchar(200) NOT NULL,
+    kind           varchar(16)  NOT NULL,
+    archived       boolean      NOT NULL,
+    statuses       text         NOT NULL,
+    default_status varchar(40)  NOT NULL,
+    transitions    text         NOT NULL,
+    team           text         NOT NULL,
+    assignment     text         NOT NULL,
+    round_robin    bigint       NOT NULL,
+    created_at     datetime(6) NOT NULL,
+    version        bigint       NOT NULL,
+    CONSTRAINT lm_project_pk PRIMARY KEY (id),
+    CONSTRAINT lm_project_name_uq UNIQUE (tenant_id, name_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+CREATE TABLE lm_project_group (
+    project_id varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    group_id   varchar(64) NOT NULL,
+    tenant_id  varchar(64) NOT NULL,
+    CONSTRAINT lm_project_group_pk PRIMARY KEY (project_id, group_id),
+    CONSTRAINT lm_project_group_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX lm_project_group_tenant_ix ON lm_project_group (tenant_id, group_id);
+
+CREATE TABLE lm_marketing_action (
+    id          varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    tenant_id   varchar(64)  NOT NULL,
+    name        varchar(200) NOT NULL,
+    project_ids text         NOT NULL,
+    created_at  datetime(6) NOT NULL,
+    version     bigint       NOT NULL,
+    CONSTRAINT lm_marketing_action_pk PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX lm_marketing_action_tenant_ix ON lm_marketing_action (tenant_id);
+
+CREATE TABLE lm_lead (
+    id                varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    tenant_id         varchar(64)   NOT NULL,
+    project_id        varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    contact_id        varchar(64)   NOT NULL,
+    name              varchar(200)  NOT NULL,
+    name_key          varchar(200)  NOT NULL,
+    name_fold         varchar(200)  NOT NULL,
+    email             varchar(200),
+    email_key         varchar(200) ,
+    email_fold        varchar(200) ,
+    phone             varchar(200),
+    phone_fold        varchar(200) ,
+    company           varchar(200),
+    company_key       varchar(200) ,
+    company_fold      varchar(200) ,
+    city              varchar(200),
+    city_fold         varchar(200) ,
+    details_link      varchar(2000),
+    status            varchar(40)   NOT NULL,
+    assignee          varchar(64)  ,
+    origin_kind       varchar(16)   NOT NULL,
+    origin_ref        varchar(64)  ,
+    origin_by         varchar(64)   NOT NULL,
+    owner_kind        varchar(20)   NOT NULL,
+    owner_detail      varchar(200),
+    owner_by          varchar(64)   NOT NULL,
+    lost_reason       text,
+    created_at        datetime(6) NOT NULL,
+    last_activity_at  datetime(6) NOT NULL,
+    next_follow_up_at datetime(6),
+    version           bigint        NOT NULL,
+    CONSTRAINT lm_lead_pk PRIMARY KEY (id),
+    CONSTRAINT lm_lead_contact_uq UNIQUE (project_id, contact_id),
+    CONSTRAINT lm_lead_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- the default list (newest activity first) and its keyset
+CREATE INDEX lm_lead_activity_ix ON lm_lead (project_id, last_activity_at DESC, id DESC);
+-- "my leads" and the assignee filter
+CREATE INDEX lm_lead_assignee_ix ON lm_lead (project_id, assignee, last_activity_at DESC, id DESC);
+-- status filter, counts per status and per project and status (index-only)
+CREATE INDEX lm_lead_status_ix ON lm_lead (tenant_id, project_id, status);
+-- a contact's leads across projects
+CREATE INDEX lm_lead_contact_ix ON lm_lead (tenant_id, contact_id);
+
+CREATE SEQUENCE lm_note_seq ENGINE=InnoDB;
+CREATE TABLE lm_note (
+    id         varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    tenant_id  varchar(64) NOT NULL,
+    lead_id    varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    seq        bigint      NOT NULL DEFAULT NEXT VALUE FOR lm_note_seq,
+    author     varchar(64) NOT NULL,
+    body       text        NOT NULL,
+    created_at datetime(6) NOT NULL,
+    edited_at  datetime(6),
+    version    bigint      NOT NULL,
+    CONSTRAINT lm_note_pk PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX lm_note_lead_ix ON lm_note (lead_id, created_at, seq);
+
+CREATE SEQUENCE lm_activity_seq ENGINE=InnoDB;
+CREATE TABLE lm_activity (
+    seq           bigint      NOT NULL,
+    tenant_id     varchar(64) NOT NULL,
+    lead_id       varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    occurred_at   datetime(6) NOT NULL,
+    actor         varchar(64) NOT NULL,
+    activity_type varchar(32) NOT NULL,
+    from_value    varchar(200),
+    to_value      varchar(200),
+    detail        text,
+    CONSTRAINT lm_activity_pk PRIMARY KEY (seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX lm_activity_lead_ix ON lm_activity (lead_id, occurred_at, seq);
+
+CREATE TABLE lm_follow_up (
+    id           varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    tenant_id    varchar(64) NOT NULL,
+    lead_id      varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    project_id   varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    owner_id     varchar(64) NOT NULL,
+    due_at       datetime(6) NOT NULL,
+    note         text        NOT NULL,
+    state        varchar(16) NOT NULL,
+    created_by   varchar(64) NOT NULL,
+    created_at   datetime(6) NOT NULL,
+    closed_at    datetime(6),
+    reminder     varchar(16) NOT NULL,
+    claimable_at datetime(6),
+    claimed_by   varchar(200),
+    attempts     integer     NOT NULL,
+    reminded_at  datetime(6),
+    last_error   text,
+    version      bigint      NOT NULL,
+    CONSTRAINT lm_follow_up_pk PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX lm_follow_up_lead_ix ON lm_follow_up (lead_id, due_at);
+-- the overview: a user's open follow-ups by due time
+CREATE INDEX lm_follow_up_owner_ix ON lm_follow_up (tenant_id, owner_id, state, due_at);
+-- the reminder claim queue (claimable_at is null once a reminder fired, failed or its follow-up closed)
+CREATE INDEX lm_follow_up_claim_ix ON lm_follow_up (claimable_at, id);
+CREATE INDEX lm_follow_up_failed_ix ON lm_follow_up (tenant_id, reminder, due_at);
+
+CREATE TABLE lm_saved_search (
+    id              varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    tenant_id       varchar(64)  NOT NULL,
+    owner_id        varchar(64)  NOT NULL,
+    name            varchar(200) NOT NULL,
+    project_id      varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    criteria        text         NOT NULL,
+    sort_field      varchar(20)  NOT NULL,
+    sort_descending boolean      NOT NULL,
+    created_at      datetime(6) NOT NULL,
+    version         bigint       NOT NULL,
+    CONSTRAINT lm_saved_search_pk PRIMARY KEY (id),
+    CONSTRAINT lm_saved_search_name_uq UNIQUE (tenant_id, owner_id, name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- events recorded with their change, published after commit by JpaLeadStore.relayEvents
+CREATE SEQUENCE lm_outbox_seq ENGINE=InnoDB;
+CREATE TABLE lm_outbox (
+    seq         bigint      NOT NULL,
+    event_id    varchar(36) NOT NULL,
+    tenant_id   varchar(64) NOT NULL,
+    occurred_at datetime(6) NOT NULL,
+    payload     mediumblob  NOT NULL,
+    CONSTRAINT lm_outbox_pk PRIMARY KEY (seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- one row per relay lock; relays serialise on it with SELECT ... FOR UPDATE
+CREATE TABLE lm_relay_lock (
+    name varchar(32) NOT NULL,
+    CONSTRAINT lm_relay_lock_pk PRIMARY KEY (name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+INSERT INTO lm_relay_lock (name) VALUES ('outbox');

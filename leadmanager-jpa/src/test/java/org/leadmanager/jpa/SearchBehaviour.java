@@ -1,0 +1,200 @@
+package org.leadmanager.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.MarketingActionId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.lead.OwnerReason;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.Keyset;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSearch;
+import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SortField;
+
+/**
+ * Search, counts and keyset paging agree with the reference semantics ({@code LeadCriteria.matches},
+ * {@code LeadOrdering}) on random data and criteria chosen to hit the edges: case and umlauts, LIKE wildcards in
+ * the text, ties on every sort key, statuses missing from the status order, unsigned id order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SearchBehaviour extends StoreTestBase {
+    private static final long SEED = Long.getLong("leadmanager.search.seed", 20261127L);
+    private static final String[] NAMES = {"anna", "Anna", "ANNA B", "Zoë", "zoe", "ZOË", "Émile", "émile", "_under",
+        "100% pure", "b_c", "x", "Ärger", "ärger", "abc", "ab", "a!b", "O'Brien", "straße", "İstanbul", "istanbul", "ǅemal", "Σίσυφος", "ſam", "µ"};
+    private static final String[] CITIES = {null, "Berlin", "berlin", "BERLIN ", "Köln", "KÖLN", "Paris"};
+    private static final String[] TEXTS = {"an", "AN", "%", "_", "ö", "Ö", "e", "b_", "0% p", "!", "'", "ss", "σ", "i̇"};
+    private static final StatusKey GONE = StatusKey.of("gone");
+    private static final List<StatusKey> STATUSES = List.of(Fixtures.NEW, Fixtures.CONTACTED, Fixtures.WON,
+            Fixtures.LOST, GONE);
+    private static final List<UserId> USERS = List.of(Fixtures.ALICE, Fixtures.BOB, UserId.of("carol"));
+
+    private final List<MarketingActionId> actions = List.of(new MarketingActionId(UUID.randomUUID()),
+            new MarketingActionId(UUID.randomUUID()));
+    private final List<Instant> times = new ArrayList<>();
+    private Project project;
+    private List<Lead> leads;
+
+    @BeforeAll
+    void createLeads() {
+        Random random = new Random(SEED);
+        for (int i = 0; i < 12; i++) {
+            times.add(Fixtures.at(random.nextInt(1_000_000)).plusNanos(1000L * random.nextInt(1_000_000)));
+        }
+        project = Fixtures.project(Fixtures.tenant(), "Search");
+        run(s -> s.projects().insert(project));
+        leads = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String name = NAMES[random.nextInt(NAMES.length)] + (random.nextInt(3) == 0 ? " " + i % 7 : "");
+            ContactCard card = new ContactCard(name,
+                    random.nextBoolean() ? null : name.replace(' ', '.') + "@Example.COM",
+                    random.nextBoolean() ? null : "+49 " + random.nextInt(100),
+                    random.nextBoolean() ? null : NAMES[random.nextInt(NAMES.length)] + " GmbH",
+                    CITIES[random.nextInt(CITIES.length)], null);
+            Origin origin = random.nextBoolean() ? Origin.manual(Fixtures.ALICE)
+                    : Origin.action(actions.get(random.nextInt(2)), Fixtures.ALICE);
+            UserId assignee = random.nextInt(4) == 0 ? null : USERS.get(random.nextInt(USERS.size()));
+            Instant created = pick(random, times);
+            Instant activity = pick(random, times);
+            leads.add(Lead.reconstitute(new LeadId(UUID.randomUUID()), project.tenant(), project.id(),
+                    ContactId.of("c" + i), card, pick(random, STATUSES), assignee, origin,
+                    OwnerReason.manual(Fixtures.ALICE), null, created, activity,
+                    random.nextBoolean() ? null : pick(random, times), 0));
+        }
+        run(s -> s.leads().insertIfAbsent(leads));
+    }
+
+    @Test
+    void randomSearchesPageLikeTheReference() {
+        Random random = new Random(SEED + 1);
+        for (int round = 0; round < 150; round++) {
+            LeadCriteria criteria = randomCriteria(random);
+            LeadSort sort = new LeadSort(SortField.values()[random.nextInt(SortField.values().length)],
+                    random.nextBoolean());
+            List<StatusKey> order = random.nextInt(8) == 0 ? List.of() : List.of(Fixtures.WON, Fixtures.NEW,
+                    Fixtures.CONTACTED, Fixtures.LOST);
+            int limit = 1 + random.nextInt(40);
+            LeadSearch first = new LeadSearch(project.tenant(), project.id(), criteria, sort, order, null, limit);
+            List<LeadId> expected = leads.stream().filter(criteria::matches).sorted(first.ordering())
+                    .map(Lead::id).toList();
+
+            List<LeadId> paged = new ArrayList<>();
+            LeadSearch page = first;
+            while (true) {
+                LeadSearch current = page;
+                List<Lead> result = tx(s -> s.leads().search(current));
+                result.forEach(l -> paged.add(l.id()));
+                if (result.size() < limit) {
+                    break;
+                }
+                Keyset after = first.ordering().keysetOf(result.get(result.size() - 1));
+                page = new LeadSearch(project.tenant(), project.id(), criteria, sort, order, after, limit);
+            }
+            String context = "seed " + SEED + " round " + round + ": " + criteria + " " + sort + " limit " + limit;
+            assertEquals(expected, paged, context);
+
+            Map<StatusKey, Long> counts = leads.stream().filter(criteria::matches)
+                    .collect(Collectors.groupingBy(Lead::status, Collectors.counting()));
+            assertEquals(counts, tx(s -> s.leads().countByStatus(project.tenant(), project.id(), criteria)), context);
+        }
+    }
+
+    @Test
+    void aPageTakesOneStatementWhateverItsSize() {
+        EntityManagerFactory emf = db().newEmf();
+        JpaLeadStore counted = JpaLeadStore.create(emf);
+        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        LeadCriteria criteria = LeadCriteria.all().withStatuses(Fixtures.NEW, Fixtures.CONTACTED, GONE)
+                .withText("a").withUnassigned(true).withAssignees(Fixtures.ALICE);
+        Map<Integer, Long> statementsPerPageSize = new HashMap<>();
+        for (int size : new int[] {1, 10, 100}) {
+            Lead last = leads.stream().filter(criteria::matches).sorted(new LeadSearch(project.tenant(), project.id(),
+                    criteria, LeadSort.byLastActivity(), List.of(), null, 1).ordering()).findFirst().orElseThrow();
+            LeadSearch search = new LeadSearch(project.tenant(), project.id(), criteria, LeadSort.byLastActivity(),
+                    List.of(), new Keyset(last.lastActivityAt(), last.id()), size);
+            statistics.clear();
+            counted.inTransaction(s -> s.leads().search(search));
+            statementsPerPageSize.put(size, statistics.getPrepareStatementCount());
+        }
+        assertEquals(Map.of(1, 1L, 10, 1L, 100, 1L), statementsPerPageSize);
+
+        statistics.clear();
+        counted.inTransaction(s -> s.leads().countByStatus(project.tenant(), project.id(), criteria));
+        counted.inTransaction(s -> s.leads().countByProjectAndStatus(project.tenant()));
+        counted.inTransaction(s -> s.leads().countByAssignee(project.tenant(), project.id(),
+                java.util.Set.of(Fixtures.NEW)));
+        assertEquals(3, statistics.getPrepareStatementCount(), "each count is one grouped query");
+    }
+
+    private LeadCriteria randomCriteria(Random random) {
+        LeadCriteria c = LeadCriteria.all();
+        if (random.nextInt(3) == 0) {
+            c = c.withStatuses(new java.util.HashSet<>(STATUSES.subList(0, 1 + random.nextInt(3))));
+        }
+        if (random.nextInt(3) == 0) {
+            c = c.withAssignees(USERS.subList(0, random.nextInt(3)).toArray(UserId[]::new))
+                    .withUnassigned(random.nextBoolean());
+        }
+        if (random.nextInt(3) == 0) {
+            c = c.withText(TEXTS[random.nextInt(TEXTS.length)]);
+        }
+        if (random.nextInt(5) == 0) {
+            String city = CITIES[1 + random.nextInt(CITIES.length - 1)];
+            c = c.withField(ContactField.CITY, random.nextBoolean() ? city : city.toUpperCase());
+        }
+        if (random.nextInt(8) == 0) {
+            // upper- or lower-casing the value: equality ignoring case must agree with equalsIgnoreCase
+            String name = NAMES[random.nextInt(NAMES.length)];
+            c = c.withField(ContactField.NAME, switch (random.nextInt(3)) {
+                case 0 -> name;
+                case 1 -> name.toUpperCase(java.util.Locale.ROOT);
+                default -> name.toLowerCase(java.util.Locale.ROOT);
+            });
+        }
+        if (random.nextInt(5) == 0) {
+            c = c.withSources(actions.get(random.nextInt(2)));
+        }
+        if (random.nextInt(4) == 0) {
+            c = c.withCreated(maybe(random), maybe(random));
+        }
+        if (random.nextInt(4) == 0) {
+            c = c.withLastActivity(maybe(random), maybe(random));
+        }
+        if (random.nextInt(4) == 0) {
+            c = c.withOpenFollowUp(random.nextBoolean());
+        }
+        if (random.nextInt(5) == 0) {
+            c = c.withFollowUpDueBefore(pick(random, times));
+        }
+        return c;
+    }
+
+    private Instant maybe(Random random) {
+        return random.nextBoolean() ? null : pick(random, times);
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

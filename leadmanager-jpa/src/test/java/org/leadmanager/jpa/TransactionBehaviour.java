@@ -1,0 +1,88 @@
+package org.leadmanager.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.leadmanager.ConflictException;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.NoteId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.spi.EventPublisher;
+
+/** Joining a transaction the host already has open. */
+abstract class TransactionBehaviour extends StoreTestBase {
+
+    @Test
+    void joinsTheHostTransactionAndCommitsOnlyWithIt() {
+        EntityManager host = db().emf().createEntityManager();
+        JpaLeadStore joined = JpaLeadStore.builder(db().emf()).joinHostTransactions(() -> host).build();
+        Project project = Fixtures.project(Fixtures.tenant(), "Host");
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), project.tenant(), Fixtures.ALICE, Fixtures.T0,
+                new DomainEvent.NoteAdded(new LeadId(UUID.randomUUID()), new NoteId(UUID.randomUUID())));
+        store().relayEvents(EventPublisher.none());
+        try {
+            host.getTransaction().begin();
+            joined.inTransaction(s -> {
+                s.projects().insert(project);
+                s.recordEvents(List.of(event));
+                return null;
+            });
+            assertTrue(joined.inTransaction(s -> s.projects().find(project.tenant(), project.id())).isPresent(),
+                    "visible inside the host transaction");
+            assertTrue(tx(s -> s.projects().find(project.tenant(), project.id())).isEmpty(),
+                    "not visible outside before the host commits");
+            assertEquals(0, joined.relayEvents(e -> { }), "events wait for the host's commit");
+            host.getTransaction().commit();
+        } finally {
+            host.close();
+        }
+        assertTrue(tx(s -> s.projects().find(project.tenant(), project.id())).isPresent());
+        List<EventEnvelope> published = new ArrayList<>();
+        assertEquals(1, store().relayEvents(published::add));
+        assertEquals(List.of(event), published);
+    }
+
+    @Test
+    void aHostRollbackDiscardsTheLibrarysChangesAndAFailureMarksItRollbackOnly() {
+        EntityManager host = db().emf().createEntityManager();
+        JpaLeadStore joined = JpaLeadStore.builder(db().emf()).joinHostTransactions(() -> host).build();
+        Project project = Fixtures.project(Fixtures.tenant(), "Rolled back");
+        try {
+            host.getTransaction().begin();
+            joined.inTransaction(s -> {
+                s.projects().insert(project);
+                return null;
+            });
+            assertThrows(ConflictException.class, () -> joined.inTransaction(s -> {
+                s.projects().insert(Fixtures.project(project.tenant(), "ROLLED BACK"));
+                return null;
+            }));
+            assertTrue(host.getTransaction().getRollbackOnly());
+            host.getTransaction().rollback();
+        } finally {
+            host.close();
+        }
+        assertTrue(tx(s -> s.projects().find(project.tenant(), project.id())).isEmpty());
+    }
+
+    @Test
+    void refusesToWorkWithoutAnActiveHostTransaction() {
+        EntityManager host = db().emf().createEntityManager();
+        try {
+            JpaLeadStore joined = JpaLeadStore.builder(db().emf()).joinHostTransactions(() -> host).build();
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> joined.inTransaction(s -> s.projects().findAll(Fixtures.tenant())));
+            assertTrue(error.getMessage().contains("not joined to an active transaction"), error.getMessage());
+        } finally {
+            host.close();
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.leadmanager.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.leadmanager.tck.TckFixture.OFFER;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.leadmanager.AssignAllResult;
+import org.leadmanager.LeadManager;
+import org.leadmanager.domain.ContactGroupId;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.OriginKind;
+import org.leadmanager.domain.lead.OwnerReason;
+import org.leadmanager.domain.lead.OwnerReasonKind;
+import org.leadmanager.domain.project.AssignmentPolicy;
+import org.leadmanager.domain.project.AssignmentRule;
+import org.leadmanager.domain.project.AssignmentStrategy;
+import org.leadmanager.domain.project.Project;
+
+/** Capability 3: owners of leads, by hand and by the project's assignment policy. */
+public abstract class AssignmentContract extends ContractBase {
+
+    private ContactId contactIn(String name, String city, String company) {
+        return fx.contact(new ContactCard(name, null, null, company, city, null));
+    }
+
+    private Lead qualify(Project project, ContactId contact) {
+        return lm().qualification().qualify(manager(), project.id(), contact).lead();
+    }
+
+    private List<Lead> newLeads(LeadManager leadManager, Project project, int count) {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            leads.add(leadManager.qualification().qualify(manager(), project.id(), fx.contact("New " + i)).lead());
+        }
+        return leads;
+    }
+
+    private List<UserId> assigneesOfNewLeads(LeadManager leadManager, Project project, int count) {
+        return newLeads(leadManager, project, count).stream().map(Lead::assignee).toList();
+    }
+
+    @Test
+    void assigningMakesTheUserOwnerWithAManualReason() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+
+        Lead assigned = lm().leads().assign(manager(), lead.id(), fx.alice);
+
+        assertEquals(fx.alice, assigned.assignee());
+        Lead read = fx.reload(lead.id());
+        assertEquals(fx.alice, read.assignee());
+        assertEquals(OwnerReason.manual(fx.mia), read.ownerReason());
+        Activity last = lastActivity(lead.id());
+        assertEquals(ActivityType.ASSIGNED, last.type());
+        assertNull(last.from());
+        assertEquals("alice", last.to());
+        assertEquals(fx.mia, last.actor());
+    }
+
+    @Test
+    void unassigningRemovesTheOwner() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        lm().leads().assign(manager(), lead.id(), fx.alice);
+
+        lm().leads().unassign(manager(), lead.id());
+
+        Lead read = fx.reload(lead.id());
+        assertNull(read.assignee());
+        assertEquals(OwnerReasonKind.UNASSIGNED, read.ownerReason().kind());
+        Activity last = lastActivity(lead.id());
+        assertEquals(ActivityType.UNASSIGNED, last.type());
+        assertEquals("alice", last.from());
+        assertNull(last.to());
+    }
+
+    @Test
+    void inactiveOrUnknownUsersCannotBeAssigned() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        rejectsInput("user", () -> lm().leads().assign(manager(), lead.id(), fx.ivan));
+        rejectsInput("user", () -> lm().leads().assign(manager(), lead.id(), UserId.of("nobody")));
+        rejectsInput("user", () -> lm().leads().assignAll(manager(), Set.of(lead.id()), fx.ivan));
+        assertNull(fx.reload(lead.id()).assignee());
+    }
+
+    @Test
+    void assignAllChangesThePermittedLeadsAndReportsTheRestPerItem() {
+        Project project = fx.project("Solar roofs");
+        Lead a = fx.lead(project.id());
+        Lead b = fx.lead(project.id());
+        Lead c = fx.lead(project.id());
+        LeadId unknown = new LeadId(UUID.randomUUID());
+        TckFixture other = fx.otherTenant();
+        Lead foreign = other.lead(other.project("Theirs").id());
+
+        AssignAllResult result = lm().leads().assignAll(manager(), Set.of(a.id(), b.id(), c.id(), unknown,
+                foreign.id()), fx.bob);
+
+        assertEquals(Set.of(a.id(), b.id(), c.id()), Set.copyOf(result.changed()));
+        assertEquals(Set.of(unknown, foreign.id()), result.rejected().keySet());
+        result.rejected().values().forEach(reason -> assertFalse(reason.isBlank()));
+        for (Lead lead : List.of(a, b, c)) {
+            assertEquals(fx.bob, fx.reload(lead.id()).assignee());
+        }
+        assertNull(other.reload(foreign.id()).assignee());
+    }
+
+    @Test
+    void assignAllByAnAgentSkipsLeadsOfOtherAgents() {
+        Project project = fx.projectWithTeam("Solar roofs", fx.alice, fx.bob);
+        Lead bobs = fx.lead(project.id());
+        lm().leads().assign(manager(), bobs.id(), fx.bob);
+        Lead free = fx.lead(project.id());
+
+        AssignAllResult result = lm().leads().assignAll(fx.agent(fx.alice), Set.of(bobs.id(), free.id()), fx.alice);
+
+        assertEquals(List.of(free.id()), result.changed());
+        assertEquals(Set.of(bobs.id()), result.rejected().keySet());
+        assertEquals(fx.bob, fx.reload(bobs.id()).assignee());
+        assertEquals(fx.alice, fx.reload(free.id()).assignee());
+    }
+
+    @Test
+    void assignAllWithoutUserUnassigns() {
+        Project project = fx.project("Solar roofs");
+        Lead a = fx.lead(project.id());
+        Lead b = fx.lead(project.id());
+        lm().leads().assignAll(manager(), Set.of(a.id(), b.id()), fx.alice);
+
+        AssignAllResult result = lm().leads().assignAll(manager(), Set.of(a.id(), b.id()), null);
+
+        assertEquals(Set.of(a.id(), b.id()), Set.copyOf(result.changed()));
+        assertNull(fx.reload(a.id()).assignee());
+        assertNull(fx.reload(b.id()).assignee());
+    }
+
+    @Test
+    void policyNoneLeavesNewLeadsUnassigned() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.none(), fx.alice, fx.bob);
+        Lead lead = fx.lead(project.id());
+        assertNull(lead.assignee());
+        assertEquals(OwnerReasonKind.UNASSIGNED, fx.reload(lead.id()).ownerReason().kind());
+    }
+
+    @Test
+    void roundRobinRotatesFairlyOverTheActiveTeam() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.ivan,
+                fx.carol);
+
+        List<UserId> owners = assigneesOfNewLeads(lm(), project, 9);
+
+        assertEquals(List.of(fx.alice, fx.bob, fx.carol, fx.alice, fx.bob, fx.carol, fx.alice, fx.bob, fx.carol),
+                owners, "team order, inactive ivan skipped");
+        for (Lead lead : TenantSnapshot.allLeads(lm(), manager(), project)) {
+            assertEquals(OwnerReasonKind.ROUND_ROBIN, lead.ownerReason().kind());
+        }
+    }
+
+    @Test
+    void roundRobinPositionSurvivesANewLeadManagerOnTheSameStore() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
+        LeadManager restarted = fx.newLeadManager(b -> { });
+        LeadManager secondNode = fx.newLeadManager(b -> { });
+
+        List<UserId> owners = new ArrayList<>();
+        owners.addAll(assigneesOfNewLeads(lm(), project, 1));
+        owners.addAll(assigneesOfNewLeads(restarted, project, 1));
+        owners.addAll(assigneesOfNewLeads(secondNode, project, 1));
+        owners.addAll(assigneesOfNewLeads(lm(), project, 1));
+        owners.addAll(assigneesOfNewLeads(secondNode, project, 2));
+
+        assertEquals(List.of(fx.alice, fx.bob, fx.carol, fx.alice, fx.bob, fx.carol), owners);
+    }
+
+    @Test
+    void roundRobinContinuesThroughBulkChunks() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
+        List<ContactId> contacts = fx.contacts(5, "Visitor");
+
+        fx.withChunkSize(2).qualification().qualifyAll(manager(), project.id(), contacts, null);
+        List<UserId> next = assigneesOfNewLeads(lm(), project, 1);
+
+        List<UserId> bulkOwners = contacts.stream().map(c -> qualify(project, c).assignee()).toList();
+        assertEquals(List.of(fx.alice, fx.bob, fx.carol, fx.alice, fx.bob), bulkOwners);
+        assertEquals(List.of(fx.carol), next);
+    }
+
+    @Test
+    void roundRobinNeverPicksAMemberWhoBecameInactive() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
+        assigneesOfNewLeads(lm(), project, 1);
+        fx.users.setActive(fx.tenant, fx.bob, false);
+
+        List<UserId> owners = assigneesOfNewLeads(lm(), project, 6);
+
+        assertFalse(owners.contains(fx.bob), owners.toString());
+        assertEquals(3, owners.stream().filter(fx.alice::equals).count(), owners.toString());
+        assertEquals(3, owners.stream().filter(fx.carol::equals).count(), owners.toString());
+    }
+
+    @Test
+    void leastOpenLeadsPicksTheMemberWithFewestOpenLeads() {
+        Project project = fx.projectWithTeam("Solar roofs", fx.alice, fx.bob);
+        for (int i = 0; i < 2; i++) {
+            lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.alice);
+        }
+        lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.bob);
+        for (int i = 0; i < 2; i++) {
+            Lead won = fx.lead(project.id());
+            lm().leads().assign(manager(), won.id(), fx.bob);
+            lm().leads().convert(manager(), won.id(), null);
+        }
+        Lead lost = fx.lead(project.id());
+        lm().leads().assign(manager(), lost.id(), fx.bob);
+        lm().leads().disqualify(manager(), lost.id(), null, "moved away");
+        Lead offered = fx.lead(project.id());
+        lm().leads().assign(manager(), offered.id(), fx.carol);
+        lm().leads().changeStatus(manager(), offered.id(), OFFER);
+        lm().projects().setAssignmentPolicy(manager(), project.id(), AssignmentPolicy.leastOpenLeads());
+
+        List<Lead> created = newLeads(lm(), project, 3);
+
+        assertEquals(List.of(fx.bob, fx.alice, fx.bob), created.stream().map(Lead::assignee).toList(),
+                "alice has 2 open leads, bob 1 (won and lost ones do not count); ties go by team order");
+        for (Lead lead : created) {
+            assertEquals(OwnerReasonKind.LEAST_OPEN_LEADS, fx.reload(lead.id()).ownerReason().kind());
+        }
+    }
+
+    @Test
+    void leastOpenLeadsSpreadsABulkQualificationEvenly() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.leastOpenLeads(), fx.alice, fx.bob, fx.carol);
+        fx.withChunkSize(4).qualification().qualifyAll(manager(), project.id(), fx.contacts(9, "Visitor"), null);
+        Map<UserId, Integer> perOwner = new HashMap<>();
+        TenantSnapshot.allLeads(lm(), manager(), project).forEach(l -> perOwner.merge(l.assignee(), 1, Integer::sum));
+        assertEquals(Map.of(fx.alice, 3, fx.bob, 3, fx.carol, 3), perOwner);
+    }
+
+    @Test
+    void criteriaRulesDecideFirstThenTheFallback() {
+        AssignmentPolicy policy = new AssignmentPolicy(List.of(
+                new AssignmentRule("berlin", ContactField.CITY, "Berlin", fx.alice),
+                new AssignmentRule("acme", ContactField.COMPANY, "ACME", fx.bob)),
+                AssignmentStrategy.NONE, fx.carol);
+        Project project = fx.project("Solar roofs", policy);
+
+        Lead both = qualify(project, contactIn("Berlin ACME", "Berlin", "ACME"));
+        Lead acme = qualify(project, contactIn("Munich acme", "Munich", " acme "));
+        Lead berlinLowercase = qualify(project, contactIn("Lower", "berlin", null));
+        Lead none = qualify(project, contactIn("Hamburg", "Hamburg", "Other"));
+
+        assertEquals(fx.alice, both.assignee(), "first matching rule wins");
+        assertEquals(new OwnerReason(OwnerReasonKind.RULE, "berlin", fx.mia), fx.reload(both.id()).ownerReason());
+        assertEquals(fx.bob, acme.assignee(), "rules compare ignoring case and surrounding blanks");
+        assertEquals(new OwnerReason(OwnerReasonKind.RULE, "acme", fx.mia), fx.reload(acme.id()).ownerReason());
+        assertEquals(fx.alice, berlinLowercase.assignee());
+        assertEquals(fx.carol, none.assignee());
+        assertEquals(OwnerReasonKind.FALLBACK, fx.reload(none.id()).ownerReason().kind());
+    }
+
+    @Test
+    void leadsNoRuleMatchesGoToTheStrategy() {
+        AssignmentPolicy policy = new AssignmentPolicy(
+                List.of(new AssignmentRule("berlin", ContactField.CITY, "Berlin", fx.alice)),
+                AssignmentStrategy.ROUND_ROBIN, fx.carol);
+        Project project = fx.project("Solar roofs", policy, fx.bob, fx.carol);
+
+        List<UserId> owners = List.of(
+                qualify(project, contactIn("A", "Hamburg", null)).assignee(),
+                qualify(project, contactIn("B", "Berlin", null)).assignee(),
+                qualify(project, contactIn("C", "Hamburg", null)).assignee(),
+                qualify(project, contactIn("D", "Hamburg", null)).assignee());
+
+        assertEquals(List.of(fx.bob, fx.alice, fx.carol, fx.bob), owners,
+                "a rule decision does not use up a round-robin turn");
+    }
+
+    @Test
+    void aRuleForAnInactiveUserIsSkipped() {
+        AssignmentPolicy policy = new AssignmentPolicy(List.of(
+                new AssignmentRule("ivan-berlin", ContactField.CITY, "Berlin", fx.ivan),
+                new AssignmentRule("alice-berlin", ContactField.CITY, "Berlin", fx.alice)),
+                AssignmentStrategy.NONE, null);
+        Project project = fx.project("Solar roofs", policy);
+
+        Lead lead = qualify(project, contactIn("B", "Berlin", null));
+
+        assertEquals(fx.alice, lead.assignee());
+        assertEquals("alice-berlin", fx.reload(lead.id()).ownerReason().detail());
+    }
+
+    @Test
+    void anInactiveFallbackLeavesTheLeadUnassigned() {
+        Project project = fx.project("Solar roofs",
+                new AssignmentPolicy(List.of(), AssignmentStrategy.NONE, fx.ivan));
+        Lead lead = fx.lead(project.id());
+        assertNull(lead.assignee());
+        assertEquals(OwnerReasonKind.UNASSIGNED, fx.reload(lead.id()).ownerReason().kind());
+    }
+
+    @Test
+    void aTeamWithoutActiveMembersFallsBack() {
+        Project project = fx.project("Solar roofs",
+                new AssignmentPolicy(List.of(), AssignmentStrategy.ROUND_ROBIN, fx.carol), fx.ivan);
+        Lead lead = fx.lead(project.id());
+        assertEquals(fx.carol, lead.assignee());
+        assertEquals(OwnerReasonKind.FALLBACK, fx.reload(lead.id()).ownerReason().kind());
+        Project nobody = fx.project("Heat pumps", AssignmentPolicy.leastOpenLeads(), fx.ivan);
+        assertNull(fx.lead(nobody.id()).assignee());
+    }
+
+    @Test
+    void inactiveUsersNeverReceiveLeadsAutomatically() {
+        AssignmentPolicy policy = new AssignmentPolicy(
+                List.of(new AssignmentRule("all-berlin", ContactField.CITY, "Berlin", fx.ivan)),
+                AssignmentStrategy.LEAST_OPEN_LEADS, fx.ivan);
+        Project project = fx.project("Solar roofs", policy, fx.ivan, fx.alice);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(fx.alice, qualify(project, contactIn("B" + i, "Berlin", null)).assignee());
+        }
+    }
+
+    @Test
+    void everyLeadRecordsWhyItExistsAndWhyItHasItsOwner() {
+        ContactGroupId group = ContactGroupId.of("newsletter");
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice);
+        lm().projects().bindGroups(manager(), project.id(), Set.of(group));
+        ContactId contact = fx.contact("Erika");
+        fx.contacts.addToGroup(fx.tenant, group, contact);
+
+        Lead lead = lm().qualification().contactJoinedGroup(fx.system(), group, contact).get(0).lead();
+
+        Lead read = fx.reload(lead.id());
+        assertEquals(OriginKind.GROUP, read.origin().kind());
+        assertEquals("newsletter", read.origin().reference());
+        assertEquals(fx.system().user(), read.origin().by());
+        assertEquals(new OwnerReason(OwnerReasonKind.ROUND_ROBIN, null, fx.system().user()), read.ownerReason());
+
+        lm().leads().assign(manager(), lead.id(), fx.bob);
+        assertEquals(OwnerReason.manual(fx.mia), fx.reload(lead.id()).ownerReason());
+        assertEquals(OriginKind.GROUP, fx.reload(lead.id()).origin().kind(), "the origin never changes");
+    }
+
+    private Activity lastActivity(LeadId lead) {
+        List<Activity> timeline = lm().leads().timeline(manager(), lead);
+        return timeline.get(timeline.size() - 1);
+    }
+}

@@ -1,0 +1,316 @@
+package org.leadmanager.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.leadmanager.BulkResult;
+import org.leadmanager.ConflictException;
+import org.leadmanager.ItemOutcome;
+import org.leadmanager.LeadManager;
+import org.leadmanager.Projects;
+import org.leadmanager.QualifyResult;
+import org.leadmanager.ReminderDispatcher;
+import org.leadmanager.StaleModificationException;
+import org.leadmanager.StatusChange;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.FollowUpId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Note;
+import org.leadmanager.domain.project.AssignmentPolicy;
+import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.ProjectKind;
+import org.leadmanager.domain.project.StatusCategory;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.spi.Reminder;
+
+/**
+ * Concurrency: 8 threads released together by a start gate (no sleeps) race on one project or one lead. Stores
+ * must create no duplicates, lose no acknowledged update and fire every reminder once. A thread that loses an
+ * optimistic lock retries, as the API tells callers to.
+ */
+public abstract class ConcurrencyContract extends ContractBase {
+    private static final int THREADS = 8;
+    private static final int MAX_RETRIES = 10_000;
+
+    /** Runs the tasks on their own threads, all released at once; returns their results in task order. */
+    protected static <T> List<T> race(List<Callable<T>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch ready = new CountDownLatch(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    start.await();
+                    return task.call();
+                }));
+            }
+            ready.await();
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(5, TimeUnit.MINUTES));
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw new AssertionError("a racing thread failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("racing threads did not finish", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Calls until it does not lose an optimistic lock. */
+    protected static <T> T retrying(Supplier<T> call) {
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            try {
+                return call.get();
+            } catch (StaleModificationException lost) {
+                Thread.onSpinWait();
+            }
+        }
+        return fail("still losing after " + MAX_RETRIES + " retries");
+    }
+
+    @Test
+    void parallelOverlappingQualificationsCreateEachLeadOnce() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob);
+        List<ContactId> contacts = fx.contacts(80, "Visitor");
+        LeadManager chunked = fx.withChunkSize(5);
+        List<Callable<Long>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            List<ContactId> window = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                window.add(contacts.get((t * 10 + i) % contacts.size()));
+            }
+            Collections.shuffle(window, new Random(t));
+            boolean bulk = t % 2 == 0;
+            tasks.add(() -> {
+                if (bulk) {
+                    AtomicLong added = new AtomicLong();
+                    BulkResult result = chunked.qualification().qualifyAll(manager(), project.id(), window,
+                            (outcomes, n) -> added.addAndGet(
+                                    outcomes.stream().filter(o -> o.kind() == ItemOutcome.Kind.ADDED).count()));
+                    assertEquals(added.get(), result.added());
+                    assertEquals(25, result.added() + result.alreadyLeads());
+                    return result.added();
+                }
+                long created = 0;
+                for (ContactId contact : window) {
+                    QualifyResult r = lm().qualification().qualify(manager(), project.id(), contact);
+                    assertEquals(contact, r.lead().contact());
+                    created += r.created() ? 1 : 0;
+                }
+                return created;
+            });
+        }
+
+        long created = race(tasks).stream().mapToLong(Long::longValue).sum();
+
+        assertEquals(contacts.size(), created, "each lead is reported created exactly once");
+        List<Lead> leads = TenantSnapshot.allLeads(lm(), manager(), project);
+        assertEquals(contacts.size(), leads.size());
+        assertEquals(Set.copyOf(contacts), Set.copyOf(leads.stream().map(Lead::contact).toList()));
+        assertTrue(leads.stream().allMatch(l -> l.assignee() != null), "the round robin assigned every lead");
+        assertEquals(contacts.size(), lm().search().countByStatus(manager(), project.id(),
+                org.leadmanager.domain.search.LeadCriteria.all()).total());
+        lm().relayEvents();
+        assertEquals(contacts.size(), fx.events.events(fx.tenant, DomainEvent.LeadQualified.class).size());
+    }
+
+    @Test
+    void parallelEditsOfOneLeadLoseNoUpdate() {
+        List<LeadStatus> statuses = new ArrayList<>();
+        statuses.add(LeadStatus.of("new", "New", StatusCategory.OPEN));
+        for (int t = 0; t < THREADS; t++) {
+            statuses.add(LeadStatus.of("a-" + t, "A " + t, StatusCategory.OPEN));
+            statuses.add(LeadStatus.of("b-" + t, "B " + t, StatusCategory.OPEN));
+        }
+        Project project = lm().projects().create(manager(),
+                new Projects.Create("Racing", ProjectKind.PROJECT, statuses, StatusKey.of("new")));
+        Lead lead = fx.lead(project.id());
+        int opsPerThread = 20;
+        List<Callable<List<String>>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            tasks.add(() -> {
+                List<String> acknowledged = new ArrayList<>();
+                for (int k = 0; k < opsPerThread; k++) {
+                    if (k % 2 == 0) {
+                        // this thread alone uses a-t and b-t, alternating, so every change really changes
+                        StatusKey target = StatusKey.of((k / 2 % 2 == 0 ? "a-" : "b-") + thread);
+                        retrying(() -> lm().leads().changeStatus(manager(), lead.id(), target));
+                        acknowledged.add("status:" + target);
+                    } else {
+                        String text = "note " + thread + "/" + k;
+                        retrying(() -> lm().leads().addNote(manager(), lead.id(), text));
+                        acknowledged.add("note:" + text);
+                    }
+                }
+                return acknowledged;
+            });
+        }
+
+        List<List<String>> done = race(tasks);
+
+        Set<String> notesAcknowledged = new HashSet<>();
+        Map<Integer, List<StatusKey>> statusesByThread = new HashMap<>();
+        for (int t = 0; t < THREADS; t++) {
+            for (String op : done.get(t)) {
+                if (op.startsWith("note:")) {
+                    notesAcknowledged.add(op.substring(5));
+                } else {
+                    statusesByThread.computeIfAbsent(t, x -> new ArrayList<>()).add(StatusKey.of(op.substring(7)));
+                }
+            }
+        }
+        List<Note> notes = lm().leads().notes(manager(), lead.id());
+        assertEquals(notesAcknowledged, Set.copyOf(notes.stream().map(Note::text).toList()));
+        assertEquals(notesAcknowledged.size(), notes.size());
+        List<StatusChange> history = lm().leads().statusHistory(manager(), lead.id());
+        assertEquals(THREADS * opsPerThread / 2, history.size(), "every acknowledged status change is recorded");
+        StatusKey expectedFrom = StatusKey.of("new");
+        for (StatusChange change : history) {
+            assertEquals(expectedFrom, change.from(), "changes chain: " + history);
+            expectedFrom = change.to();
+        }
+        Lead after = fx.reload(lead.id());
+        assertEquals(expectedFrom, after.status(), "the last recorded change is the current status");
+        for (int t = 0; t < THREADS; t++) {
+            String suffix = "-" + t;
+            List<StatusKey> mine = history.stream().map(StatusChange::to).filter(k -> k.value().endsWith(suffix))
+                    .toList();
+            assertEquals(statusesByThread.get(t), mine, "thread " + t + "'s changes in its order");
+        }
+        long noteEntries = lm().leads().timeline(manager(), lead.id()).stream()
+                .filter(a -> a.type() == ActivityType.NOTE_ADDED).count();
+        assertEquals(notesAcknowledged.size(), noteEntries);
+    }
+
+    @Test
+    void parallelFollowUpChangesKeepTheLeadsNextDueTime() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.alice);
+        Instant base = fx.clock.instant().plus(Duration.ofDays(1));
+        List<Callable<List<FollowUpId>>> scheduling = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            scheduling.add(() -> {
+                List<FollowUpId> mine = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    Instant due = base.plus(Duration.ofMinutes(37L * ((thread * 5 + k) * 7 % 40)));
+                    mine.add(retrying(() -> lm().followUps().schedule(manager(), lead.id(), due, "call", null)).id());
+                }
+                return mine;
+            });
+        }
+
+        List<List<FollowUpId>> scheduled = race(scheduling);
+
+        List<FollowUp> all = lm().followUps().forLead(manager(), lead.id());
+        assertEquals(THREADS * 5, all.size());
+        Instant earliest = all.stream().map(FollowUp::dueAt).min(Instant::compareTo).orElseThrow();
+        assertEquals(base, earliest);
+        assertEquals(earliest, fx.reload(lead.id()).nextFollowUpAt(), "no lost update of the next due time");
+
+        List<Callable<Integer>> completing = new ArrayList<>();
+        for (List<FollowUpId> mine : scheduled) {
+            completing.add(() -> {
+                for (FollowUpId id : mine) {
+                    retrying(() -> lm().followUps().complete(manager(), id));
+                }
+                return mine.size();
+            });
+        }
+        race(completing);
+
+        assertNull(fx.reload(lead.id()).nextFollowUpAt(), "all completed: no next due time");
+        assertTrue(lm().followUps().overview(manager(), fx.alice).upcoming().isEmpty());
+    }
+
+    @Test
+    void severalDispatchersFireEachDueReminderOnce() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.alice);
+        Set<FollowUpId> due = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            due.add(lm().followUps().schedule(manager(), lead.id(),
+                    fx.clock.instant().plus(Duration.ofMinutes(1 + i % 3)), "call " + i, null).id());
+        }
+        fx.clock.advance(Duration.ofMinutes(3));
+        RecordingNotifier notifier = new RecordingNotifier();
+        List<ReminderDispatcher> dispatchers = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            LeadManager node = fx.newLeadManager(b -> { });
+            dispatchers.add(node.reminderDispatcher(ReminderDispatcher.Options.defaults(notifier)
+                    .withNodeId("tck-node-" + n).withBatchSize(3)));
+        }
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            ReminderDispatcher dispatcher = dispatchers.get(t % dispatchers.size());
+            tasks.add(() -> dispatcher.dispatchDue() + dispatcher.dispatchDue());
+        }
+
+        race(tasks);
+        dispatchers.forEach(ReminderDispatcher::close);
+
+        List<FollowUpId> fired = notifier.delivered(fx.tenant).stream().map(Reminder::followUp).map(FollowUp::id)
+                .toList();
+        assertEquals(due, Set.copyOf(fired), "every due reminder fired");
+        assertEquals(due.size(), fired.size(), "none fired twice");
+        lm().relayEvents();
+        assertEquals(due.size(), fx.events.events(fx.tenant, DomainEvent.FollowUpDue.class).size());
+        assertNotNull(lm().followUps().forLead(manager(), lead.id()).get(0).remindedAt());
+    }
+
+    @Test
+    void parallelCreationOfTheSameProjectNameCreatesOne() {
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            String name = t % 2 == 0 ? "Solar roofs" : "SOLAR ROOFS";
+            tasks.add(() -> {
+                try {
+                    fx.project(name);
+                    return "created";
+                } catch (ConflictException expected) {
+                    return "conflict";
+                }
+            });
+        }
+
+        List<String> outcomes = race(tasks);
+
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(1, lm().projects().list(manager()).size());
+    }
+}

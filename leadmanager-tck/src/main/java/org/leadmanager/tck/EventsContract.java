@@ -1,0 +1,310 @@
+package org.leadmanager.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.leadmanager.tck.TckFixture.CONTACTED;
+import static org.leadmanager.tck.TckFixture.LOST;
+import static org.leadmanager.tck.TckFixture.NEW;
+import static org.leadmanager.tck.TckFixture.OFFER;
+import static org.leadmanager.tck.TckFixture.WON;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.leadmanager.ConflictException;
+import org.leadmanager.LeadManager;
+import org.leadmanager.ReminderDispatcher;
+import org.leadmanager.ValidationException;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.DomainEvent.FollowUpCancelled;
+import org.leadmanager.domain.event.DomainEvent.FollowUpCompleted;
+import org.leadmanager.domain.event.DomainEvent.FollowUpDue;
+import org.leadmanager.domain.event.DomainEvent.FollowUpRescheduled;
+import org.leadmanager.domain.event.DomainEvent.FollowUpScheduled;
+import org.leadmanager.domain.event.DomainEvent.LeadAssigned;
+import org.leadmanager.domain.event.DomainEvent.LeadConverted;
+import org.leadmanager.domain.event.DomainEvent.LeadDisqualified;
+import org.leadmanager.domain.event.DomainEvent.LeadMovedToContact;
+import org.leadmanager.domain.event.DomainEvent.LeadQualified;
+import org.leadmanager.domain.event.DomainEvent.LeadStatusChanged;
+import org.leadmanager.domain.event.DomainEvent.LeadsMerged;
+import org.leadmanager.domain.event.DomainEvent.NoteAdded;
+import org.leadmanager.domain.event.DomainEvent.NoteDeleted;
+import org.leadmanager.domain.event.DomainEvent.NoteEdited;
+import org.leadmanager.domain.event.DomainEvent.ProjectChanged;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Note;
+import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.lead.OwnerReason;
+import org.leadmanager.domain.project.Project;
+
+/** Capability 7: every change publishes its events after commit, in order, and none is lost. */
+public abstract class EventsContract extends ContractBase {
+
+    /** Events of the tenant published by the call. */
+    private List<DomainEvent> during(Runnable call) {
+        int before = fx.publishedEvents().size();
+        call.run();
+        List<DomainEvent> all = fx.publishedEvents();
+        return all.subList(before, all.size());
+    }
+
+    @Test
+    void creatingAndConfiguringAProjectPublishesProjectChanged() {
+        List<DomainEvent> created = new ArrayList<>();
+        Project[] project = new Project[1];
+        created.addAll(during(() -> project[0] = fx.project("Solar roofs")));
+        assertEquals(List.of(new ProjectChanged(project[0].id(), "created")), created);
+        List<DomainEvent> renamed = during(() -> lm().projects().rename(manager(), project[0].id(), "Solar"));
+        assertEquals(1, renamed.size());
+        assertTrue(renamed.get(0) instanceof ProjectChanged pc && pc.project().equals(project[0].id()));
+    }
+
+    @Test
+    void qualificationPublishesLeadQualifiedWithAnEnvelope() {
+        Project project = fx.project("Solar roofs");
+        ContactId contact = fx.contact("Erika");
+        Lead[] lead = new Lead[1];
+
+        List<DomainEvent> events = during(() ->
+                lead[0] = lm().qualification().qualify(manager(), project.id(), contact).lead());
+
+        assertEquals(List.of(new LeadQualified(lead[0].id(), project.id(), contact, Origin.manual(fx.mia), null)),
+                events);
+        EventEnvelope envelope = fx.events.envelopes(fx.tenant).get(fx.events.envelopes(fx.tenant).size() - 1);
+        assertEquals(fx.tenant, envelope.tenant());
+        assertEquals(fx.mia, envelope.actor());
+        assertEquals(fx.clock.instant(), envelope.occurredAt());
+        assertEquals(List.of(), during(() -> lm().qualification().qualify(manager(), project.id(), contact)),
+                "qualifying again publishes nothing");
+    }
+
+    @Test
+    void bulkQualificationPublishesOneLeadQualifiedPerNewLead() {
+        Project project = fx.project("Solar roofs");
+        List<ContactId> contacts = fx.contacts(5, "V");
+        fx.lead(project.id(), contacts.get(2));
+
+        List<DomainEvent> events = during(() -> fx.withChunkSize(2).qualification().qualifyAll(manager(),
+                project.id(), contacts, null));
+
+        assertEquals(4, events.size());
+        assertTrue(events.stream().allMatch(e -> e instanceof LeadQualified));
+        assertEquals(Set.of(contacts.get(0), contacts.get(1), contacts.get(3), contacts.get(4)),
+                new HashSet<>(events.stream().map(e -> ((LeadQualified) e).contact()).toList()));
+    }
+
+    @Test
+    void assignmentPublishesLeadAssigned() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        assertEquals(List.of(new LeadAssigned(lead.id(), project.id(), null, fx.alice, OwnerReason.manual(fx.mia))),
+                during(() -> lm().leads().assign(manager(), lead.id(), fx.alice)));
+        assertEquals(List.of(), during(() -> lm().leads().assign(manager(), lead.id(), fx.alice)),
+                "assigning the owner again publishes nothing");
+        assertEquals(List.of(new LeadAssigned(lead.id(), project.id(), fx.alice, null,
+                OwnerReason.unassigned(fx.mia))), during(() -> lm().leads().unassign(manager(), lead.id())));
+    }
+
+    @Test
+    void statusChangesPublishStatusChangedThenConvertedOrDisqualified() {
+        Project project = fx.project("Solar roofs");
+        Lead a = fx.lead(project.id());
+        Lead b = fx.lead(project.id());
+
+        assertEquals(List.of(new LeadStatusChanged(a.id(), project.id(), NEW, OFFER)),
+                during(() -> lm().leads().changeStatus(manager(), a.id(), OFFER)));
+        assertEquals(List.of(new LeadStatusChanged(a.id(), project.id(), OFFER, WON),
+                new LeadConverted(a.id(), project.id(), WON)),
+                during(() -> lm().leads().convert(manager(), a.id(), null)));
+        assertEquals(List.of(new LeadStatusChanged(b.id(), project.id(), NEW, LOST),
+                new LeadDisqualified(b.id(), project.id(), LOST, "no budget")),
+                during(() -> lm().leads().disqualify(manager(), b.id(), null, "no budget")));
+    }
+
+    @Test
+    void retiringAStatusPublishesAStatusChangePerMovedLead() {
+        Project project = fx.project("Solar roofs");
+        Lead a = fx.lead(project.id());
+        Lead b = fx.lead(project.id());
+        fx.lead(project.id());
+        lm().leads().changeStatus(manager(), a.id(), CONTACTED);
+        lm().leads().changeStatus(manager(), b.id(), CONTACTED);
+
+        List<DomainEvent> events = during(() -> lm().projects().retireStatus(manager(), project.id(), CONTACTED,
+                OFFER));
+
+        assertEquals(Set.of(new LeadStatusChanged(a.id(), project.id(), CONTACTED, OFFER),
+                new LeadStatusChanged(b.id(), project.id(), CONTACTED, OFFER)),
+                Set.copyOf(events.stream().filter(e -> e instanceof LeadStatusChanged).toList()));
+        assertEquals(1, events.stream().filter(e -> e instanceof ProjectChanged).count());
+    }
+
+    @Test
+    void notesPublishAddedEditedAndDeleted() {
+        Lead lead = fx.lead(fx.project("Solar roofs").id());
+        Note[] note = new Note[1];
+        List<DomainEvent> added = during(() -> note[0] = lm().leads().addNote(manager(), lead.id(), "hello"));
+        assertEquals(List.of(new NoteAdded(lead.id(), note[0].id())), added);
+        assertEquals(List.of(new NoteEdited(lead.id(), note[0].id())),
+                during(() -> lm().leads().editNote(manager(), note[0].id(), "hello again")));
+        assertEquals(List.of(new NoteDeleted(lead.id(), note[0].id())),
+                during(() -> lm().leads().deleteNote(manager(), note[0].id())));
+    }
+
+    @Test
+    void followUpsPublishTheirLifeCycle() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.alice);
+        Instant due = fx.clock.instant().plus(Duration.ofHours(1));
+        FollowUp[] f = new FollowUp[2];
+
+        List<DomainEvent> scheduled =
+                during(() -> f[0] = lm().followUps().schedule(manager(), lead.id(), due, "call", null));
+        assertEquals(List.of(new FollowUpScheduled(f[0].id(), lead.id(), fx.alice, due)), scheduled);
+        Instant later = due.plus(Duration.ofHours(1));
+        assertEquals(List.of(new FollowUpRescheduled(f[0].id(), lead.id(), later)),
+                during(() -> lm().followUps().reschedule(manager(), f[0].id(), later)));
+        assertEquals(List.of(new FollowUpRescheduled(f[0].id(), lead.id(), later.plus(Duration.ofMinutes(5)))),
+                during(() -> lm().followUps().snooze(manager(), f[0].id(), Duration.ofMinutes(5))));
+        assertEquals(List.of(new FollowUpCompleted(f[0].id(), lead.id())),
+                during(() -> lm().followUps().complete(manager(), f[0].id())));
+        f[1] = lm().followUps().schedule(manager(), lead.id(), due, "other", null);
+        assertEquals(List.of(new FollowUpCancelled(f[1].id(), lead.id())),
+                during(() -> lm().followUps().cancel(manager(), f[1].id())));
+    }
+
+    @Test
+    void aFiredReminderPublishesFollowUpDue() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.alice);
+        FollowUp followUp = lm().followUps().schedule(manager(), lead.id(),
+                fx.clock.instant().plus(Duration.ofMinutes(5)), "call", null);
+        fx.clock.advance(Duration.ofMinutes(5));
+        try (ReminderDispatcher dispatcher = lm().reminderDispatcher(
+                ReminderDispatcher.Options.defaults(new RecordingNotifier()).withNodeId("tck-events"))) {
+            List<DomainEvent> events = during(dispatcher::dispatchDue);
+            assertEquals(List.of(new FollowUpDue(followUp.id(), lead.id(), fx.alice, followUp.dueAt())), events);
+        }
+        EventEnvelope last = fx.events.envelopes(fx.tenant).get(fx.events.envelopes(fx.tenant).size() - 1);
+        assertEquals(fx.system().user(), last.actor());
+    }
+
+    @Test
+    void mergingContactsPublishesMovedAndMergedLeads() {
+        Project both = fx.project("Solar roofs");
+        Project onlyFrom = fx.project("Heat pumps");
+        ContactId from = fx.contact("A");
+        ContactId into = fx.contact("B");
+        Lead source = fx.lead(both.id(), from);
+        Lead target = fx.lead(both.id(), into);
+        Lead moved = fx.lead(onlyFrom.id(), from);
+
+        Set<DomainEvent> events = Set.copyOf(during(() -> lm().leads().contactsMerged(manager(), from, into)));
+
+        assertEquals(Set.of(new LeadsMerged(source.id(), target.id(), both.id()),
+                new LeadMovedToContact(moved.id(), from, into)), events);
+    }
+
+    @Test
+    void aRejectedCallPublishesNothing() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        int before = fx.publishedEvents().size();
+        try {
+            lm().leads().changeStatus(manager(), lead.id(), LOST);
+        } catch (ValidationException expected) {
+            // rejected: LOST needs a reason
+        }
+        try {
+            fx.project("SOLAR ROOFS");
+        } catch (ConflictException expected) {
+            // rejected: duplicate name
+        }
+        assertEquals(before, fx.publishedEvents().size());
+    }
+
+    @Test
+    void eventsArePublishedOnlyAfterTheirChangeCommitted() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        List<String> seen = new CopyOnWriteArrayList<>();
+        LeadManager[] observed = new LeadManager[1];
+        observed[0] = fx.newLeadManager(b -> b.events(envelope -> {
+            if (envelope.event() instanceof LeadStatusChanged changed && envelope.tenant().equals(fx.tenant)) {
+                seen.add(observed[0].leads().get(manager(), changed.lead()).status().value());
+            }
+            fx.events.publish(envelope);
+        }));
+
+        observed[0].leads().changeStatus(manager(), lead.id(), CONTACTED);
+        observed[0].leads().changeStatus(manager(), lead.id(), OFFER);
+
+        assertEquals(List.of("contacted", "offer"), seen, "the publisher sees the committed state");
+    }
+
+    @Test
+    void aFailingPublisherDoesNotFailTheCallAndRelayDeliversTheEventsLaterInOrder() {
+        Project project = fx.project("Solar roofs");
+        ContactId contact = fx.contact("Erika");
+        fx.events.failing(true);
+        Lead lead;
+        try {
+            lead = lm().qualification().qualify(manager(), project.id(), contact).lead();
+            lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+            lm().leads().addNote(manager(), lead.id(), "called");
+        } finally {
+            fx.events.failing(false);
+        }
+        assertEquals(CONTACTED, fx.reload(lead.id()).status(), "the changes committed");
+        int before = fx.publishedEvents().size();
+        assertEquals(1, before, "only the project's creation was published");
+
+        int relayed = lm().relayEvents();
+
+        List<DomainEvent> events = fx.publishedEvents().subList(before, fx.publishedEvents().size());
+        assertTrue(relayed >= 3, "relayed " + relayed);
+        assertEquals(3, events.size());
+        assertTrue(events.get(0) instanceof LeadQualified q && q.lead().equals(lead.id()), events.toString());
+        assertEquals(new LeadStatusChanged(lead.id(), project.id(), NEW, CONTACTED), events.get(1));
+        assertTrue(events.get(2) instanceof NoteAdded n && n.lead().equals(lead.id()), events.toString());
+        lm().relayEvents();
+        assertEquals(3, fx.publishedEvents().size() - before, "each event is published once");
+    }
+
+    @Test
+    void eventsStuckBehindAFailureGoOutWithTheNextChange() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        fx.events.failing(true);
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+        fx.events.failing(false);
+
+        lm().leads().changeStatus(manager(), lead.id(), OFFER);
+
+        List<DomainEvent> changes = fx.events.events(fx.tenant).stream()
+                .filter(e -> e instanceof LeadStatusChanged).toList();
+        assertEquals(List.of(new LeadStatusChanged(lead.id(), project.id(), NEW, CONTACTED),
+                new LeadStatusChanged(lead.id(), project.id(), CONTACTED, OFFER)), changes);
+    }
+
+    @Test
+    void everyEventHasItsOwnId() {
+        Project project = fx.project("Solar roofs");
+        fx.withChunkSize(3).qualification().qualifyAll(manager(), project.id(), fx.contacts(10, "V"), null);
+        Set<UUID> ids = new HashSet<>();
+        for (EventEnvelope envelope : fx.events.envelopes(fx.tenant)) {
+            assertTrue(ids.add(envelope.id()), "duplicate event id " + envelope.id());
+        }
+        assertEquals(11, ids.size());
+    }
+}

@@ -1,0 +1,54 @@
+package org.leadmanager.tck;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.UserInfo;
+
+/** An in-memory {@link UserDirectory}: users per tenant with an active flag and a time zone. Thread-safe. */
+public final class FakeUsers implements UserDirectory {
+    private final Map<TenantId, Map<UserId, UserInfo>> users = new ConcurrentHashMap<>();
+
+    /** Adds or replaces a user. */
+    public void put(TenantId tenant, UserInfo user) {
+        users.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>()).put(user.id(), user);
+    }
+
+    /** Adds an active user in UTC. */
+    public UserId add(TenantId tenant, String id) {
+        return add(tenant, id, true, ZoneOffset.UTC);
+    }
+
+    /** Adds a user. */
+    public UserId add(TenantId tenant, String id, boolean active, ZoneId zone) {
+        UserId user = UserId.of(id);
+        put(tenant, new UserInfo(user, "User " + id, active, zone));
+        return user;
+    }
+
+    /** Activates or deactivates a known user. */
+    public void setActive(TenantId tenant, UserId user, boolean active) {
+        UserInfo info = require(tenant, user);
+        put(tenant, new UserInfo(user, info.displayName(), active, info.zone()));
+    }
+
+    /** Moves a known user to another time zone. */
+    public void setZone(TenantId tenant, UserId user, ZoneId zone) {
+        UserInfo info = require(tenant, user);
+        put(tenant, new UserInfo(user, info.displayName(), info.active(), zone));
+    }
+
+    @Override
+    public Optional<UserInfo> find(TenantId tenant, UserId user) {
+        return Optional.ofNullable(users.getOrDefault(tenant, Map.of()).get(user));
+    }
+
+    private UserInfo require(TenantId tenant, UserId user) {
+        return find(tenant, user).orElseThrow(() -> new IllegalArgumentException("no user " + user + " in " + tenant));
+    }
+}

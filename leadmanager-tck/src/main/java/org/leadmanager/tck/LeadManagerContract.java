@@ -1,0 +1,126 @@
+package org.leadmanager.tck;
+
+import net.jqwik.api.Group;
+import org.junit.jupiter.api.Nested;
+import org.leadmanager.spi.LeadStore;
+
+/**
+ * The contract every store adapter must pass. Subclass it once in your adapter's tests and return the store under
+ * test; every capability runs as a nested class of your subclass:
+ *
+ * <pre>{@code
+ * class MyStoreContractTest extends LeadManagerContract {
+ *     @Override
+ *     protected LeadStore store() {
+ *         return MyLeadStore.create(...);
+ *     }
+ * }
+ * }</pre>
+ *
+ * {@link #store()} is called for every test (and every property try); it may return a new store each time or one
+ * shared store, because every test works in a tenant of its own and never assumes an empty store. JUnit Jupiter
+ * runs the {@code @Nested} classes, jqwik (which must be on the test class path with its engine, as it is through
+ * this module's dependencies) runs the {@code @Group} of properties. The capability contracts are public abstract
+ * classes too, so a host may run just one of them by subclassing it.
+ */
+public abstract class LeadManagerContract {
+
+    /** The store under test; see the class comment. */
+    protected abstract LeadStore store();
+
+    @Nested
+    class Projects extends ProjectsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Qualification extends QualificationContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Assignment extends AssignmentContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class WorkingLeads extends WorkingLeadsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class FollowUps extends FollowUpsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Reminders extends RemindersContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Search extends SearchContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Events extends EventsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class TenancyAndAccess extends TenancyAndAccessContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class BadInput extends BadInputContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Group
+    class Invariants extends InvariantProperties {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.leadmanager.tck;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.spi.EventPublisher;
+
+/**
+ * An {@link EventPublisher} that keeps every envelope it receives, in order, and can be made to fail. A store may
+ * be shared by many fixtures, and a relay publishes everything pending in the store, so read the events of one
+ * tenant only. Thread-safe.
+ */
+public final class RecordingPublisher implements EventPublisher {
+    private final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+    private final List<EventEnvelope> refused = new CopyOnWriteArrayList<>();
+    private volatile boolean failing;
+
+    @Override
+    public void publish(EventEnvelope event) {
+        if (failing) {
+            refused.add(event);
+            throw new IllegalStateException("event publisher is down (TCK)");
+        }
+        received.add(event);
+    }
+
+    /** While true, every publish throws and nothing is recorded as received. */
+    public void failing(boolean fail) {
+        this.failing = fail;
+    }
+
+    /** Envelopes of the tenant received so far, in publication order. */
+    public List<EventEnvelope> envelopes(TenantId tenant) {
+        return received.stream().filter(e -> e.tenant().equals(tenant)).toList();
+    }
+
+    /** Events of the tenant received so far, in publication order. */
+    public List<DomainEvent> events(TenantId tenant) {
+        return envelopes(tenant).stream().map(EventEnvelope::event).toList();
+    }
+
+    /** Events of one type of the tenant received so far, in publication order. */
+    public <T extends DomainEvent> List<T> events(TenantId tenant, Class<T> type) {
+        return events(tenant).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Envelopes the publisher threw for while failing, in order (they stay pending in the store). */
+    public List<EventEnvelope> refused(TenantId tenant) {
+        return refused.stream().filter(e -> e.tenant().equals(tenant)).toList();
+    }
+}

@@ -1,5 +1,6 @@
 package org.leadmanager.examples;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
 import org.leadmanager.inmemory.InMemoryLeadStore;
+import org.leadmanager.jpa.JpaLeadStore;
 import org.leadmanager.spi.LeadStore;
 
 /**
@@ -41,7 +43,8 @@ import org.leadmanager.spi.LeadStore;
  * ticking two statuses, a search runs, notes are written and a follow-up shows in the overview.
  */
 public final class Demo {
-    private static final TenantId TENANT = TenantId.of("acme");
+    /** A fresh tenant per run, so the demo can run again on the same database. */
+    private static final TenantId TENANT = TenantId.of("acme-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Europe/Berlin"));
 
@@ -55,8 +58,21 @@ public final class Demo {
         this.leads = LeadManager.builder().store(store).contacts(crm).users(crm).clock(clock).build();
     }
 
+    /**
+     * Runs on JPA with an embedded H2 database, or on the database of the JDBC URL given as first argument
+     * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); {@code inmemory} runs on the in-memory
+     * store.
+     */
     public static void main(String[] args) {
-        new Demo(InMemoryLeadStore.create(), System.out).run();
+        String target = args.length > 0 ? args[0] : DemoDatabase.DEFAULT_URL;
+        if (target.equals("inmemory")) {
+            new Demo(InMemoryLeadStore.create(), System.out).run();
+            return;
+        }
+        try (EntityManagerFactory emf = DemoDatabase.open(target)) {
+            System.out.println("Store: JPA on " + target.replaceAll("password=[^&;]*", "password=***"));
+            new Demo(JpaLeadStore.create(emf), System.out).run();
+        }
     }
 
     void run() {

@@ -21,26 +21,43 @@ public interface FollowUps {
     /**
      * Schedules a follow-up.
      *
-     * @param owner who is reminded; when null the lead's owner, else the actor. Must be an active user.
-     * @throws ValidationException if {@code dueAt} is in the past, the note is blank or too long, or the owner is
-     *                             unknown or inactive
+     * @param owner who is reminded, nullable: when null the lead's owner if active, else the actor. Must be an
+     *              active user.
+     * @throws ValidationException if {@code dueAt} is in the past or more than 100 years ahead, the note is blank
+     *                             or too long, or the owner is unknown or inactive
      */
     FollowUp schedule(@NotNull Actor actor, @NotNull LeadId lead, @NotNull Instant dueAt,
             @NotBlank @Size(max = 10_000) String note, UserId owner);
 
-    /** Marks it done; it never fires afterwards. @throws ConflictException if it is not open */
+    /**
+     * Marks it done; it never fires afterwards.
+     *
+     * @throws ConflictException if it is not open
+     */
     FollowUp complete(@NotNull Actor actor, @NotNull FollowUpId followUp);
 
-    /** Cancels it; it never fires afterwards. @throws ConflictException if it is not open */
+    /**
+     * Cancels it; it never fires afterwards.
+     *
+     * @throws ConflictException if it is not open
+     */
     FollowUp cancel(@NotNull Actor actor, @NotNull FollowUpId followUp);
 
     /**
      * Postpones it by a positive duration from now (or from its due time, if that is later); it fires again,
      * once, at the new time.
+     *
+     * @throws ValidationException if {@code by} is not positive or longer than 100 years
+     * @throws ConflictException if it is not open
      */
     FollowUp snooze(@NotNull Actor actor, @NotNull FollowUpId followUp, @NotNull Duration by);
 
-    /** Moves it to a new time, not in the past; it fires again, once, at that time. */
+    /**
+     * Moves it to a new time; it fires again, once, at that time.
+     *
+     * @throws ValidationException if {@code dueAt} is in the past or more than 100 years ahead
+     * @throws ConflictException if it is not open
+     */
     FollowUp reschedule(@NotNull Actor actor, @NotNull FollowUpId followUp, @NotNull Instant dueAt);
 
     /** The lead's follow-ups by due time. */
@@ -48,10 +65,12 @@ public interface FollowUps {
 
     /**
      * A user's open follow-ups ("Übersicht"), split into overdue, due today (in the user's time zone) and
-     * upcoming. Agents may only read their own overview.
+     * upcoming; at most 1000 follow-ups, earliest first. Agents may only read their own overview.
+     *
+     * @throws NotFoundException if the user is unknown
      */
     FollowUpOverview overview(@NotNull Actor actor, @NotNull UserId user);
 
-    /** Open follow-ups of the tenant whose reminder failed on every attempt. Needs {@code canConfigure}. */
+    /** Open follow-ups of the tenant whose reminder failed on every attempt, at most 1000. Needs {@code canConfigure}. */
     List<FollowUp> failedReminders(@NotNull Actor actor);
 }

@@ -24,6 +24,7 @@ import org.leadmanager.domain.project.StatusKey;
  */
 public interface Leads {
 
+    /** The lead. */
     Lead get(@NotNull Actor actor, @NotNull LeadId lead);
 
     /**
@@ -70,10 +71,18 @@ public interface Leads {
     /** Adds an internal note, never shown to the contact. */
     Note addNote(@NotNull Actor actor, @NotNull LeadId lead, @NotBlank @Size(max = 10_000) String text);
 
-    /** Edits one's own note. @throws AccessDeniedException if the actor is not its author */
+    /**
+     * Edits one's own note.
+     *
+     * @throws AccessDeniedException if the actor is not its author
+     */
     Note editNote(@NotNull Actor actor, @NotNull NoteId note, @NotBlank @Size(max = 10_000) String text);
 
-    /** Deletes one's own note. @throws AccessDeniedException if the actor is not its author */
+    /**
+     * Deletes one's own note.
+     *
+     * @throws AccessDeniedException if the actor is not its author
+     */
     void deleteNote(@NotNull Actor actor, @NotNull NoteId note);
 
     /** The lead's notes, oldest first. */
@@ -98,7 +107,8 @@ public interface Leads {
      * The host merged contact {@code from} into {@code into}. For each project: when only {@code from} is a lead,
      * the lead moves to {@code into}; when both are, the notes, follow-ups and timeline of {@code from}'s lead move
      * to {@code into}'s lead (which keeps its status and, if it has one, its owner) and {@code from}'s lead is
-     * removed. Nothing is lost. Needs {@code canConfigure}.
+     * removed; it takes over the merged lead's owner only if it has none and that owner is active. Nothing is
+     * lost. Needs {@code canConfigure}.
      */
     MergeResult contactsMerged(@NotNull Actor actor, @NotNull ContactId from, @NotNull ContactId into);
 }

@@ -40,10 +40,18 @@ public interface Projects {
             @NotEmpty List<@NotNull LeadStatus> statuses, @NotNull StatusKey defaultStatus) {
     }
 
-    /** Creates a project. @throws ConflictException if the name is taken */
+    /**
+     * Creates a project.
+     *
+     * @throws ConflictException if the name is taken
+     */
     Project create(@NotNull Actor actor, @NotNull @Valid Create command);
 
-    /** @throws ConflictException if the name is taken */
+    /**
+     * Renames the project.
+     *
+     * @throws ConflictException if the name is taken
+     */
     Project rename(@NotNull Actor actor, @NotNull ProjectId project, @NotBlank @Size(max = 200) String name);
 
     /** Archives the project: it keeps its leads but qualifies no new ones. */
@@ -53,6 +61,7 @@ public interface Projects {
     Project addStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadStatus status,
             @PositiveOrZero Integer position);
 
+    /** Changes the label of a status; its key stays. */
     Project relabelStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey status,
             @NotBlank @Size(max = 200) String label);
 
@@ -86,6 +95,7 @@ public interface Projects {
     /** Sets how new leads get their owner. */
     Project setAssignmentPolicy(@NotNull Actor actor, @NotNull ProjectId project, @NotNull AssignmentPolicy policy);
 
+    /** The project. */
     Project get(@NotNull Actor actor, @NotNull ProjectId project);
 
     /** Every project of the tenant the actor may see, by name, with lead counts per status. */

@@ -30,8 +30,9 @@ public interface Qualification {
 
     /**
      * Qualifies a selection of contacts for a project by hand ("Zum Leadmanager hinzufügen"), in chunks, each
-     * chunk in its own unit of work. Contacts that are unknown or listed twice are rejected per item, not
-     * failing the batch. Input is consumed once and never held in memory as a whole.
+     * chunk in its own unit of work. Unknown contacts and null ids are rejected per item, not failing the batch; a
+     * contact listed twice counts as added once and then as already a lead. Input is consumed once and never held
+     * in memory as a whole.
      *
      * @param listener receives each chunk's per-item outcomes and the progress; nullable
      * @return counts and the rejected items
@@ -42,9 +43,11 @@ public interface Qualification {
             BulkListener listener);
 
     /**
-     * The host reports that a contact joined a group: it becomes a lead of every project bound to the group.
+     * The host reports that a contact joined a group: it becomes a lead of every project bound to the group, all in
+     * one unit of work.
      *
-     * @return one result per bound project (empty when no project is bound)
+     * @return one result per bound project that is not archived (empty when there is none)
+     * @throws NotFoundException if the contact does not exist
      */
     List<QualifyResult> contactJoinedGroup(@NotNull Actor actor, @NotNull ContactGroupId group,
             @NotNull ContactId contact);
@@ -64,7 +67,9 @@ public interface Qualification {
 
     /**
      * A contact responded to a marketing action: it becomes a lead of each of the action's projects, with the
-     * action recorded as source. Archived projects are skipped.
+     * action recorded as source, all in one unit of work. Archived projects are skipped.
+     *
+     * @throws NotFoundException if the action or the contact does not exist
      */
     List<QualifyResult> actionResponse(@NotNull Actor actor, @NotNull MarketingActionId action,
             @NotNull ContactId contact);

@@ -29,7 +29,11 @@ public interface Search {
     /** Matching leads per status, every status of the project present. */
     StatusCounts countByStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadCriteria criteria);
 
-    /** Stores criteria by name for the actor. @throws ConflictException if the actor has a search of that name */
+    /**
+     * Stores criteria by name for the actor.
+     *
+     * @throws ConflictException if the actor has a search of that name (ignoring case)
+     */
     SavedSearch save(@NotNull Actor actor, @NotBlank @Size(max = 200) String name, @NotNull ProjectId project,
             @NotNull LeadCriteria criteria, @NotNull LeadSort sort);
 
@@ -39,6 +43,12 @@ public interface Search {
     /** Deletes one of the actor's saved searches. */
     void deleteSavedSearch(@NotNull Actor actor, @NotNull SavedSearchId search);
 
-    /** Runs a saved search: the first page when {@code cursor} is null. */
+    /**
+     * Runs a saved search: the first page when {@code cursor} is null. Statuses retired since it was saved match
+     * nothing.
+     *
+     * @throws ValidationException if the limit is not 1..500 or the cursor does not fit
+     * @throws NotFoundException if the actor has no such saved search
+     */
     LeadPage run(@NotNull Actor actor, @NotNull SavedSearchId search, int limit, String cursor);
 }

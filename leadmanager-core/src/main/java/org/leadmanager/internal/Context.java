@@ -87,11 +87,6 @@ final class Context {
         return project;
     }
 
-    Project configurableProject(StoreSession s, Actor actor, ProjectId id) {
-        requireConfigure(actor);
-        return project(s, actor, id);
-    }
-
     Lead lead(StoreSession s, Actor actor, LeadId id) {
         return s.leads().find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("lead", id));
     }

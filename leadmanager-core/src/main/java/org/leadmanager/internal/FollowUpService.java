@@ -27,6 +27,8 @@ import org.leadmanager.spi.UserInfo;
 final class FollowUpService implements FollowUps {
     /** Most open follow-ups one overview lists. */
     static final int OVERVIEW_LIMIT = 1000;
+    /** How far ahead a follow-up may be due. */
+    static final Duration MAX_AHEAD = Duration.ofDays(366L * 100);
 
     private final Context ctx;
 
@@ -40,7 +42,9 @@ final class FollowUpService implements FollowUps {
         return ctx.write(actor, tx -> {
             requireNotPast(tx, due, "dueAt");
             Lead lead = changeableLead(tx, leadId);
-            UserId who = owner != null ? owner : lead.assignee() != null ? lead.assignee() : actor.user();
+            UserId who = owner != null ? owner
+                    : lead.assignee() != null && ctx.users.isActive(actor.tenant(), lead.assignee()) ? lead.assignee()
+                    : actor.user();
             if (!ctx.users.isActive(actor.tenant(), who)) {
                 throw ValidationException.of("owner", "user " + who + " is unknown or inactive");
             }
@@ -83,8 +87,9 @@ final class FollowUpService implements FollowUps {
 
     @Override
     public FollowUp snooze(Actor actor, FollowUpId id, Duration by) {
-        if (by.isNegative() || by.isZero()) {
-            throw ValidationException.of("by", "must be a positive duration, was " + by);
+        if (by.isNegative() || by.isZero() || by.compareTo(MAX_AHEAD) > 0) {
+            throw ValidationException.of("by", "must be positive and at most " + MAX_AHEAD.toDays() + " days, was "
+                    + by);
         }
         return ctx.write(actor, tx -> {
             FollowUp followUp = openFollowUp(tx, id);
@@ -155,6 +160,9 @@ final class FollowUpService implements FollowUps {
     private static void requireNotPast(Tx tx, Instant due, String path) {
         if (due.isBefore(tx.now)) {
             throw ValidationException.of(path, "must not be in the past: " + due + " is before " + tx.now);
+        }
+        if (due.isAfter(tx.now.plus(MAX_AHEAD))) {
+            throw ValidationException.of(path, "must be at most " + MAX_AHEAD.toDays() + " days ahead, was " + due);
         }
     }
 

@@ -136,14 +136,22 @@ final class LeadService implements Leads {
                     + lead.status() + "' to '" + target.key() + "'; allowed: "
                     + project.transitions().get(lead.status()));
         }
+        return recordMove(tx, lead, target, reason);
+    }
+
+    /**
+     * Stores a lead's move to another status with its history entry and events: the one way every path (status
+     * change, convert, disqualify, retiring a status) moves a lead. {@code reason} is kept only for LOST statuses.
+     */
+    static Lead recordMove(Tx tx, Lead lead, LeadStatus target, String reason) {
         String kept = target.category() == StatusCategory.LOST ? reason : null;
         Lead stored = tx.s.leads().update(lead.withStatus(target.key(), kept, tx.now));
-        tx.activity(id, ActivityType.STATUS_CHANGED, lead.status(), target.key(), kept);
-        tx.emit(new DomainEvent.LeadStatusChanged(id, project.id(), lead.status(), target.key()));
+        tx.activity(lead.id(), ActivityType.STATUS_CHANGED, lead.status(), target.key(), kept);
+        tx.emit(new DomainEvent.LeadStatusChanged(lead.id(), lead.project(), lead.status(), target.key()));
         if (target.category() == StatusCategory.WON) {
-            tx.emit(new DomainEvent.LeadConverted(id, project.id(), target.key()));
+            tx.emit(new DomainEvent.LeadConverted(lead.id(), lead.project(), target.key()));
         } else if (target.category() == StatusCategory.LOST) {
-            tx.emit(new DomainEvent.LeadDisqualified(id, project.id(), target.key(), kept));
+            tx.emit(new DomainEvent.LeadDisqualified(lead.id(), lead.project(), target.key(), kept));
         }
         return stored;
     }
@@ -276,8 +284,12 @@ final class LeadService implements Leads {
         tx.s.followUps().moveAll(tenant, source.id(), target.id());
         tx.s.activities().moveAll(tenant, source.id(), target.id());
         Lead next = target;
-        if (target.assignee() == null && source.assignee() != null) {
+        if (target.assignee() == null && source.assignee() != null
+                && ctx.users.isActive(tenant, source.assignee())) {
             next = next.assignedTo(source.assignee(), source.ownerReason(), tx.now);
+            tx.activity(target.id(), ActivityType.ASSIGNED, null, source.assignee(), "owner of the merged lead");
+            tx.emit(new DomainEvent.LeadAssigned(target.id(), target.project(), null, source.assignee(),
+                    source.ownerReason()));
         }
         next = next.withNextFollowUpAt(earliestOpenDue(tx, target.id())).touched(tx.now);
         tx.s.leads().delete(source);

@@ -14,8 +14,6 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.event.DomainEvent;
-import org.leadmanager.domain.event.DomainEvent.LeadStatusChanged;
-import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
@@ -51,9 +49,8 @@ final class ProjectService implements Projects {
 
     @Override
     public Project rename(Actor actor, ProjectId project, String name) {
-        return change(actor, project, "renamed", p -> {
-            return p.renamed(name.strip());
-        }, (tx, p) -> requireFreeName(tx, name.strip(), p.id()));
+        return change(actor, project, "renamed", p -> p.renamed(name.strip()),
+                (tx, p) -> requireFreeName(tx, name.strip(), p.id()));
     }
 
     @Override
@@ -109,23 +106,22 @@ final class ProjectService implements Projects {
             Project project = ctx.project(tx.s, actor, projectId);
             Project changed = project.withStatusRetired(status, replacement);
             Project stored = tx.s.projects().update(changed);
-            moveLeads(tx, project, status, replacement);
+            moveLeads(tx, project, status, project.requireStatus(replacement, "replacement"));
             tx.emit(new DomainEvent.ProjectChanged(projectId, "status retired: " + status + " -> " + replacement));
             return stored;
         });
     }
 
     /** Moves every lead off a retired status, batch by batch; moved leads no longer match, so always page 1. */
-    private void moveLeads(Tx tx, Project project, StatusKey from, StatusKey to) {
+    private void moveLeads(Tx tx, Project project, StatusKey from, LeadStatus target) {
         LeadSearch search = new LeadSearch(tx.actor.tenant(), project.id(), LeadCriteria.all().withStatuses(from),
                 LeadSort.ascending(SortField.CREATED), project.statusOrder(), null, RETIRE_BATCH);
         List<Lead> batch;
         do {
             batch = tx.s.leads().search(search);
             for (Lead lead : batch) {
-                tx.s.leads().update(lead.withStatus(to, null, tx.now));
-                tx.activity(lead.id(), ActivityType.STATUS_CHANGED, from, to, "status retired");
-                tx.emit(new LeadStatusChanged(lead.id(), project.id(), from, to));
+                String reason = lead.lostReason() != null ? lead.lostReason() : "status '" + from + "' retired";
+                LeadService.recordMove(tx, lead, target, reason);
             }
         } while (batch.size() == RETIRE_BATCH);
     }

@@ -45,9 +45,9 @@ final class QualificationService implements Qualification {
 
     @Override
     public QualifyResult qualify(Actor actor, ProjectId projectId, ContactId contact) {
-        Project project = ctx.read(s -> openProject(s, actor, projectId));
+        ctx.read(s -> openProject(s, actor, projectId));
         ContactCard card = card(actor, contact);
-        return qualifyOne(actor, project, contact, card, Origin.manual(actor.user()));
+        return ctx.write(actor, tx -> qualifyInTx(tx, projectId, contact, card, Origin.manual(actor.user())));
     }
 
     @Override
@@ -77,9 +77,10 @@ final class QualificationService implements Qualification {
         }
         projects.forEach(p -> ctx.requireView(actor, p));
         ContactCard card = card(actor, contact);
-        return projects.stream()
-                .map(p -> qualifyOne(actor, p, contact, card, Origin.group(group, actor.user())))
-                .toList();
+        Origin origin = Origin.group(group, actor.user());
+        return ctx.write(actor, tx -> projects.stream()
+                .map(p -> qualifyInTx(tx, p.id(), contact, card, origin))
+                .toList());
     }
 
     @Override
@@ -136,9 +137,10 @@ final class QualificationService implements Qualification {
         });
         projects.forEach(p -> ctx.requireView(actor, p));
         ContactCard card = card(actor, contact);
-        return projects.stream()
-                .map(p -> qualifyOne(actor, p, contact, card, Origin.action(actionId, actor.user())))
-                .toList();
+        Origin origin = Origin.action(actionId, actor.user());
+        return ctx.write(actor, tx -> projects.stream()
+                .map(p -> qualifyInTx(tx, p.id(), contact, card, origin))
+                .toList());
     }
 
     @Override
@@ -168,23 +170,27 @@ final class QualificationService implements Qualification {
         });
     }
 
-    private QualifyResult qualifyOne(Actor actor, Project project, ContactId contact, ContactCard card,
+    /** Qualifies one contact; the project is read again here so its current configuration applies. */
+    private QualifyResult qualifyInTx(Tx tx, ProjectId projectId, ContactId contact, ContactCard card,
             Origin origin) {
-        return ctx.write(actor, tx -> {
-            Chunk chunk = insertChunk(tx, project, List.of(contact), Map.of(contact, card), origin);
-            if (!chunk.inserted().isEmpty()) {
-                return new QualifyResult(chunk.inserted().get(0), true);
-            }
-            Lead existing = tx.s.leads().findByContact(actor.tenant(), project.id(), contact).orElseThrow();
-            return new QualifyResult(existing, false);
-        });
+        Project project = openProject(tx.s, tx.actor, projectId);
+        Chunk chunk = insertChunk(tx, project, List.of(contact), Map.of(contact, card), origin);
+        if (!chunk.inserted().isEmpty()) {
+            return new QualifyResult(chunk.inserted().get(0), true);
+        }
+        Lead existing = tx.s.leads().findByContact(tx.actor.tenant(), projectId, contact).orElseThrow();
+        return new QualifyResult(existing, false);
     }
 
+    /**
+     * One chunk in one unit of work. The project is read again inside it: a chunk never applies a default status,
+     * archive flag or policy that a concurrent change already replaced.
+     */
     private Chunk qualifyChunk(Actor actor, Project project, List<ContactId> ids, Origin origin) {
         Set<ContactId> lookup = new LinkedHashSet<>(ids);
         lookup.remove(null);
         Map<ContactId, ContactCard> cards = lookup.isEmpty() ? Map.of() : ctx.contacts.findAll(actor.tenant(), lookup);
-        return ctx.write(actor, tx -> insertChunk(tx, project, ids, cards, origin));
+        return ctx.write(actor, tx -> insertChunk(tx, openProject(tx.s, actor, project.id()), ids, cards, origin));
     }
 
     /** Creates the leads of one chunk; outcomes in input order. */

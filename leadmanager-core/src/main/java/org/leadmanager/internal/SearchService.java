@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.leadmanager.ConflictException;
 import org.leadmanager.LeadPage;
 import org.leadmanager.LeadQuery;
@@ -102,7 +104,16 @@ final class SearchService implements Search {
         return ctx.read(s -> {
             SavedSearch saved = own(s, actor, id);
             Keyset after = cursor == null ? null : CursorCodec.decode(cursor, saved.sort());
-            return page(s, actor, saved.project(), saved.criteria(), saved.sort(), limit, after);
+            // statuses retired since the search was saved match no lead any more
+            Project project = ctx.viewableProject(s, actor, saved.project());
+            Set<StatusKey> ticked = saved.criteria().statuses();
+            Set<StatusKey> current = ticked.stream().filter(k -> project.findStatus(k).isPresent())
+                    .collect(Collectors.toSet());
+            if (!ticked.isEmpty() && current.isEmpty()) {
+                return new LeadPage(List.of(), null);
+            }
+            return page(s, actor, saved.project(), saved.criteria().withStatuses(current), saved.sort(), limit,
+                    after);
         });
     }
 
@@ -127,7 +138,7 @@ final class SearchService implements Search {
                     "size must be at most " + Text.MAX_NAME));
         }
         for (Map.Entry<ContactField, String> field : criteria.fields().entrySet()) {
-            if (field.getValue() == null || field.getValue().isBlank()) {
+            if (field.getValue().isBlank()) {
                 problems.add(new ValidationException.Violation("criteria.fields[" + field.getKey() + "]",
                         "must not be blank"));
             }

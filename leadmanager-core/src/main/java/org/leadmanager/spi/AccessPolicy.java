@@ -17,7 +17,10 @@ public interface AccessPolicy {
     /** May the actor see the project and its leads? */
     boolean canView(Actor actor, Project project);
 
-    /** May the actor change this lead (status, owner, notes, follow-ups)? Also asked for new leads. */
+    /**
+     * May the actor change this lead (status, owner, notes, follow-ups)? Qualifying contacts for a project needs
+     * {@link #canView} of it.
+     */
     boolean canChange(Actor actor, Project project, Lead lead);
 
     /**

@@ -144,7 +144,7 @@ public final class Project {
 
     /**
      * Removes a status; leads on it must move to the replacement (the caller does that). A retired default status
-     * makes the replacement the default.
+     * makes the replacement the default; allowed moves to the retired status become moves to the replacement.
      *
      * @throws ValidationException if either key is unknown, they are equal, or the replacement cannot be the default
      */
@@ -164,9 +164,13 @@ public final class Project {
         }
         List<LeadStatus> next = statuses.stream().filter(s -> !s.key().equals(retired)).toList();
         Map<StatusKey, Set<StatusKey>> nextTransitions = new LinkedHashMap<>();
+        // a move to the retired status becomes a move to its replacement, so no lead is trapped by the removal
         transitions.forEach((from, tos) -> {
             if (!from.equals(retired)) {
-                nextTransitions.put(from, tos.stream().filter(t -> !t.equals(retired)).collect(Collectors.toSet()));
+                nextTransitions.put(from, tos.stream()
+                        .map(t -> t.equals(retired) ? replacement : t)
+                        .filter(t -> !t.equals(from))
+                        .collect(Collectors.toSet()));
             }
         });
         return with(name, archived, next, nextDefault, nextTransitions, team, groups, assignment);
@@ -229,16 +233,6 @@ public final class Project {
     public boolean allowsTransition(StatusKey from, StatusKey to) {
         Set<StatusKey> allowed = transitions.get(from);
         return allowed == null || allowed.contains(to);
-    }
-
-    /** Position of the status in the list, or -1. */
-    public int positionOf(StatusKey key) {
-        for (int i = 0; i < statuses.size(); i++) {
-            if (statuses.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Status keys in list order. */

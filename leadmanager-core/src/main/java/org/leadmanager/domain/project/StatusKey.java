@@ -26,11 +26,6 @@ public record StatusKey(String value) implements Serializable {
         return new StatusKey(value);
     }
 
-    /** Whether the value has the documented form. */
-    public static boolean isValid(String value) {
-        return value != null && FORM.matcher(value).matches();
-    }
-
     @Override
     public String toString() {
         return value;

@@ -54,7 +54,7 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
     }
 
     public LeadCriteria withStatuses(StatusKey... keys) {
-        return withStatuses(Set.of(keys));
+        return withStatuses(Set.copyOf(Arrays.asList(keys)));
     }
 
     public LeadCriteria withStatuses(Set<StatusKey> keys) {

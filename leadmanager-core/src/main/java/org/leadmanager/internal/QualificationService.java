@@ -69,16 +69,20 @@ final class QualificationService implements Qualification {
 
     @Override
     public List<QualifyResult> contactJoinedGroup(Actor actor, ContactGroupId group, ContactId contact) {
-        List<Project> projects = ctx.read(s -> s.projects().findByGroup(actor.tenant(), group)).stream()
-                .filter(p -> !p.archived())
-                .toList();
-        if (projects.isEmpty()) {
+        List<Project> projects = ctx.read(s -> s.projects().findByGroup(actor.tenant(), group));
+        return qualifyForEach(actor, projects, contact, Origin.group(group, actor.user()));
+    }
+
+    /** Qualifies one contact for several projects in one unit of work; archived projects are skipped. */
+    private List<QualifyResult> qualifyForEach(Actor actor, List<Project> projects, ContactId contact,
+            Origin origin) {
+        List<Project> open = projects.stream().filter(p -> !p.archived()).toList();
+        if (open.isEmpty()) {
             return List.of();
         }
-        projects.forEach(p -> ctx.requireView(actor, p));
+        open.forEach(p -> ctx.requireView(actor, p));
         ContactCard card = card(actor, contact);
-        Origin origin = Origin.group(group, actor.user());
-        return ctx.write(actor, tx -> projects.stream()
+        return ctx.write(actor, tx -> open.stream()
                 .map(p -> qualifyInTx(tx, p.id(), contact, card, origin))
                 .toList());
     }
@@ -132,15 +136,9 @@ final class QualificationService implements Qualification {
                     .sorted()
                     .map(id -> s.projects().find(actor.tenant(), id))
                     .flatMap(Optional::stream)
-                    .filter(p -> !p.archived())
                     .toList();
         });
-        projects.forEach(p -> ctx.requireView(actor, p));
-        ContactCard card = card(actor, contact);
-        Origin origin = Origin.action(actionId, actor.user());
-        return ctx.write(actor, tx -> projects.stream()
-                .map(p -> qualifyInTx(tx, p.id(), contact, card, origin))
-                .toList());
+        return qualifyForEach(actor, projects, contact, Origin.action(actionId, actor.user()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.leadmanager.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leadmanager.tck.TckFixture.OFFER;
 
 import java.util.ArrayList;

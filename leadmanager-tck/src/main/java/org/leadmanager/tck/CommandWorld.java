@@ -79,6 +79,7 @@ final class CommandWorld {
     private final List<NoteId> notes = new ArrayList<>();
     private final List<FollowUpId> followUps = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
+    private int refused;
 
     CommandWorld(TckFixture fx) {
         this.fx = fx;
@@ -123,11 +124,27 @@ final class CommandWorld {
         } catch (StaleModificationException e) {
             throw new AssertionError("single-threaded commands never lose an optimistic lock: " + command, e);
         } catch (LeadManagerException refused) {
+            this.refused++;
             log.add(command + " refused: " + refused.getClass().getSimpleName());
             assertEquals(before, fingerprint(), command + " was refused (" + refused.getMessage()
                     + ") but changed something; steps: " + log);
         }
         checkStructure();
+    }
+
+    /** Leads the tenant has now. */
+    int leadCount() {
+        return leads.size();
+    }
+
+    /** Commands refused so far. */
+    int refusedCount() {
+        return refused;
+    }
+
+    /** Leads that had another lead folded into them by a contact merge. */
+    int foldedCount() {
+        return folded.size();
     }
 
     // ---- commands
@@ -374,18 +391,20 @@ final class CommandWorld {
         for (ProjectOverview overview : lm.projects().list(manager)) {
             Project p = overview.project();
             for (StatusKey status : p.statusOrder()) {
-                long listed = 0;
+                Set<LeadId> listed = new HashSet<>();
                 LeadQuery query = new LeadQuery(p.id(), LeadCriteria.all().withStatuses(status),
                         LeadSort.byLastActivity(), 7, null);
                 while (true) {
                     var page = lm.search().find(manager, query);
-                    listed += page.leads().size();
+                    for (Lead lead : page.leads()) {
+                        assertTrue(listed.add(lead.id()), "paging returned " + lead.id() + " twice; " + log);
+                    }
                     if (!page.hasNext()) {
                         break;
                     }
                     query = query.after(page.nextCursor());
                 }
-                assertEquals(overview.counts().of(status), listed, status + " in " + p.name() + "; " + log);
+                assertEquals(overview.counts().of(status), listed.size(), status + " in " + p.name() + "; " + log);
             }
             for (Lead lead : TenantSnapshot.allLeads(lm, manager, p)) {
                 checkLead(lead);

@@ -1,6 +1,7 @@
 package org.leadmanager.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leadmanager.tck.TckFixture.CONTACTED;
 import static org.leadmanager.tck.TckFixture.LOST;
@@ -10,7 +11,6 @@ import static org.leadmanager.tck.TckFixture.WON;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +60,8 @@ public abstract class EventsContract extends ContractBase {
 
     @Test
     void creatingAndConfiguringAProjectPublishesProjectChanged() {
-        List<DomainEvent> created = new ArrayList<>();
         Project[] project = new Project[1];
-        created.addAll(during(() -> project[0] = fx.project("Solar roofs")));
+        List<DomainEvent> created = during(() -> project[0] = fx.project("Solar roofs"));
         assertEquals(List.of(new ProjectChanged(project[0].id(), "created")), created);
         List<DomainEvent> renamed = during(() -> lm().projects().rename(manager(), project[0].id(), "Solar"));
         assertEquals(1, renamed.size());
@@ -147,6 +146,19 @@ public abstract class EventsContract extends ContractBase {
                 new LeadStatusChanged(b.id(), project.id(), CONTACTED, OFFER)),
                 Set.copyOf(events.stream().filter(e -> e instanceof LeadStatusChanged).toList()));
         assertEquals(1, events.stream().filter(e -> e instanceof ProjectChanged).count());
+    }
+
+    @Test
+    void retiringAStatusIntoAWonOnePublishesConversions() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        lm().leads().changeStatus(manager(), lead.id(), OFFER);
+
+        List<DomainEvent> events = during(() -> lm().projects().retireStatus(manager(), project.id(), OFFER, WON));
+
+        assertEquals(List.of(new LeadStatusChanged(lead.id(), project.id(), OFFER, WON),
+                new LeadConverted(lead.id(), project.id(), WON)),
+                events.stream().filter(e -> !(e instanceof ProjectChanged)).toList());
     }
 
     @Test
@@ -266,6 +278,7 @@ public abstract class EventsContract extends ContractBase {
             fx.events.failing(false);
         }
         assertEquals(CONTACTED, fx.reload(lead.id()).status(), "the changes committed");
+        assertFalse(fx.events.refused(fx.tenant).isEmpty(), "the publisher was called and threw");
         int before = fx.publishedEvents().size();
         assertEquals(1, before, "only the project's creation was published");
 

@@ -73,6 +73,25 @@ public abstract class FollowUpsContract extends ContractBase {
     }
 
     @Test
+    void theOwnerDefaultsToTheActorWhenTheAssigneeIsInactive() {
+        Lead lead = leadOf(fx.alice);
+        fx.users.setActive(fx.tenant, fx.alice, false);
+        FollowUp followUp = schedule(lead, fx.clock.instant().plus(Duration.ofHours(2)));
+        assertEquals(fx.mia, followUp.owner());
+    }
+
+    @Test
+    void dueTimesMoreThanACenturyAheadAreRejected() {
+        Lead lead = leadOf(fx.alice);
+        Duration tooFar = Duration.ofDays(366L * 100 + 1);
+        FollowUp followUp = schedule(lead, fx.clock.instant().plus(Duration.ofDays(365L * 99)));
+        rejectsInput("dueAt", () -> schedule(lead, fx.clock.instant().plus(tooFar)));
+        rejectsInput("dueAt", () -> lm().followUps().reschedule(manager(), followUp.id(),
+                fx.clock.instant().plus(tooFar)));
+        rejectsInput("by", () -> lm().followUps().snooze(manager(), followUp.id(), tooFar));
+    }
+
+    @Test
     void anExplicitOwnerMustBeActive() {
         Lead lead = leadOf(fx.alice);
         Instant due = fx.clock.instant().plus(Duration.ofHours(2));

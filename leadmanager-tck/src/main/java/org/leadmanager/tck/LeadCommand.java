@@ -192,7 +192,7 @@ sealed interface LeadCommand {
                 Tuple.of(2, Combinators.combine(index, flag).as(CloseFollowUp::new).map(LeadCommand.class::cast)),
                 Tuple.of(1, Combinators.combine(index, minutes, flag).as(MoveFollowUp::new)
                         .map(LeadCommand.class::cast)),
-                Tuple.of(2, Combinators.combine(contact, contact).as(MergeContacts::new)
+                Tuple.of(3, Combinators.combine(contact, contact).as(MergeContacts::new)
                         .map(LeadCommand.class::cast)),
                 Tuple.of(2, Arbitraries.integers().between(1, 600).map(AdvanceClock::new)
                         .map(LeadCommand.class::cast))));

@@ -116,8 +116,24 @@ public abstract class LeadManagerContract {
         }
     }
 
+    @Nested
+    class UnitOfWork extends UnitOfWorkContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
     @Group
     class Invariants extends InvariantProperties {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Group
+    class SearchAgreement extends SearchProperties {
         @Override
         protected LeadStore store() {
             return LeadManagerContract.this.store();

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.leadmanager.ConflictException;
 import org.leadmanager.NotFoundException;
 import org.leadmanager.ProjectOverview;
@@ -221,6 +223,21 @@ public abstract class ProjectsContract extends ContractBase {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void retiringAStatusMovesEveryOneOfManyLeads() {
+        Project project = fx.project("Solar roofs");
+        int count = 1_203;
+        fx.withChunkSize(500).qualification().qualifyAll(manager(), project.id(), fx.contacts(count, "Visitor"), null);
+
+        projects().retireStatus(manager(), project.id(), NEW, CONTACTED);
+
+        Map<StatusKey, Long> counts = lm().search().countByStatus(manager(), project.id(), LeadCriteria.all())
+                .byStatus();
+        assertEquals(Map.of(CONTACTED, (long) count, OFFER, 0L, WON, 0L, LOST, 0L), counts,
+                "the store sees its own changes within a unit of work, batch after batch");
+    }
+
+    @Test
     void retiringTheDefaultStatusMakesTheReplacementTheDefault() {
         Project project = fx.project("Solar roofs");
         Lead old = fx.lead(project.id());
@@ -251,15 +268,46 @@ public abstract class ProjectsContract extends ContractBase {
     }
 
     @Test
-    void retiringAStatusDropsItFromTheAllowedTransitions() {
+    void retiringAStatusRedirectsAllowedMovesToTheReplacement() {
         Project project = fx.project("Solar roofs");
-        projects().setTransitions(manager(), project.id(),
-                Map.of(NEW, Set.of(CONTACTED, OFFER), CONTACTED, Set.of(OFFER)));
+        Lead lead = fx.lead(project.id());
+        projects().setTransitions(manager(), project.id(), Map.of(NEW, Set.of(CONTACTED), CONTACTED, Set.of(OFFER)));
 
         Project changed = projects().retireStatus(manager(), project.id(), CONTACTED, OFFER);
 
         assertEquals(Map.of(NEW, Set.of(OFFER)), changed.transitions());
         assertEquals(Map.of(NEW, Set.of(OFFER)), fx.reload(project.id()).transitions());
+        lm().leads().changeStatus(manager(), lead.id(), OFFER);
+        assertEquals(OFFER, fx.reload(lead.id()).status(), "no lead is trapped by the removal");
+    }
+
+    @Test
+    void retiringALostStatusKeepsTheDisqualificationReasons() {
+        Project project = fx.project("Solar roofs");
+        projects().addStatus(manager(), project.id(), LeadStatus.of("parked", "Parked", StatusCategory.LOST), null);
+        Lead lead = fx.lead(project.id());
+        lm().leads().disqualify(manager(), lead.id(), LOST, "no budget");
+
+        projects().retireStatus(manager(), project.id(), LOST, StatusKey.of("parked"));
+
+        Lead moved = fx.reload(lead.id());
+        assertEquals(StatusKey.of("parked"), moved.status());
+        assertEquals("no budget", moved.lostReason());
+        List<StatusChange> history = lm().leads().statusHistory(manager(), lead.id());
+        assertEquals("no budget", history.get(history.size() - 1).reason());
+    }
+
+    @Test
+    void retiringAnOpenStatusIntoALostOneGivesAReason() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+
+        projects().retireStatus(manager(), project.id(), CONTACTED, LOST);
+
+        Lead moved = fx.reload(lead.id());
+        assertEquals(LOST, moved.status());
+        assertFalse(moved.lostReason() == null || moved.lostReason().isBlank(), "a LOST lead always has a reason");
     }
 
     @Test

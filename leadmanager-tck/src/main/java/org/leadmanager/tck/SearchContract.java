@@ -434,12 +434,27 @@ public abstract class SearchContract extends ContractBase {
             LeadPage page = lm().search().run(manager(), saved.id(), 2, cursor);
             page.leads().forEach(l -> actual.add(l.id()));
             cursor = page.nextCursor();
+            assertTrue(actual.size() <= leads.size(), "paging does not end: " + actual);
         } while (cursor != null);
 
         assertEquals(expected, actual);
         assertEquals(5, actual.size());
         rejectsInput("limit", () -> lm().search().run(manager(), saved.id(), 0, null));
         rejectsInput("cursor", () -> lm().search().run(manager(), saved.id(), 2, "garbage"));
+    }
+
+    @Test
+    void aSavedSearchTickingARetiredStatusMatchesNothingOnIt() {
+        SavedSearch contacted = lm().search().save(manager(), "Contacted", project.id(),
+                LeadCriteria.all().withStatuses(CONTACTED), LeadSort.byLastActivity());
+        SavedSearch contactedOrWon = lm().search().save(manager(), "Contacted or won", project.id(),
+                LeadCriteria.all().withStatuses(CONTACTED, WON), LeadSort.byLastActivity());
+
+        lm().projects().retireStatus(manager(), project.id(), CONTACTED, NEW);
+
+        assertEquals(List.of(), lm().search().run(manager(), contacted.id(), 50, null).leads());
+        assertEquals(List.of(leads.get("clara")),
+                lm().search().run(manager(), contactedOrWon.id(), 50, null).leads().stream().map(Lead::id).toList());
     }
 
     @Test

@@ -345,6 +345,9 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(into, survivor.contact());
         assertEquals(NEW, survivor.status(), "the surviving lead keeps its status");
         assertEquals(fx.alice, survivor.assignee(), "an unowned surviving lead takes the merged lead's owner");
+        assertEquals(fx.alice, fx.events.events(fx.tenant, org.leadmanager.domain.event.DomainEvent.LeadAssigned.class)
+                .stream().filter(e -> e.lead().equals(target.id())).reduce((a, b) -> b).orElseThrow().to(),
+                "and says so");
         assertEquals(open.dueAt(), survivor.nextFollowUpAt());
         assertEquals(List.of(n1.id(), n2.id()),
                 lm().leads().notes(manager(), target.id()).stream().map(Note::id).toList());
@@ -373,6 +376,21 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(into, fx.reload(untouched.id()).contact());
         assertEquals(1, TenantSnapshot.allLeads(lm(), manager(), both).size());
         assertEquals(1L, lm().search().countByStatus(manager(), both.id(), LeadCriteria.all()).total());
+    }
+
+    @Test
+    void anInactiveOwnerOfTheMergedLeadIsNotAdopted() {
+        Project project = fx.project("Solar roofs");
+        ContactId from = fx.contact("Erika M.");
+        ContactId into = fx.contact("Erika Mustermann");
+        Lead source = fx.lead(project.id(), from);
+        Lead target = fx.lead(project.id(), into);
+        lm().leads().assign(manager(), source.id(), fx.alice);
+        fx.users.setActive(fx.tenant, fx.alice, false);
+
+        lm().leads().contactsMerged(manager(), from, into);
+
+        assertNull(fx.reload(target.id()).assignee());
     }
 
     @Test

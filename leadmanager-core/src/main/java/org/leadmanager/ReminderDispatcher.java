@@ -22,8 +22,8 @@ public interface ReminderDispatcher extends AutoCloseable {
      * @param nodeId       names this node in claims; unique per node
      * @param pollInterval pause between polls when started, at least 10 ms
      * @param batchSize    follow-ups claimed per round trip, 1..1000
-     * @param lease        how long a claim is held before another node may take it over, longer than a notifier
-     *                     call takes
+     * @param lease        how long a claim is held before another node may take it over; longer than notifying a
+     *                     whole batch takes, since a batch is claimed at once and marked after its last call
      * @param threads      polling threads when started, 1..64
      * @param maxAttempts  notifier attempts before the reminder is marked failed, 1..100
      * @param backoff      pause after the first failed attempt, doubled for each further one, capped at one hour

@@ -89,6 +89,13 @@ class ExamplesRunTest {
     }
 
     @Test
+    void twoNodeReminders() {
+        assertContains(run(TwoNodeRemindersExample::main), "== Who fired what ==",
+                "reminders sent: 20, 20 distinct follow-ups, 0 duplicates", "stored as FIRED: 20 of 20",
+                "another round on both nodes fired 0");
+    }
+
+    @Test
     void events() {
         assertContains(run(EventsExample::main), "from MANUAL", "became a customer", "NoteAdded");
     }

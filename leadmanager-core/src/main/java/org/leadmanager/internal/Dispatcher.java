@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.followup.FollowUp;
@@ -60,7 +61,8 @@ final class Dispatcher implements ReminderDispatcher {
                 }
             }
             fired += markFired(delivered);
-            if (claimed.size() < options.batchSize()) {
+            // not "fewer than a batch": a store may claim less while more is due (H2 when another node won rows)
+            if (claimed.isEmpty()) {
                 return fired;
             }
         }
@@ -87,20 +89,23 @@ final class Dispatcher implements ReminderDispatcher {
         return marked;
     }
 
+    /** One read and one write for the whole batch, whatever its size: the per-reminder cost is in memory. */
     private int markFired(TenantId tenant, List<FollowUp> followUps) {
         return ctx.write(Actor.system(tenant), tx -> {
-            int marked = 0;
+            Map<FollowUpId, FollowUp> current = tx.s.followUps().findAll(tenant,
+                    followUps.stream().map(FollowUp::id).toList());
+            List<FollowUp> fired = new ArrayList<>(followUps.size());
             for (FollowUp claimed : followUps) {
-                Optional<FollowUp> current = stillOurs(tx, claimed);
-                if (current.isPresent()) {
-                    tx.s.followUps().update(current.get().fired(tx.now));
+                FollowUp now = current.get(claimed.id());
+                if (now != null && stillOurs(claimed, now)) {
+                    fired.add(now.fired(tx.now));
                     tx.activity(claimed.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
                     tx.emit(new DomainEvent.FollowUpDue(claimed.id(), claimed.lead(), claimed.owner(),
                             claimed.dueAt()));
-                    marked++;
                 }
             }
-            return marked;
+            tx.s.followUps().updateAll(fired);
+            return fired.size();
         });
     }
 
@@ -130,9 +135,13 @@ final class Dispatcher implements ReminderDispatcher {
     }
 
     private static Optional<FollowUp> stillOurs(Tx tx, FollowUp claimed) {
-        return tx.s.followUps().find(claimed.tenant(), claimed.id())
-                .filter(f -> f.version() == claimed.version() && f.reminder() == ReminderState.CLAIMED
-                        && claimed.claimedBy().equals(f.claimedBy()) && f.open());
+        return tx.s.followUps().find(claimed.tenant(), claimed.id()).filter(f -> stillOurs(claimed, f));
+    }
+
+    /** Whether the stored follow-up is still open and exactly as this node claimed it. */
+    private static boolean stillOurs(FollowUp claimed, FollowUp stored) {
+        return stored.version() == claimed.version() && stored.reminder() == ReminderState.CLAIMED
+                && claimed.claimedBy().equals(stored.claimedBy()) && stored.open();
     }
 
     @Override
@@ -160,6 +169,10 @@ final class Dispatcher implements ReminderDispatcher {
             dispatchDue();
         } catch (RuntimeException e) {
             LOG.warn("Reminder dispatch round failed; retrying at the next poll", e);
+        } catch (Error e) {
+            // anything escaping a periodic task cancels it for good, silently: a notifier throwing an Error
+            // would stop this node's reminders; its claims expire like a crashed node's and are retried
+            LOG.error("Reminder dispatch round failed with an error; retrying at the next poll", e);
         }
     }
 

@@ -1,7 +1,11 @@
 package org.leadmanager.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
@@ -18,6 +22,35 @@ public interface FollowUpRepository {
     FollowUp update(FollowUp followUp);
 
     Optional<FollowUp> find(TenantId tenant, FollowUpId id);
+
+    /**
+     * The tenant's follow-ups with the given ids, by id; ids the tenant has no follow-up for are absent. The
+     * default asks {@link #find} for each; stores override it with one query (the reminder dispatcher checks a
+     * whole claimed batch at once).
+     */
+    default Map<FollowUpId, FollowUp> findAll(TenantId tenant, Collection<FollowUpId> ids) {
+        Map<FollowUpId, FollowUp> found = new LinkedHashMap<>();
+        for (FollowUpId id : ids) {
+            find(tenant, id).ifPresent(f -> found.put(id, f));
+        }
+        return found;
+    }
+
+    /**
+     * Stores each changed follow-up as {@link #update} does. The default calls {@link #update} for each; stores
+     * override it with one round trip (the reminder dispatcher marks a whole batch fired at once).
+     *
+     * @return the follow-ups with their new versions, in input order
+     * @throws org.leadmanager.StaleModificationException if any stored version differs; the unit of work must then
+     *         be rolled back, as after a failed {@link #update}
+     */
+    default List<FollowUp> updateAll(List<FollowUp> followUps) {
+        List<FollowUp> updated = new ArrayList<>(followUps.size());
+        for (FollowUp followUp : followUps) {
+            updated.add(update(followUp));
+        }
+        return updated;
+    }
 
     /** A lead's follow-ups, by due time. */
     List<FollowUp> findByLead(TenantId tenant, LeadId lead);
@@ -38,6 +71,6 @@ public interface FollowUpRepository {
      */
     List<FollowUp> claimDue(Instant now, int limit, String node, Instant leaseUntil);
 
-    /** Follow-ups of the tenant whose reminder failed for good, by due time, at most {@code limit}. */
+    /** Open follow-ups of the tenant whose reminder failed for good, by due time, at most {@code limit}. */
     List<FollowUp> findFailed(TenantId tenant, int limit);
 }

@@ -2,8 +2,11 @@ package org.leadmanager.inmemory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -71,6 +74,20 @@ final class FollowUpTable implements FollowUpRepository {
         Objects.requireNonNull(id, "id");
         transactions.checkActive();
         return Optional.ofNullable(byId.get(id)).filter(f -> f.tenant().equals(tenant));
+    }
+
+    @Override
+    public Map<FollowUpId, FollowUp> findAll(TenantId tenant, Collection<FollowUpId> ids) {
+        Objects.requireNonNull(tenant, "tenant");
+        transactions.checkActive();
+        Map<FollowUpId, FollowUp> found = new LinkedHashMap<>();
+        for (FollowUpId id : ids) {
+            FollowUp followUp = byId.get(Objects.requireNonNull(id, "id"));
+            if (followUp != null && followUp.tenant().equals(tenant)) {
+                found.put(id, followUp);
+            }
+        }
+        return Collections.unmodifiableMap(found);
     }
 
     /** By due time, then id. */

@@ -1,9 +1,19 @@
 package org.leadmanager.jpa;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
@@ -15,6 +25,8 @@ import org.leadmanager.spi.FollowUpRepository;
 /** Follow-ups in {@code lm_follow_up}, which is also the reminder claim queue. */
 final class JpaFollowUpRepository implements FollowUpRepository {
     private static final String CLAIMABLE = "state = 'OPEN' AND reminder IN ('PENDING', 'CLAIMED')";
+    /** Most ids bound in one IN list. */
+    private static final int IN_LIMIT = 1000;
 
     private final JpaSession s;
 
@@ -39,6 +51,45 @@ final class JpaFollowUpRepository implements FollowUpRepository {
     public Optional<FollowUp> find(TenantId tenant, FollowUpId id) {
         return s.first("select f from LmFollowUp f where f.id = ?1 and f.tenantId = ?2", FollowUpEntity.class,
                 id.toString(), tenant.value()).map(FollowUpEntity::toDomain);
+    }
+
+    /** One query per {@value #IN_LIMIT} ids. */
+    @Override
+    public Map<FollowUpId, FollowUp> findAll(TenantId tenant, Collection<FollowUpId> ids) {
+        List<String> keys = ids.stream().map(FollowUpId::toString).distinct().toList();
+        Map<String, FollowUp> byKey = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += IN_LIMIT) {
+            for (FollowUpEntity f : s.list("select f from LmFollowUp f where f.tenantId = ?1 and f.id in ?2",
+                    FollowUpEntity.class, tenant.value(), keys.subList(from, Math.min(keys.size(), from + IN_LIMIT)))) {
+                byKey.put(f.id, f.toDomain());
+            }
+        }
+        Map<FollowUpId, FollowUp> found = new LinkedHashMap<>();
+        for (FollowUpId id : ids) {
+            FollowUp followUp = byKey.get(id.toString());
+            if (followUp != null) {
+                found.put(id, followUp);
+            }
+        }
+        return found;
+    }
+
+    /** One JDBC batch of versioned updates: one round trip for the whole list. */
+    @Override
+    public List<FollowUp> updateAll(List<FollowUp> followUps) {
+        if (followUps.isEmpty()) {
+            return List.of();
+        }
+        int[] rows = s.updateVersioned(followUps.stream().map(FollowUpEntity::of).toList());
+        List<FollowUp> updated = new ArrayList<>(followUps.size());
+        for (int i = 0; i < rows.length; i++) {
+            FollowUp f = followUps.get(i);
+            if (rows[i] == 0) {
+                throw new StaleModificationException("follow-up", f.id(), f.version());
+            }
+            updated.add(f.withVersion(f.version() + 1));
+        }
+        return updated;
     }
 
     @Override
@@ -70,6 +121,9 @@ final class JpaFollowUpRepository implements FollowUpRepository {
     public List<FollowUp> claimDue(Instant now, int limit, String node, Instant leaseUntil) {
         if (limit < 1) {
             return List.of();
+        }
+        if (s.database() == Database.POSTGRESQL) {
+            return s.jdbc((connection, db) -> claimInOneStatement(connection, db, now, limit, node, leaseUntil));
         }
         List<FollowUpEntity> claimed;
         if (s.database().skipLocked()) {
@@ -104,10 +158,42 @@ final class JpaFollowUpRepository implements FollowUpRepository {
         return result;
     }
 
+    /**
+     * PostgreSQL: lock, claim and return the batch in one round trip; the rows come back in their new, claimed
+     * state and are put in claim order (earliest claimable first) by the time they were claimable before.
+     */
+    private static List<FollowUp> claimInOneStatement(Connection connection, Database db, Instant now, int limit,
+            String node, Instant leaseUntil) throws SQLException {
+        Columns columns = Columns.of(FollowUpEntity.class);
+        String returned = columns.attributes().stream().map(a -> "f." + a.column()).collect(Collectors.joining(", "));
+        String sql = "WITH due AS (SELECT id, claimable_at AS was FROM lm_follow_up WHERE " + CLAIMABLE
+                + " AND claimable_at <= ? ORDER BY claimable_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " UPDATE lm_follow_up f SET reminder = 'CLAIMED', claimable_at = ?, claimed_by = ?,"
+                + " attempts = f.attempts + 1, version = f.version + 1 FROM due WHERE f.id = due.id"
+                + " RETURNING " + returned + ", due.was";
+        record Claimed(Instant was, FollowUpEntity row) {
+        }
+        List<Claimed> claimed = new ArrayList<>(limit);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            db.bind(ps, 1, now);
+            ps.setInt(2, limit);
+            db.bind(ps, 3, leaseUntil);
+            ps.setString(4, node);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(db.instant(rs, "was"), columns.read(rs, db, FollowUpEntity::new)));
+                }
+            }
+        }
+        claimed.sort(Comparator.comparing(Claimed::was).thenComparing(c -> c.row().id));
+        return claimed.stream().map(c -> c.row().toDomain()).toList();
+    }
+
     @Override
     public List<FollowUp> findFailed(TenantId tenant, int limit) {
+        // open ones only, as the in-memory store and FollowUps.failedReminders: closing one settles its reminder
         return map(s.limited("select f from LmFollowUp f where f.tenantId = ?1 and f.reminder = 'FAILED'"
-                + " order by f.dueAt, f.id", FollowUpEntity.class, limit, tenant.value()));
+                + " and f.state = 'OPEN' order by f.dueAt, f.id", FollowUpEntity.class, limit, tenant.value()));
     }
 
     private static List<FollowUp> map(List<FollowUpEntity> entities) {

@@ -77,6 +77,14 @@ public abstract class LeadManagerContract {
     }
 
     @Nested
+    class ReminderLifecycle extends ReminderLifecycleContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
     class Search extends SearchContract {
         @Override
         protected LeadStore store() {

@@ -256,8 +256,11 @@ public abstract class QualificationContract extends ContractBase {
 
         assertEquals(5, result.processed());
         assertEquals(2, result.added());
-        assertEquals(2, listener.all().stream().filter(o -> o.kind() == ItemOutcome.Kind.ADDED).count());
-        assertEquals(5, result.added() + result.alreadyLeads() + result.rejected().size());
+        assertEquals(3, result.alreadyLeads());
+        assertEquals(List.of(ItemOutcome.Kind.ADDED, ItemOutcome.Kind.ALREADY_LEAD, ItemOutcome.Kind.ADDED,
+                ItemOutcome.Kind.ALREADY_LEAD, ItemOutcome.Kind.ALREADY_LEAD),
+                listener.all().stream().map(ItemOutcome::kind).toList(),
+                "a contact listed twice counts as added once and then as already a lead");
         assertEquals(2, leadsOf(project).size());
         assertOneLeadPerContact(leadsOf(project));
     }

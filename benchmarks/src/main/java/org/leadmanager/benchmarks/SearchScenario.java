@@ -1,0 +1,211 @@
+package org.leadmanager.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.leadmanager.LeadPage;
+import org.leadmanager.LeadQuery;
+import org.leadmanager.StatusCounts;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSearch;
+import org.leadmanager.domain.search.LeadSort;
+
+/**
+ * Scenario 3: 2,000,000 leads (1.5 million in the searched project), filtered by project, three of six statuses
+ * and one of five assignees (about 125,000 matches), newest activity first, pages of 50: page 1 and page 2000 by
+ * cursor through the public API, against the hand-written SQL on the same index run through plain JDBC; and the
+ * counts per status for the same filter against one hand-written grouped query.
+ */
+final class SearchScenario implements Scenario {
+    private static final String COLUMNS = "id, tenant_id, project_id, contact_id, name, name_key, name_fold, email,"
+            + " email_key, email_fold, phone, phone_fold, company, company_key, company_fold, city, city_fold,"
+            + " details_link, status, assignee, origin_kind, origin_ref, origin_by, owner_kind, owner_detail,"
+            + " owner_by, lost_reason, created_at, last_activity_at, next_follow_up_at, version";
+    private static final String FILTER = " FROM lm_lead WHERE tenant_id = ? AND project_id = ?"
+            + " AND status IN (?, ?, ?) AND assignee = ?";
+    private static final String PAGE_1 = "SELECT " + COLUMNS + FILTER
+            + " ORDER BY last_activity_at DESC, id DESC LIMIT ?";
+    private static final String PAGE_N = "SELECT " + COLUMNS + FILTER
+            + " AND (last_activity_at, id) < (?, ?) ORDER BY last_activity_at DESC, id DESC LIMIT ?";
+    private static final String COUNTS = "SELECT status, count(*)" + FILTER + " GROUP BY status";
+    private static final List<StatusKey> SELECTED = List.of(StatusKey.of("new"), StatusKey.of("contacted"),
+            StatusKey.of("proposal"));
+    private static final UserId AGENT = UserId.of("agent-1");
+    private static final int DEEP_PAGE = 2000;
+
+    @Override
+    public List<Result> run() throws Exception {
+        int size = Bench.scaled(2_000_000, 20_000);
+        try (BenchDatabase db = BenchDatabase.create("bench_search")) {
+            JpaNode node = new JpaNode(db, "search", 4, new GeneratedContacts());
+            Project project = node.project("Searched");
+            Project other = node.project("Other");
+            double load = Bench.seconds(() -> load(db, size, project, other));
+            Bench.log("loaded %,d leads in %.1f s", size, load);
+
+            LeadCriteria criteria = LeadCriteria.all().withStatuses(SELECTED.toArray(StatusKey[]::new))
+                    .withAssignees(AGENT);
+            LeadQuery first = LeadQuery.firstPage(project.id(), criteria);
+            int deepPage = Math.min(DEEP_PAGE, (int) (db.count("SELECT count(*)" + FILTER.replace("?", "%s")
+                    .formatted("'bench'", "'" + project.id() + "'", "'new'", "'contacted'", "'proposal'",
+                            "'agent-1'")) / 50));
+            // walk to the deep page once, with the cursors the API hands out
+            LeadPage page = node.leads.search().find(JpaNode.ACTOR, first);
+            Lead beforeDeep = null;
+            String deepCursor = null;
+            for (int p = 2; p <= deepPage; p++) {
+                beforeDeep = page.leads().get(page.leads().size() - 1);
+                deepCursor = page.nextCursor();
+                page = node.leads.search().find(JpaNode.ACTOR, first.after(deepCursor));
+            }
+            LeadQuery deep = deepCursor == null ? first : first.after(deepCursor);
+            List<Lead> ourDeep = page.leads();
+            Instant afterTime = beforeDeep == null ? null : beforeDeep.lastActivityAt();
+            String afterId = beforeDeep == null ? null : beforeDeep.id().toString();
+
+            try (Connection c = db.connect()) {
+                List<String> theirDeep = deepPage > 1 ? page(c, project, afterTime, afterId)
+                        : page(c, project, null, null);
+                BulkQualificationScenario.check(theirDeep.equals(ourDeep.stream().map(l -> l.id().toString())
+                        .toList()), "the baseline's deep page equals ours");
+                Map<String, Long> theirCounts = counts(c, project);
+                StatusCounts ourCounts = node.leads.search().countByStatus(JpaNode.ACTOR, project.id(), criteria);
+                for (StatusKey s : SELECTED) {
+                    BulkQualificationScenario.check(ourCounts.of(s) == theirCounts.getOrDefault(s.value(), 0L),
+                            "counts agree for " + s);
+                }
+                Bench.log("page %d of 50 reached; %,d matches", deepPage, ourCounts.total());
+
+                LeadSearch storeSearch = new LeadSearch(JpaNode.TENANT, project.id(), criteria,
+                        LeadSort.byLastActivity(), project.statusOrder(), null, 51);
+                Map<String, Bench.ThrowingRunnable> ops = new java.util.LinkedHashMap<>();
+                ops.put("ours page 1", () -> node.leads.search().find(JpaNode.ACTOR, first));
+                ops.put("ours deep page", () -> node.leads.search().find(JpaNode.ACTOR, deep));
+                ops.put("ours store query", () -> node.store.inTransaction(s -> s.leads().search(storeSearch)));
+                ops.put("jdbc page 1", () -> page(c, project, null, null));
+                ops.put("jdbc deep page", () -> page(c, project, afterTime, afterId));
+                ops.put("ours counts", () -> node.leads.search().countByStatus(JpaNode.ACTOR, project.id(),
+                        criteria));
+                ops.put("jdbc counts", () -> counts(c, project));
+                Map<String, List<Double>> times = new HashMap<>();
+                for (int rep = 0; rep <= Bench.reps(); rep++) {
+                    for (Map.Entry<String, Bench.ThrowingRunnable> op : ops.entrySet()) {
+                        int calls = op.getKey().endsWith("counts") ? 10 : 300;
+                        double ms = Bench.millisPerCall(calls, op.getValue());
+                        if (rep > 0) {
+                            times.computeIfAbsent(op.getKey(), k -> new ArrayList<>()).add(ms);
+                        }
+                    }
+                }
+                times.forEach((op, t) -> Bench.log("%-16s ms/call %s", op, Bench.list(t)));
+                double p1 = Bench.median(times.get("ours page 1"));
+                double pN = Bench.median(times.get("ours deep page"));
+                double store = Bench.median(times.get("ours store query"));
+                double j1 = Bench.median(times.get("jdbc page 1"));
+                double jN = Bench.median(times.get("jdbc deep page"));
+                double oc = Bench.median(times.get("ours counts"));
+                double jc = Bench.median(times.get("jdbc counts"));
+                String data = String.format("%,d leads, %,d matches", size, ourCounts.total());
+                return List.of(
+                        new Result("3 search", "page 1 of 50: ms per call (API)", p1, j1, false, "≤ 1.30",
+                                Bench.yesNo(p1 / j1 <= 1.3), data + "; baseline: one hand-written statement on an"
+                                        + " open JDBC connection"),
+                        new Result("3 search", "page " + deepPage + " by cursor: ms per call (API)", pN, jN, false,
+                                "≤ 1.30", Bench.yesNo(pN / jN <= 1.3), "same"),
+                        new Result("3 search", "page " + deepPage + " vs page 1 (ours; baseline column: our page 1)",
+                                pN, p1, false, "≤ 1.50", Bench.yesNo(pN / p1 <= 1.5), "keyset: depth costs nothing"),
+                        new Result("3 search", "page 1: store query alone (LeadRepository.search in a unit of work)",
+                                store, j1, false, "-", "-", "for diagnosis: without access check and project load"),
+                        new Result("3 search", "counts per status, same filter: ms per call", oc, jc, false,
+                                "≤ 1.30", Bench.yesNo(oc / jc <= 1.3), "one grouped query each"));
+            }
+        }
+    }
+
+    /** Ids of one page (51 rows read, as the library reads one extra to know whether there is a next page). */
+    private static List<String> page(Connection c, Project project, Instant afterTime, String afterId)
+            throws SQLException {
+        List<String> ids = new ArrayList<>(51);
+        try (PreparedStatement ps = c.prepareStatement(afterTime == null ? PAGE_1 : PAGE_N)) {
+            int i = bindFilter(ps, project);
+            if (afterTime != null) {
+                ps.setObject(i++, afterTime.atOffset(ZoneOffset.UTC));
+                ps.setString(i++, afterId);
+            }
+            ps.setInt(i, 51);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // read every column, as the library does
+                    for (int col = 1; col <= 31; col++) {
+                        if (col >= 28 && col <= 30) {
+                            rs.getObject(col, OffsetDateTime.class);
+                        } else if (col == 31) {
+                            rs.getLong(col);
+                        } else {
+                            rs.getString(col);
+                        }
+                    }
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids.size() > 50 ? ids.subList(0, 50) : ids;
+    }
+
+    private static Map<String, Long> counts(Connection c, Project project) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(COUNTS)) {
+            bindFilter(ps, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static int bindFilter(PreparedStatement ps, Project project) throws SQLException {
+        int i = 1;
+        ps.setString(i++, JpaNode.TENANT.value());
+        ps.setString(i++, project.id().toString());
+        for (StatusKey s : SELECTED) {
+            ps.setString(i++, s.value());
+        }
+        ps.setString(i++, AGENT.value());
+        return i;
+    }
+
+    /**
+     * Generates the leads inside the database: project by (g / 36) % 4 (a quarter in the other project), status by
+     * (g / 6) % 6, assignee by g % 6 (0 = unassigned), last activity spread over a year.
+     */
+    private static void load(BenchDatabase db, int size, Project project, Project other) throws SQLException {
+        db.execute("INSERT INTO lm_lead (" + COLUMNS + ") SELECT gen_random_uuid()::text, 'bench',"
+                + " CASE WHEN (g / 36) % 4 = 0 THEN '" + other.id() + "' ELSE '" + project.id() + "' END,"
+                + " 'c' || lpad(g::text, 8, '0'), 'Contact ' || g, 'contact ' || g, 'contact ' || g,"
+                + " 'contact' || g || '@example.com', 'contact' || g || '@example.com', 'contact' || g || '@example.com',"
+                + " '+49 30 ' || g, '+49 30 ' || g, 'Company ' || g % 5000, 'company ' || g % 5000,"
+                + " 'company ' || g % 5000, 'Berlin', 'berlin', 'https://crm.example.com/contacts/' || g,"
+                + " (ARRAY['new','contacted','qualified','proposal','won','lost'])[1 + (g / 6) % 6],"
+                + " CASE WHEN g % 6 = 0 THEN NULL ELSE 'agent-' || g % 6 END,"
+                + " 'MANUAL', NULL, 'manager', 'MANUAL', NULL, 'manager', NULL,"
+                + " t - interval '1 day', t, NULL, 0"
+                + " FROM (SELECT g, timestamptz '2025-01-01 00:00:00+00'"
+                + " + ((g::bigint * 2654435761) % 31536000000) * interval '1 millisecond' AS t"
+                + " FROM generate_series(1, " + size + ") g) s",
+                "VACUUM ANALYZE lm_lead", "CHECKPOINT");
+    }
+}

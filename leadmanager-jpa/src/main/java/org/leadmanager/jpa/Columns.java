@@ -7,10 +7,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -89,6 +93,36 @@ final class Columns {
     /** {@code insert into table (c1, c2, ...) values (?, ?, ...)}, all mapped columns in declaration order. */
     String insertColumns() {
         return attributes.stream().map(Attribute::column).collect(Collectors.joining(", "));
+    }
+
+    /** A new entity with every mapped attribute read from the result set's current row, by column name. */
+    <E> E read(ResultSet rs, Database db, Supplier<E> constructor) throws SQLException {
+        E entity = constructor.get();
+        for (Attribute a : attributes) {
+            Class<?> type = a.type();
+            Object value;
+            if (type == String.class) {
+                value = rs.getString(a.column());
+            } else if (type == Instant.class) {
+                value = db.instant(rs, a.column());
+            } else if (type == long.class) {
+                value = rs.getLong(a.column());
+            } else if (type == int.class) {
+                value = rs.getInt(a.column());
+            } else if (type == boolean.class) {
+                value = rs.getBoolean(a.column());
+            } else if (type == byte[].class) {
+                value = rs.getBytes(a.column());
+            } else {
+                throw new IllegalArgumentException("unmapped type " + type);
+            }
+            try {
+                a.field().set(entity, value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return entity;
     }
 
     String placeholders() {

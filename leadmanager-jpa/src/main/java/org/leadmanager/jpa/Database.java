@@ -3,11 +3,13 @@ package org.leadmanager.jpa;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -24,6 +26,19 @@ enum Database {
         @Override
         String nextValue(String sequence) {
             return "nextval('" + sequence + "')";
+        }
+
+        @Override
+        void planEachExecution(PreparedStatement ps) {
+            // pgjdbc switches a statement to a server-side prepared one after 5 executions, and the server may then
+            // keep a generic plan made while the table was small: during a bulk load that is a scan of the whole
+            // project per chunk. Threshold 0 keeps it unnamed, planned for its actual parameters every time.
+            try {
+                Class<?> pg = Class.forName("org.postgresql.PGStatement", false, ps.getClass().getClassLoader());
+                pg.getMethod("setPrepareThreshold", int.class).invoke(ps.unwrap(pg), 0);
+            } catch (ReflectiveOperationException | SQLException | LinkageError e) {
+                // another driver or a wrapper that hides it: the driver's default
+            }
         }
     },
 
@@ -42,6 +57,12 @@ enum Database {
             try (Statement st = connection.createStatement()) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
             }
+        }
+
+        @Override
+        Instant instant(ResultSet rs, String column) throws SQLException {
+            LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+            return value == null ? null : value.toInstant(ZoneOffset.UTC);
         }
 
         @Override
@@ -109,6 +130,13 @@ enum Database {
     void beginTransaction(Connection connection) throws SQLException {
     }
 
+    /**
+     * Asks the driver to plan this statement for its actual parameters at every execution rather than reuse a
+     * generic plan; for statements whose best plan depends on a table that grows while they repeat.
+     */
+    void planEachExecution(PreparedStatement ps) {
+    }
+
     /** Whether {@code FOR UPDATE SKIP LOCKED} skips exactly the rows other transactions locked. */
     boolean skipLocked() {
         return true;
@@ -121,6 +149,12 @@ enum Database {
         } else {
             ps.setObject(index, value.atOffset(ZoneOffset.UTC));
         }
+    }
+
+    /** Reads an instant (nullable) from a timestamp column as the provider maps it. */
+    Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Binds any mapped attribute value by its Java type. */

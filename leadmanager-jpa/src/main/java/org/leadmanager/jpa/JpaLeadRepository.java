@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,6 +63,27 @@ final class JpaLeadRepository implements LeadRepository {
     public Set<ContactId> existingContacts(TenantId tenant, ProjectId project, Collection<ContactId> contacts) {
         Set<ContactId> existing = new HashSet<>();
         List<String> keys = contacts.stream().map(ContactId::value).distinct().toList();
+        if (keys.isEmpty()) {
+            return existing;
+        }
+        if (s.database() == Database.POSTGRESQL) {
+            // one statement with one array parameter, whatever the number of contacts: no IN list to parse and plan
+            return s.jdbc((connection, db) -> {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT contact_id FROM lm_lead"
+                        + " WHERE project_id = ? AND tenant_id = ? AND contact_id = ANY (?)")) {
+                    db.planEachExecution(ps);
+                    ps.setString(1, project.toString());
+                    ps.setString(2, tenant.value());
+                    ps.setArray(3, connection.createArrayOf("text", keys.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            existing.add(ContactId.of(rs.getString(1)));
+                        }
+                    }
+                }
+                return existing;
+            });
+        }
         for (int from = 0; from < keys.size(); from += IN_LIMIT) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIMIT));
             TypedQuery<String> query = s.em.createQuery("select l.contactId from LmLead l where l.projectId = ?1"
@@ -73,9 +95,12 @@ final class JpaLeadRepository implements LeadRepository {
     }
 
     /**
-     * Inserts with one JDBC batch per chunk using the database's insert-if-absent statement, so concurrent units of
-     * work and nodes never create a second lead for a project and contact; then asks, once per chunk, which of
-     * the attempted ids now exist: those rows are the ones this call inserted (lead ids are new UUIDs).
+     * Inserts with the database's insert-if-absent statement, so concurrent units of work and nodes never create a
+     * second lead for a project and contact. PostgreSQL: one {@code INSERT ... SELECT FROM unnest(arrays) ON
+     * CONFLICT DO NOTHING RETURNING id} per chunk, which names exactly the inserted rows in one round trip (a
+     * batch with RETURNING would defeat {@code reWriteBatchedInserts} and go row by row). Others: one JDBC batch
+     * per chunk, then one query for which of the attempted ids now exist: those rows are the ones this call
+     * inserted (lead ids are new UUIDs).
      */
     @Override
     public List<Lead> insertIfAbsent(List<Lead> leads) {
@@ -117,33 +142,59 @@ final class JpaLeadRepository implements LeadRepository {
                 }
             }
         } else if (db == Database.POSTGRESQL) {
-            // RETURNING reports exactly the inserted rows (DO NOTHING returns none), with no second query
-            return insertReturningIds(connection, db, sql, columns, rows);
+            return insertUnnest(connection, columns, rows);
         } else {
             insertBatch(connection, db, sql, columns, rows);
         }
         return existingIds(connection, rows.stream().map(r -> r.id).toList());
     }
 
-    private static Set<String> insertReturningIds(Connection connection, Database db, String sql, Columns columns,
-            List<LeadEntity> rows) throws SQLException {
+    /**
+     * PostgreSQL: the chunk as one array per column, unnested into rows in their order (sorted, see above), and
+     * RETURNING the ids of the rows that were inserted (DO NOTHING returns none for the others). Every value
+     * travels as text in the column's array type, so one statement text serves every chunk size.
+     */
+    private static Set<String> insertUnnest(Connection connection, Columns columns, List<LeadEntity> rows)
+            throws SQLException {
+        List<Columns.Attribute> attributes = columns.attributes();
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(columns.table()).append(" (")
+                .append(columns.insertColumns()).append(") SELECT * FROM unnest(");
+        for (int i = 0; i < attributes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("?::").append(arrayType(attributes.get(i).type())).append("[]");
+        }
+        sql.append(") ON CONFLICT (project_id, contact_id) DO NOTHING RETURNING id");
         Set<String> inserted = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql, new String[] {"id"})) {
-            for (LeadEntity row : rows) {
-                int i = 1;
-                for (Columns.Attribute a : columns.attributes()) {
-                    db.bind(ps, i++, a.get(row), a.type());
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < attributes.size(); i++) {
+                Columns.Attribute a = attributes.get(i);
+                String[] values = new String[rows.size()];
+                for (int r = 0; r < values.length; r++) {
+                    Object value = a.get(rows.get(r));
+                    values[r] = value == null ? null : value.toString();
                 }
-                ps.addBatch();
+                ps.setArray(i + 1, connection.createArrayOf(arrayType(a.type()), values));
             }
-            ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
+            try (ResultSet keys = ps.executeQuery()) {
                 while (keys.next()) {
                     inserted.add(keys.getString(1));
                 }
             }
         }
         return inserted;
+    }
+
+    /** The PostgreSQL element type a mapped Java type travels as; {@link Instant#toString} is ISO-8601 in UTC. */
+    private static String arrayType(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Instant.class) {
+            return "timestamptz";
+        }
+        if (type == long.class || type == Long.class) {
+            return "int8";
+        }
+        throw new IllegalArgumentException("unmapped lead column type " + type);
     }
 
     private static void insertBatch(Connection connection, Database db, String sql, Columns columns,

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,9 +54,10 @@ import org.leadmanager.spi.StoreSession;
  * {@link org.leadmanager.ConflictException}.
  *
  * <h2>Events</h2>
- * <p>Recorded events go to the outbox table in the same transaction as the change. {@link #relayEvents} always
- * runs in transactions of its own: it locks the relay row (so relays on all nodes run one at a time), publishes
- * pending events in sequence order and deletes each one the publisher accepted. Events committed before a crash
+ * <p>Recorded events go to the outbox table in the same transaction as the change, the events of one unit of work
+ * together in one row. {@link #relayEvents} always runs in transactions of its own: it locks the relay row (so
+ * relays on all nodes run one at a time), publishes pending events in sequence order and removes each one the
+ * publisher accepted. Events committed before a crash
  * are published by the next relay of any store on the same database.
  *
  * <p>Thread-safe; build one store per EntityManagerFactory and share it.
@@ -76,6 +78,9 @@ public final class JpaLeadStore implements LeadStore {
     private final int batchSize;
     private final ThreadLocal<JpaSession> current = new ThreadLocal<>();
     private final ReentrantLock relayLock = new ReentrantLock();
+    /** Relay calls made so far; {@link #relayedThrough} (guarded by the relay lock): the calls already served. */
+    private final AtomicLong relayRequests = new AtomicLong();
+    private long relayedThrough;
     private volatile Database database;
 
     private JpaLeadStore(Builder builder) {
@@ -163,12 +168,25 @@ public final class JpaLeadStore implements LeadStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Calls on one store that overlap are coalesced: a call returns 0 at once when, while it waited, a relay
+     * that began after it was made ran to completion, because that relay published every event committed before
+     * the call (units of work relay after they commit). So threads that change data concurrently do not queue up
+     * for one relay each.
+     */
     @Override
     public int relayEvents(EventPublisher publisher) {
         Objects.requireNonNull(publisher, "publisher");
+        long ticket = relayRequests.incrementAndGet();
         // relays of this JVM queue here rather than each holding a connection while waiting for the lock row
         relayLock.lock();
         try {
+            if (relayedThrough >= ticket) {
+                return 0;
+            }
+            long covered = relayRequests.get();
             int published = 0;
             Outbox.Batch batch;
             do {
@@ -188,6 +206,9 @@ public final class JpaLeadStore implements LeadStore {
                 }
                 published += batch.published();
             } while (batch.more());
+            if (!batch.failed()) {
+                relayedThrough = covered;
+            }
             return published;
         } finally {
             relayLock.unlock();

@@ -24,8 +24,21 @@ final class Keys {
         if (text == null) {
             return null;
         }
+        if (isAscii(text)) {
+            // for ASCII, upper- then lower-casing is lower-casing; the bulk paths fold five texts per lead
+            return text.toLowerCase(Locale.ROOT);
+        }
         StringBuilder folded = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
         return folded.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Row of {@code lm_outbox}: one recorded event, not yet published. Written by JDBC batches with {@code seq} from
- * {@code lm_outbox_seq} taken at insert time, so a change that saw another's commit records later numbers.
+ * Row of {@code lm_outbox}: the not yet published events of one unit of work and tenant, in order (see
+ * {@link Outbox}). Written by JDBC batches with {@code seq} from {@code lm_outbox_seq} taken at insert time, so a
+ * change that saw another's commit records later numbers.
  */
 @Entity(name = "LmOutbox")
 @Table(name = "lm_outbox")

@@ -144,7 +144,8 @@ CREATE INDEX lm_follow_up_owner_ix ON lm_follow_up (tenant_id, owner_id, state, 
 -- the reminder claim queue: only claimable rows are indexed
 CREATE INDEX lm_follow_up_claim_ix ON lm_follow_up (claimable_at, id)
     WHERE state = 'OPEN' AND reminder IN ('PENDING', 'CLAIMED');
-CREATE INDEX lm_follow_up_failed_ix ON lm_follow_up (tenant_id, reminder, due_at);
+-- failed reminders per tenant; partial, so the claim and fire updates of every reminder do not touch it
+CREATE INDEX lm_follow_up_failed_ix ON lm_follow_up (tenant_id, due_at) WHERE reminder = 'FAILED';
 
 CREATE TABLE lm_saved_search (
     id              varchar(36)  COLLATE "C" NOT NULL,

@@ -1,6 +1,8 @@
 package org.leadmanager.tck;
 
 import net.jqwik.api.Group;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import org.junit.jupiter.api.Nested;
 import org.leadmanager.spi.LeadStore;
 
@@ -23,6 +25,7 @@ import org.leadmanager.spi.LeadStore;
  * this module's dependencies) runs the {@code @Group} of properties. The capability contracts are public abstract
  * classes too, so a host may run just one of them by subclassing it.
  */
+@AddLifecycleHook(value = JupiterConditionsForProperties.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 public abstract class LeadManagerContract {
 
     /** The store under test; see the class comment. */

@@ -38,6 +38,7 @@ final class Dispatcher implements ReminderDispatcher {
     private final Object lifecycle = new Object();
     private ScheduledExecutorService executor;
     private boolean closed;
+    private volatile boolean stopping;
 
     Dispatcher(Context ctx, Options options) {
         this.ctx = ctx;
@@ -53,16 +54,23 @@ final class Dispatcher implements ReminderDispatcher {
                     .claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease())));
             List<FollowUp> delivered = new ArrayList<>(claimed.size());
             for (FollowUp followUp : claimed) {
+                if (!ctx.now().isBefore(followUp.claimableAt())) {
+                    // the lease ran out while earlier reminders of the batch were sent: another node may have
+                    // claimed the rest, so leave them to whoever holds them now
+                    LOG.warn("Lease of node {} ran out during a batch; the lease should outlast a whole batch",
+                            options.nodeId());
+                    break;
+                }
                 try {
                     options.notifier().notify(new Reminder(followUp.idempotencyKey(), followUp, followUp.attempts()));
                     delivered.add(followUp);
                 } catch (Exception e) {
-                    failed(followUp, e);
+                    recordFailure(followUp, e);
                 }
             }
             fired += markFired(delivered);
             // not "fewer than a batch": a store may claim less while more is due (H2 when another node won rows)
-            if (claimed.isEmpty()) {
+            if (claimed.isEmpty() || stopping) {
                 return fired;
             }
         }
@@ -98,15 +106,24 @@ final class Dispatcher implements ReminderDispatcher {
             for (FollowUp claimed : followUps) {
                 FollowUp now = current.get(claimed.id());
                 if (now != null && stillOurs(claimed, now)) {
+                    // the stored lead, not the claimed one: a contact merge may have moved the follow-up
                     fired.add(now.fired(tx.now));
-                    tx.activity(claimed.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
-                    tx.emit(new DomainEvent.FollowUpDue(claimed.id(), claimed.lead(), claimed.owner(),
-                            claimed.dueAt()));
+                    tx.activity(now.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
+                    tx.emit(new DomainEvent.FollowUpDue(claimed.id(), now.lead(), now.owner(), now.dueAt()));
                 }
             }
             tx.s.followUps().updateAll(fired);
             return fired.size();
         });
+    }
+
+    /** A failure to record a failure must not stop the batch: the claim then simply expires and is retried. */
+    private void recordFailure(FollowUp claimed, Exception error) {
+        try {
+            failed(claimed, error);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failed reminder of follow-up {}; retried after its lease", claimed.id(), e);
+        }
     }
 
     private void failed(FollowUp claimed, Exception error) {
@@ -138,10 +155,14 @@ final class Dispatcher implements ReminderDispatcher {
         return tx.s.followUps().find(claimed.tenant(), claimed.id()).filter(f -> stillOurs(claimed, f));
     }
 
-    /** Whether the stored follow-up is still open and exactly as this node claimed it. */
+    /**
+     * Whether the stored follow-up is still open and under this very claim: claimed by this node with the same lease
+     * end. Not its version: a contact merge moves the follow-up to another lead without touching the claim.
+     */
     private static boolean stillOurs(FollowUp claimed, FollowUp stored) {
-        return stored.version() == claimed.version() && stored.reminder() == ReminderState.CLAIMED
-                && claimed.claimedBy().equals(stored.claimedBy()) && stored.open();
+        return stored.open() && stored.reminder() == ReminderState.CLAIMED
+                && claimed.claimedBy().equals(stored.claimedBy())
+                && claimed.claimableAt().equals(stored.claimableAt());
     }
 
     @Override
@@ -181,6 +202,7 @@ final class Dispatcher implements ReminderDispatcher {
         ScheduledExecutorService running;
         synchronized (lifecycle) {
             closed = true;
+            stopping = true;
             running = executor;
             executor = null;
         }

@@ -98,6 +98,29 @@ public abstract class ReminderLifecycleContract extends ContractBase {
     }
 
     @Test
+    void aReminderSentWhileItsContactIsMergedIsRecordedOnTheSurvivingLead() {
+        Lead merged = lead();
+        Lead surviving = fx.lead(merged.project());
+        FollowUp followUp = dueIn(merged, Duration.ofHours(1));
+        fx.clock.advance(Duration.ofHours(2));
+
+        int fired = dispatcher(reminder -> {
+            notifier.notify(reminder);
+            lm().leads().contactsMerged(manager(), merged.contact(), surviving.contact());
+        }, 3, Duration.ofMinutes(1)).dispatchDue();
+
+        assertEquals(1, fired);
+        FollowUp after = lm().followUps().forLead(manager(), surviving.id()).stream()
+                .filter(f -> f.id().equals(followUp.id())).findFirst().orElseThrow();
+        assertEquals(ReminderState.FIRED, after.reminder());
+        lm().relayEvents();
+        assertEquals(List.of(surviving.id()),
+                fx.events.events(fx.tenant, FollowUpDue.class).stream().map(FollowUpDue::lead).toList());
+        assertTrue(lm().leads().timeline(manager(), surviving.id()).stream()
+                .anyMatch(a -> a.type() == org.leadmanager.domain.lead.ActivityType.FOLLOW_UP_REMINDED));
+    }
+
+    @Test
     void aReminderThatFellDueWhileNoDispatcherRanFiresOnceWhenOneStarts() throws InterruptedException {
         FollowUp followUp = dueIn(lead(), Duration.ofHours(1));
         fx.clock.advance(Duration.ofDays(3));

@@ -16,6 +16,9 @@ import org.leadmanager.domain.UserId;
  * after a failed attempt); a CLAIMED one holds a lease until {@code claimableAt}. Rescheduling resets it.
  */
 public final class FollowUp {
+    /** Longest notifier error kept. */
+    public static final int MAX_ERROR = 2000;
+
     private final FollowUpId id;
     private final TenantId tenant;
     private final LeadId lead;
@@ -119,11 +122,15 @@ public final class FollowUp {
                 ReminderState.FIRED, null, claimedBy, attempts, now, null, version);
     }
 
-    /** The notifier failed; claimable again at {@code retryAt}, or FAILED for good when {@code retryAt} is null. */
+    /**
+     * The notifier failed; claimable again at {@code retryAt}, or FAILED for good when {@code retryAt} is null.
+     * The error text is kept to its first {@value #MAX_ERROR} characters.
+     */
     public FollowUp attemptFailed(String error, Instant retryAt) {
         ReminderState next = retryAt == null ? ReminderState.FAILED : ReminderState.PENDING;
+        String kept = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
         return new FollowUp(id, tenant, lead, project, owner, dueAt, note, state, createdBy, createdAt, closedAt,
-                next, retryAt, claimedBy, attempts, remindedAt, error, version);
+                next, retryAt, claimedBy, attempts, remindedAt, kept, version);
     }
 
     /** Whether a dispatcher may claim it at {@code now}. */

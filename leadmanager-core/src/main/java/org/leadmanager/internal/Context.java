@@ -62,9 +62,12 @@ final class Context {
         return result;
     }
 
-    /** Runs reads in one unit of work. */
+    /**
+     * Runs reads only, through {@link LeadStore#read} (possibly without a transaction: statements see the latest
+     * committed state). Work that may write, even a no-op update, uses {@link LeadStore#inTransaction}.
+     */
     <T> T read(Function<StoreSession, T> work) {
-        return store.inTransaction(work);
+        return store.read(work);
     }
 
     /** Publishes pending events; a failing publisher never fails the committed change. */

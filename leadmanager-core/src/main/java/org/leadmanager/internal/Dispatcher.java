@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.Actor;
-import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.followup.FollowUp;
@@ -97,22 +96,18 @@ final class Dispatcher implements ReminderDispatcher {
         return marked;
     }
 
-    /** One read and one write for the whole batch, whatever its size: the per-reminder cost is in memory. */
+    /**
+     * One store call for the whole batch, whatever its size ({@code fireClaimed}: only those still under this
+     * claim), then the timeline entries and events of the ones it marked.
+     */
     private int markFired(TenantId tenant, List<FollowUp> followUps) {
         return ctx.write(Actor.system(tenant), tx -> {
-            Map<FollowUpId, FollowUp> current = tx.s.followUps().findAll(tenant,
-                    followUps.stream().map(FollowUp::id).toList());
-            List<FollowUp> fired = new ArrayList<>(followUps.size());
-            for (FollowUp claimed : followUps) {
-                FollowUp now = current.get(claimed.id());
-                if (now != null && stillOurs(claimed, now)) {
-                    // the stored lead, not the claimed one: a contact merge may have moved the follow-up
-                    fired.add(now.fired(tx.now));
-                    tx.activity(now.lead(), ActivityType.FOLLOW_UP_REMINDED, null, claimed.id(), null);
-                    tx.emit(new DomainEvent.FollowUpDue(claimed.id(), now.lead(), now.owner(), now.dueAt()));
-                }
+            List<FollowUp> fired = tx.s.followUps().fireClaimed(tenant, followUps, tx.now);
+            for (FollowUp now : fired) {
+                // the stored lead, not the claimed one: a contact merge may have moved the follow-up
+                tx.activity(now.lead(), ActivityType.FOLLOW_UP_REMINDED, null, now.id(), null);
+                tx.emit(new DomainEvent.FollowUpDue(now.id(), now.lead(), now.owner(), now.dueAt()));
             }
-            tx.s.followUps().updateAll(fired);
             return fired.size();
         });
     }

@@ -27,6 +27,7 @@ import org.leadmanager.domain.event.DomainEvent.LeadQualified;
 import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 
@@ -39,8 +40,33 @@ final class QualificationService implements Qualification {
         this.assigner = assigner;
     }
 
-    /** Outcomes of one chunk and the leads it created. */
-    private record Chunk(List<ItemOutcome> outcomes, List<Lead> inserted) {
+    /**
+     * Outcomes of one chunk and the leads it created; {@code attempted}: how many leads it tried to insert without
+     * knowing first whether they exist (0 when it asked the store first).
+     */
+    private record Chunk(List<ItemOutcome> outcomes, List<Lead> inserted, int attempted) {
+    }
+
+    /**
+     * Per bulk call: whether the next chunk asks the store which contacts are leads already before building its
+     * leads. Either way the outcomes are the same (insert-if-absent decides); asking first is only a question of
+     * cost. A chunk of new contacts is cheapest inserted directly; a chunk of known leads (a re-run) is cheapest
+     * answered by the existence check alone. So a call inserts directly until a chunk turns out mostly known,
+     * and checks first while chunks keep being mostly known.
+     */
+    private static final class Probe {
+        private boolean checkFirst;
+
+        void learn(Chunk chunk) {
+            if (chunk.attempted() > 0) {
+                checkFirst = chunk.inserted().size() * 2 < chunk.attempted();
+            } else {
+                long added = chunk.outcomes().stream().filter(o -> o.kind() == ItemOutcome.Kind.ADDED).count();
+                long already = chunk.outcomes().stream().filter(o -> o.kind() == ItemOutcome.Kind.ALREADY_LEAD)
+                        .count();
+                checkFirst = already > added;
+            }
+        }
     }
 
     @Override
@@ -56,13 +82,14 @@ final class QualificationService implements Qualification {
         Project project = ctx.read(s -> openProject(s, actor, projectId));
         Origin origin = Origin.manual(actor.user());
         Tally tally = new Tally(listener);
+        Probe probe = new Probe();
         Iterator<ContactId> input = contacts.iterator();
         while (input.hasNext()) {
             List<ContactId> chunk = new ArrayList<>(ctx.chunkSize);
             while (input.hasNext() && chunk.size() < ctx.chunkSize) {
                 chunk.add(input.next());
             }
-            tally.add(qualifyChunk(actor, project, chunk, origin));
+            tally.add(qualifyChunk(actor, project, chunk, origin, probe));
         }
         return tally.result();
     }
@@ -91,6 +118,7 @@ final class QualificationService implements Qualification {
     public BulkResult syncGroups(Actor actor, ProjectId projectId, BulkListener listener) {
         Project project = ctx.read(s -> openProject(s, actor, projectId));
         Tally tally = new Tally(listener);
+        Probe probe = new Probe();
         List<ContactGroupId> groups = project.groups().stream().sorted().toList();
         for (ContactGroupId group : groups) {
             Origin origin = Origin.group(group, actor.user());
@@ -100,7 +128,7 @@ final class QualificationService implements Qualification {
                 if (page.isEmpty()) {
                     break;
                 }
-                tally.add(qualifyChunk(actor, project, page, origin));
+                tally.add(qualifyChunk(actor, project, page, origin, probe));
                 if (page.size() < ctx.chunkSize) {
                     break;
                 }
@@ -149,7 +177,8 @@ final class QualificationService implements Qualification {
                 throw new NotFoundException("contact", id);
             }
         }
-        return ctx.read(s -> {
+        // a transaction, not a read: the round-robin preview reads the position with a (no-op) update
+        return ctx.store.inTransaction(s -> {
             Tx tx = new Tx(s, actor, ctx.now(), ctx.ids);
             Project project = ctx.viewableProject(s, actor, projectId);
             Set<ContactId> existing = s.leads().existingContacts(actor.tenant(), projectId, cards.keySet());
@@ -172,7 +201,7 @@ final class QualificationService implements Qualification {
     private QualifyResult qualifyInTx(Tx tx, ProjectId projectId, ContactId contact, ContactCard card,
             Origin origin) {
         Project project = openProject(tx.s, tx.actor, projectId);
-        Chunk chunk = insertChunk(tx, project, List.of(contact), Map.of(contact, card), origin);
+        Chunk chunk = insertChunk(tx, project, List.of(contact), Map.of(contact, card), origin, false);
         if (!chunk.inserted().isEmpty()) {
             return new QualifyResult(chunk.inserted().get(0), true);
         }
@@ -184,25 +213,46 @@ final class QualificationService implements Qualification {
      * One chunk in one unit of work. The project is read again inside it: a chunk never applies a default status,
      * archive flag or policy that a concurrent change already replaced.
      */
-    private Chunk qualifyChunk(Actor actor, Project project, List<ContactId> ids, Origin origin) {
+    private Chunk qualifyChunk(Actor actor, Project project, List<ContactId> ids, Origin origin, Probe probe) {
         Set<ContactId> lookup = new LinkedHashSet<>(ids);
         lookup.remove(null);
         Map<ContactId, ContactCard> cards = lookup.isEmpty() ? Map.of() : ctx.contacts.findAll(actor.tenant(), lookup);
-        return ctx.write(actor, tx -> insertChunk(tx, openProject(tx.s, actor, project.id()), ids, cards, origin));
+        Chunk chunk = ctx.write(actor, tx -> insertChunk(tx, openProject(tx.s, actor, project.id()), ids, cards,
+                origin, probe.checkFirst));
+        probe.learn(chunk);
+        return chunk;
     }
 
-    /** Creates the leads of one chunk; outcomes in input order. */
+    /**
+     * Whether owners can only be decided once it is known which contacts are new: round-robin positions and
+     * least-open-leads counts are consumed per new lead. Rules, the fallback and "unassigned" are decided from the
+     * card alone, so deciding them for a contact that turns out to be a lead already changes nothing.
+     */
+    private static boolean decidesPerNewLead(Project project) {
+        AssignmentStrategy strategy = project.assignment().strategy();
+        return !project.team().isEmpty()
+                && (strategy == AssignmentStrategy.ROUND_ROBIN || strategy == AssignmentStrategy.LEAST_OPEN_LEADS);
+    }
+
+    /**
+     * Creates the leads of one chunk; outcomes in input order. Which contacts get a lead is decided by the store's
+     * insert-if-absent alone; the existence check before it only saves work (see {@link Probe}), except where the
+     * policy needs the new contacts before deciding owners ({@link #decidesPerNewLead}). Events only for the leads
+     * inserted.
+     */
     private Chunk insertChunk(Tx tx, Project project, List<ContactId> ids, Map<ContactId, ContactCard> cards,
-            Origin origin) {
+            Origin origin, boolean checkFirst) {
         Set<ContactId> known = new LinkedHashSet<>();
         for (ContactId id : ids) {
             if (id != null && cards.containsKey(id)) {
                 known.add(id);
             }
         }
-        Set<ContactId> existing = known.isEmpty() ? Set.of()
-                : tx.s.leads().existingContacts(tx.actor.tenant(), project.id(), known);
-        List<ContactId> fresh = known.stream().filter(c -> !existing.contains(c)).toList();
+        boolean check = !known.isEmpty() && (checkFirst || decidesPerNewLead(project));
+        Set<ContactId> existing = check ? tx.s.leads().existingContacts(tx.actor.tenant(), project.id(), known)
+                : Set.of();
+        List<ContactId> fresh = existing.isEmpty() ? List.copyOf(known)
+                : known.stream().filter(c -> !existing.contains(c)).toList();
         List<OwnerAssigner.Decision> decisions =
                 assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), false);
         List<Lead> candidates = new ArrayList<>(fresh.size());
@@ -231,7 +281,7 @@ final class QualificationService implements Qualification {
                 outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.ALREADY_LEAD, null, null));
             }
         }
-        return new Chunk(outcomes, inserted);
+        return new Chunk(outcomes, inserted, check ? 0 : candidates.size());
     }
 
     private Project openProject(org.leadmanager.spi.StoreSession s, Actor actor, ProjectId id) {

@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.followup.ReminderState;
 
 /** Store SPI: follow-ups and the claim queue of their reminders. */
 public interface FollowUpRepository {
@@ -50,6 +52,33 @@ public interface FollowUpRepository {
             updated.add(update(followUp));
         }
         return updated;
+    }
+
+    /**
+     * Marks fired ({@link FollowUp#fired}) those of the claimed follow-ups that are still open and under the very
+     * claim they were returned with by {@link #claimDue}: same node and same lease end (not the same version: a
+     * contact merge moves a follow-up without touching its claim). The others are left alone.
+     *
+     * <p>The default reads them with {@link #findAll} and writes them with {@link #updateAll}; stores override it
+     * with one conditional update (the reminder dispatcher marks a whole batch at once).
+     *
+     * @param claimed follow-ups as {@link #claimDue} returned them
+     * @return the follow-ups marked fired, as stored now (the current lead, the new version), in input order
+     * @throws org.leadmanager.StaleModificationException if a concurrent change interfered; the unit of work must
+     *         then be rolled back
+     */
+    default List<FollowUp> fireClaimed(TenantId tenant, List<FollowUp> claimed, Instant now) {
+        Map<FollowUpId, FollowUp> current = findAll(tenant, claimed.stream().map(FollowUp::id).toList());
+        List<FollowUp> fired = new ArrayList<>(claimed.size());
+        for (FollowUp c : claimed) {
+            FollowUp stored = current.get(c.id());
+            if (stored != null && stored.open() && stored.reminder() == ReminderState.CLAIMED
+                    && Objects.equals(c.claimedBy(), stored.claimedBy())
+                    && Objects.equals(c.claimableAt(), stored.claimableAt())) {
+                fired.add(stored.fired(now));
+            }
+        }
+        return updateAll(fired);
     }
 
     /** A lead's follow-ups, by due time. */

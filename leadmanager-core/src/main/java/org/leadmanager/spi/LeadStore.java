@@ -20,6 +20,16 @@ public interface LeadStore {
     <T> T inTransaction(Function<StoreSession, T> work);
 
     /**
+     * Runs work that only reads. An adapter may run it without a transaction of its own (each statement then reads
+     * the latest committed state, as under READ COMMITTED), which saves the commit; the default is
+     * {@link #inTransaction}. Inside a unit of work it joins that unit of work. The work must not change anything:
+     * an adapter may reject changes or apply them outside any transaction.
+     */
+    default <T> T read(Function<StoreSession, T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Publishes committed, not yet published events in the order they were recorded, and marks each published
      * once the publisher returned. Stops at the first publisher failure, leaving that event and the rest pending.
      * Relays never run concurrently with each other.

@@ -97,22 +97,37 @@ final class Columns {
 
     /** A new entity with every mapped attribute read from the result set's current row, by column name. */
     <E> E read(ResultSet rs, Database db, Supplier<E> constructor) throws SQLException {
+        return read(rs, db, constructor, 0);
+    }
+
+    /**
+     * A new entity read from the current row whose columns {@code first}, {@code first + 1}, ... (1-based) are the
+     * mapped columns in {@link #attributes()} order (a select list built from them): no lookup by name.
+     */
+    <E> E readInOrder(ResultSet rs, Database db, Supplier<E> constructor, int first) throws SQLException {
+        return read(rs, db, constructor, first);
+    }
+
+    /** By name when {@code first} is 0, else by position from {@code first}. */
+    private <E> E read(ResultSet rs, Database db, Supplier<E> constructor, int first) throws SQLException {
         E entity = constructor.get();
-        for (Attribute a : attributes) {
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            int column = first == 0 ? rs.findColumn(a.column()) : first + i;
             Class<?> type = a.type();
             Object value;
             if (type == String.class) {
-                value = rs.getString(a.column());
+                value = rs.getString(column);
             } else if (type == Instant.class) {
-                value = db.instant(rs, a.column());
+                value = db.instant(rs, column);
             } else if (type == long.class) {
-                value = rs.getLong(a.column());
+                value = rs.getLong(column);
             } else if (type == int.class) {
-                value = rs.getInt(a.column());
+                value = rs.getInt(column);
             } else if (type == boolean.class) {
-                value = rs.getBoolean(a.column());
+                value = rs.getBoolean(column);
             } else if (type == byte[].class) {
-                value = rs.getBytes(a.column());
+                value = rs.getBytes(column);
             } else {
                 throw new IllegalArgumentException("unmapped type " + type);
             }

@@ -27,19 +27,6 @@ enum Database {
         String nextValue(String sequence) {
             return "nextval('" + sequence + "')";
         }
-
-        @Override
-        void planEachExecution(PreparedStatement ps) {
-            // pgjdbc switches a statement to a server-side prepared one after 5 executions, and the server may then
-            // keep a generic plan made while the table was small: during a bulk load that is a scan of the whole
-            // project per chunk. Threshold 0 keeps it unnamed, planned for its actual parameters every time.
-            try {
-                Class<?> pg = Class.forName("org.postgresql.PGStatement", false, ps.getClass().getClassLoader());
-                pg.getMethod("setPrepareThreshold", int.class).invoke(ps.unwrap(pg), 0);
-            } catch (ReflectiveOperationException | SQLException | LinkageError e) {
-                // another driver or a wrapper that hides it: the driver's default
-            }
-        }
     },
 
     MARIADB {
@@ -60,7 +47,7 @@ enum Database {
         }
 
         @Override
-        Instant instant(ResultSet rs, String column) throws SQLException {
+        Instant instant(ResultSet rs, int column) throws SQLException {
             LocalDateTime value = rs.getObject(column, LocalDateTime.class);
             return value == null ? null : value.toInstant(ZoneOffset.UTC);
         }
@@ -130,13 +117,6 @@ enum Database {
     void beginTransaction(Connection connection) throws SQLException {
     }
 
-    /**
-     * Asks the driver to plan this statement for its actual parameters at every execution rather than reuse a
-     * generic plan; for statements whose best plan depends on a table that grows while they repeat.
-     */
-    void planEachExecution(PreparedStatement ps) {
-    }
-
     /** Whether {@code FOR UPDATE SKIP LOCKED} skips exactly the rows other transactions locked. */
     boolean skipLocked() {
         return true;
@@ -153,6 +133,11 @@ enum Database {
 
     /** Reads an instant (nullable) from a timestamp column as the provider maps it. */
     Instant instant(ResultSet rs, String column) throws SQLException {
+        return instant(rs, rs.findColumn(column));
+    }
+
+    /** {@link #instant(ResultSet, String)} by the column's position (1-based). */
+    Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

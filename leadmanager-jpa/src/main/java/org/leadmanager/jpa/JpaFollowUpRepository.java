@@ -92,6 +92,58 @@ final class JpaFollowUpRepository implements FollowUpRepository {
         return updated;
     }
 
+    /**
+     * PostgreSQL: one conditional update for the whole batch: each follow-up is marked fired only while it is open
+     * and still under the claim it came with (node and lease end), checked by the update itself (a concurrent
+     * change of the row is re-checked after it commits), and the rows come back as stored. Others: the default.
+     */
+    @Override
+    public List<FollowUp> fireClaimed(TenantId tenant, List<FollowUp> claimed, Instant now) {
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        if (s.database() != Database.POSTGRESQL) {
+            return FollowUpRepository.super.fireClaimed(tenant, claimed, now);
+        }
+        Columns columns = Columns.of(FollowUpEntity.class);
+        String returned = columns.attributes().stream().map(a -> "f." + a.column()).collect(Collectors.joining(", "));
+        String sql = "UPDATE lm_follow_up f SET reminder = 'FIRED', claimable_at = NULL, reminded_at = ?,"
+                + " last_error = NULL, version = f.version + 1"
+                + " FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[]) AS c(id, node, lease)"
+                + " WHERE f.id = c.id AND f.tenant_id = ? AND f.state = 'OPEN' AND f.reminder = 'CLAIMED'"
+                + " AND f.claimed_by = c.node AND f.claimable_at = c.lease"
+                + " RETURNING " + returned;
+        Map<String, FollowUp> fired = s.jdbc((connection, db) -> {
+            Map<String, FollowUp> rows = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                db.bind(ps, 1, now);
+                ps.setArray(2, connection.createArrayOf("varchar",
+                        claimed.stream().map(f -> f.id().toString()).toArray()));
+                ps.setArray(3, connection.createArrayOf("varchar",
+                        claimed.stream().map(FollowUp::claimedBy).toArray()));
+                ps.setArray(4, connection.createArrayOf("timestamptz",
+                        claimed.stream().map(f -> f.claimableAt() == null ? null : f.claimableAt().toString())
+                                .toArray()));
+                ps.setString(5, tenant.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        FollowUpEntity row = columns.read(rs, db, FollowUpEntity::new);
+                        rows.put(row.id, row.toDomain());
+                    }
+                }
+            }
+            return rows;
+        });
+        List<FollowUp> result = new ArrayList<>(fired.size());
+        for (FollowUp c : claimed) {
+            FollowUp f = fired.remove(c.id().toString());
+            if (f != null) {
+                result.add(f);
+            }
+        }
+        return result;
+    }
+
     @Override
     public List<FollowUp> findByLead(TenantId tenant, LeadId lead) {
         return map(s.list("select f from LmFollowUp f where f.leadId = ?1 and f.tenantId = ?2"
@@ -166,8 +218,11 @@ final class JpaFollowUpRepository implements FollowUpRepository {
             String node, Instant leaseUntil) throws SQLException {
         Columns columns = Columns.of(FollowUpEntity.class);
         String returned = columns.attributes().stream().map(a -> "f." + a.column()).collect(Collectors.joining(", "));
+        // the limit as a literal, not a parameter: with "LIMIT ?" the server's generic plan (used once pgjdbc
+        // prepares the statement on the server) expects a large batch and joins it to a sequential scan of the
+        // whole table by hash, ~25 ms at 100,000 follow-ups instead of ~1.5 ms for 100 probes of the primary key
         String sql = "WITH due AS (SELECT id, claimable_at AS was FROM lm_follow_up WHERE " + CLAIMABLE
-                + " AND claimable_at <= ? ORDER BY claimable_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " AND claimable_at <= ? ORDER BY claimable_at, id LIMIT " + limit + " FOR UPDATE SKIP LOCKED)"
                 + " UPDATE lm_follow_up f SET reminder = 'CLAIMED', claimable_at = ?, claimed_by = ?,"
                 + " attempts = f.attempts + 1, version = f.version + 1 FROM due WHERE f.id = due.id"
                 + " RETURNING " + returned + ", due.was";
@@ -176,9 +231,8 @@ final class JpaFollowUpRepository implements FollowUpRepository {
         List<Claimed> claimed = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             db.bind(ps, 1, now);
-            ps.setInt(2, limit);
-            db.bind(ps, 3, leaseUntil);
-            ps.setString(4, node);
+            db.bind(ps, 2, leaseUntil);
+            ps.setString(3, node);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(db.instant(rs, "was"), columns.read(rs, db, FollowUpEntity::new)));

@@ -115,13 +115,62 @@ public final class JpaLeadStore implements LeadStore {
         Objects.requireNonNull(work, "work");
         JpaSession outer = current.get();
         if (outer != null) {
+            if (outer.readOnly) {
+                // joining would run the changes without a transaction, one statement at a time
+                throw new IllegalStateException("a unit of work that changes data cannot run inside a read-only"
+                        + " one (LeadStore.read)");
+            }
             return work.apply(outer);
         }
         return hostEntityManager == null ? inOwnTransaction(work) : inHostTransaction(work);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Own transactions: when the pool hands out connections in auto-commit mode (HikariCP's default), the work
+     * runs without beginning a transaction, so each statement reads the latest committed state and no COMMIT
+     * round trip follows; the JPA provider rejects updates there. A connection not in auto-commit mode would start
+     * a transaction implicitly, so then the work runs in a transaction of its own as with {@link #inTransaction}.
+     * Host transactions and nested calls: as {@link #inTransaction}.
+     */
+    @Override
+    public <T> T read(Function<StoreSession, T> work) {
+        Objects.requireNonNull(work, "work");
+        JpaSession outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
+        if (hostEntityManager != null) {
+            return inHostTransaction(work);
+        }
+        EntityManager em = emf.createEntityManager();
+        try {
+            database(em);
+            if (!em.callWithConnection((Connection c) -> c.getAutoCommit())) {
+                return inOwnTransaction(work, em);
+            }
+            JpaSession session = new JpaSession(this, em, true);
+            current.set(session);
+            return work.apply(session);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
     private <T> T inOwnTransaction(Function<StoreSession, T> work) {
         EntityManager em = emf.createEntityManager();
+        try {
+            return inOwnTransaction(work, em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private <T> T inOwnTransaction(Function<StoreSession, T> work, EntityManager em) {
         EntityTransaction tx = em.getTransaction();
         JpaSession session = new JpaSession(this, em);
         current.set(session);
@@ -141,7 +190,6 @@ public final class JpaLeadStore implements LeadStore {
             throw e;
         } finally {
             current.remove();
-            em.close();
         }
     }
 

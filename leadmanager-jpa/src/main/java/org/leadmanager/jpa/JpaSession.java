@@ -39,9 +39,17 @@ final class JpaSession implements StoreSession {
     private final JpaFollowUpRepository followUps = new JpaFollowUpRepository(this);
     private final JpaSavedSearchRepository savedSearches = new JpaSavedSearchRepository(this);
 
+    /** Whether this is a read-only unit of work without a transaction ({@code JpaLeadStore.read}). */
+    final boolean readOnly;
+
     JpaSession(JpaLeadStore store, EntityManager em) {
+        this(store, em, false);
+    }
+
+    JpaSession(JpaLeadStore store, EntityManager em, boolean readOnly) {
         this.store = store;
         this.em = em;
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -92,7 +100,10 @@ final class JpaSession implements StoreSession {
 
     /** JDBC work on this unit's connection, after flushing pending provider changes so both see one state. */
     <R> R jdbc(JdbcWork<R> work) {
-        em.flush();
+        if (em.isJoinedToTransaction()) {
+            // a read-only unit of work (LeadStore.read) has no transaction and nothing to flush
+            em.flush();
+        }
         Database db = database();
         try {
             return em.callWithConnection((Connection c) -> work.apply(c, db));

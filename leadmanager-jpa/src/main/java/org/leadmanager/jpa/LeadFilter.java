@@ -2,6 +2,8 @@ package org.leadmanager.jpa;
 
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +105,89 @@ final class LeadFilter {
 
     String where() {
         return where.toString();
+    }
+
+    /** A statement in SQL with positional parameters and their values, in order. */
+    record Sql(String text, List<Object> args) {
+    }
+
+    /**
+     * The search's page ({@link #page}) as one SQL statement over {@code lm_lead l}, selecting every mapped column:
+     * the same where-clause and order, attributes replaced by their columns (from the entity's own mapping),
+     * each named parameter by one {@code ?} per value (collections expanded), and the limit appended.
+     */
+    static Sql pageSql(LeadSearch search, LeadFilter filter) {
+        String jpql = page(search, filter);
+        String prefix = "select l from LmLead l where ";
+        if (!jpql.startsWith(prefix)) {
+            throw new IllegalStateException("unexpected page query " + jpql);
+        }
+        Columns columns = Columns.of(LeadEntity.class);
+        Map<String, String> columnOf = new LinkedHashMap<>();
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (Columns.Attribute a : columns.attributes()) {
+            columnOf.put(a.name(), a.column());
+            select.append(columnOf.size() == 1 ? "" : ", ").append("l.").append(a.column());
+        }
+        select.append(" FROM ").append(columns.table()).append(" l WHERE ");
+        List<Object> args = new ArrayList<>();
+        String body = jpql.substring(prefix.length());
+        StringBuilder sql = new StringBuilder(select);
+        boolean literal = false;
+        for (int i = 0; i < body.length(); ) {
+            char ch = body.charAt(i);
+            if (ch == '\'') {
+                literal = !literal;
+                sql.append(ch);
+                i++;
+            } else if (!literal && ch == ':') {
+                int end = identifierEnd(body, i + 1);
+                String name = body.substring(i + 1, end);
+                if (!filter.params.containsKey(name)) {
+                    throw new IllegalStateException("unbound parameter " + name);
+                }
+                Object value = filter.params.get(name);
+                if (value instanceof Collection<?> values) {
+                    sql.append('(');
+                    int n = 0;
+                    for (Object v : values) {
+                        sql.append(n++ == 0 ? "?" : ", ?");
+                        args.add(v);
+                    }
+                    sql.append(')');
+                } else {
+                    sql.append('?');
+                    args.add(value);
+                }
+                i = end;
+            } else if (!literal && ch == 'l' && i + 1 < body.length() && body.charAt(i + 1) == '.'
+                    && (i == 0 || !Character.isJavaIdentifierPart(body.charAt(i - 1)))) {
+                int end = identifierEnd(body, i + 2);
+                String attribute = body.substring(i + 2, end);
+                String column = columnOf.get(attribute);
+                if (column == null) {
+                    throw new IllegalStateException("unmapped lead attribute " + attribute);
+                }
+                sql.append("l.").append(column);
+                i = end;
+            } else {
+                sql.append(ch);
+                i++;
+            }
+        }
+        sql.append(" LIMIT ").append(search.limit());
+        return new Sql(sql.toString(), args);
+    }
+
+    private static int identifierEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+            end++;
+        }
+        if (end == from) {
+            throw new IllegalStateException("no identifier at " + from + " in " + text);
+        }
+        return end;
     }
 
     void bind(Query query) {

@@ -68,12 +68,17 @@ abstract class TestDatabase implements AutoCloseable {
 
     /** A new factory on this database; {@code hibernate.hbm2ddl.auto=validate} checks the mapping on creation. */
     EntityManagerFactory newEmf(Map<String, Object> extra) {
-        PersistenceConfiguration config = new PersistenceConfiguration("leadmanager-" + kind())
-                .property(PersistenceConfiguration.JDBC_URL, url())
+        PersistenceConfiguration config = new PersistenceConfiguration("leadmanager-" + kind());
+        if (!extra.containsKey("hibernate.connection.datasource")) {
+            config.property(PersistenceConfiguration.JDBC_URL, url());
+        }
+        config
                 // the core brings Hibernate Validator without an EL implementation; the store validates nothing
                 .validationMode(jakarta.persistence.ValidationMode.NONE)
                 .property("hibernate.hbm2ddl.auto", "validate")
                 .property("hibernate.connection.pool_size", 8)
+                // as pools hand connections out by default (HikariCP): LeadStore.read then runs without a transaction
+                .property("hibernate.connection.autocommit", true)
                 .property("hibernate.generate_statistics", true);
         JpaLeadStore.entityClasses().forEach(config::managedClass);
         config.properties(extra);

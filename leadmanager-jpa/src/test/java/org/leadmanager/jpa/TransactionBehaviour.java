@@ -74,6 +74,30 @@ abstract class TransactionBehaviour extends StoreTestBase {
     }
 
     @Test
+    void aReadRunsWithoutATransactionJoinsAnOuterOneAndRefusesChanges() {
+        Project project = Fixtures.project(Fixtures.tenant(), "Read");
+        run(s -> s.projects().insert(project));
+        // the test pools hand out auto-commit connections: no transaction is begun for a read
+        boolean autoCommit = store().read(s -> ((JpaSession) s).em.callWithConnection(
+                (java.sql.Connection c) -> c.getAutoCommit()));
+        assertTrue(autoCommit, "no transaction");
+        assertTrue(store().read(s -> s.projects().find(project.tenant(), project.id())).isPresent());
+
+        Project unsaved = Fixtures.project(project.tenant(), "Uncommitted");
+        boolean seen = store().inTransaction(s -> {
+            s.projects().insert(unsaved);
+            return store().read(inner -> inner.projects().find(project.tenant(), unsaved.id())).isPresent();
+        });
+        assertTrue(seen, "a read inside a unit of work joins it and sees its changes");
+
+        assertThrows(IllegalStateException.class, () -> store().read(s -> store().inTransaction(inner -> {
+            inner.projects().insert(Fixtures.project(project.tenant(), "Inside a read"));
+            return null;
+        })));
+        assertEquals(2, tx(s -> s.projects().findAll(project.tenant())).size(), "nothing written by the refused change");
+    }
+
+    @Test
     void refusesToWorkWithoutAnActiveHostTransaction() {
         EntityManager host = db().emf().createEntityManager();
         try {

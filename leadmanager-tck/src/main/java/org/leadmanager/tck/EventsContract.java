@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.ConflictException;
+import org.leadmanager.BulkResult;
 import org.leadmanager.LeadManager;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.ValidationException;
@@ -46,6 +47,7 @@ import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.search.LeadCriteria;
 
 /** Capability 7: every change publishes its events after commit, in order, and none is lost. */
 public abstract class EventsContract extends ContractBase {
@@ -100,6 +102,27 @@ public abstract class EventsContract extends ContractBase {
         assertTrue(events.stream().allMatch(e -> e instanceof LeadQualified));
         assertEquals(Set.of(contacts.get(0), contacts.get(1), contacts.get(3), contacts.get(4)),
                 new HashSet<>(events.stream().map(e -> ((LeadQualified) e).contact()).toList()));
+    }
+
+    @Test
+    void aBulkRunOverMostlyKnownContactsPublishesOnlyForTheNewOnes() {
+        Project project = fx.project("Solar roofs");
+        List<ContactId> contacts = fx.contacts(8, "V");
+        LeadManager chunked = fx.withChunkSize(2);
+        chunked.qualification().qualifyAll(manager(), project.id(), contacts.subList(0, 4), null);
+        // chunks: known, known, new, new, known and new mixed: every way of finding out which contacts are new
+        List<ContactId> input = new java.util.ArrayList<>(contacts);
+        input.addAll(List.of(contacts.get(0), contacts.get(5), contacts.get(1), contacts.get(2)));
+        BulkResult[] result = new BulkResult[1];
+
+        List<DomainEvent> events = during(() -> result[0] = chunked.qualification().qualifyAll(manager(),
+                project.id(), input, null));
+
+        assertEquals(4, result[0].added());
+        assertEquals(8, result[0].alreadyLeads());
+        assertEquals(contacts.subList(4, 8), events.stream().map(e -> ((LeadQualified) e).contact()).toList(),
+                "one LeadQualified per new lead, none for the known ones");
+        assertEquals(8, lm().search().countByStatus(manager(), project.id(), LeadCriteria.all()).total());
     }
 
     @Test

@@ -84,7 +84,10 @@ final class JpaFollowUpRepository implements FollowUpRepository {
         List<FollowUp> updated = new ArrayList<>(followUps.size());
         for (int i = 0; i < rows.length; i++) {
             FollowUp f = followUps.get(i);
-            if (rows[i] == 0) {
+            // a driver may answer SUCCESS_NO_INFO for a batch (MariaDB with useBulkStmts): then read the version
+            boolean applied = rows[i] == 1 || rows[i] != 0
+                    && find(f.tenant(), f.id()).map(stored -> stored.version() == f.version() + 1).orElse(false);
+            if (!applied) {
                 throw new StaleModificationException("follow-up", f.id(), f.version());
             }
             updated.add(f.withVersion(f.version() + 1));

@@ -23,8 +23,8 @@ import org.leadmanager.spi.StoreSession;
  * <ol>
  *   <li>Create the tables with the script for your database, {@value #SCHEMA_LOCATION}{@code /postgresql/},
  *       {@code /mariadb/} or {@code /h2/V1__leadmanager_schema.sql} in this jar. The names follow Flyway's
- *       convention, so a Flyway host can add {@code classpath:db/leadmanager/<database>} to its locations; a
- *       Liquibase host can include the file with {@code sqlFile}.</li>
+ *       convention; run them as a Flyway history of their own (e.g. table {@code lm_schema_history}) so they do
+ *       not clash with the host's V1. A Liquibase host can include the file with {@code sqlFile}.</li>
  *   <li>Add the store's entities to the persistence unit: the mapping file {@value #MAPPING_FILE} (a
  *       {@code <mapping-file>} in persistence.xml), or the classes of {@link #entityClasses()} (e.g. with
  *       {@code jakarta.persistence.PersistenceConfiguration.managedClass}). Entity names start with {@code Lm} and
@@ -43,10 +43,10 @@ import org.leadmanager.spi.StoreSession;
  * roll back with the host's. The store expects READ COMMITTED (the default of PostgreSQL and H2; its own MariaDB
  * transactions set it), so on MariaDB configure the host's connections with {@code transaction-isolation =
  * READ-COMMITTED}. It flushes before returning so that failures surface inside the call; when the work
- * throws it marks a resource-local transaction rollback-only (with JTA the host rolls back on the exception).
- * Events recorded in a host transaction become visible to {@link #relayEvents} only after the host commits: call
- * {@code LeadManager.relayEvents()} after commit (e.g. from an after-commit hook), otherwise they go out with the
- * next relay.
+ * throws, it tries to mark the transaction rollback-only, but the host must roll back on a library exception in
+ * any case: the call may have written part of its changes. Inside a host transaction {@link #relayEvents} does
+ * nothing (the events become relayable only when the host commits); relay after the commit, and run reminder
+ * dispatchers, which work on threads without a host transaction, on a store with its own transactions.
  *
  * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work. Optimistic-lock
  * failures (version mismatch, deadlock or serialization failure) surface as
@@ -227,6 +227,11 @@ public final class JpaLeadStore implements LeadStore {
     @Override
     public int relayEvents(EventPublisher publisher) {
         Objects.requireNonNull(publisher, "publisher");
+        if (insideHostTransaction()) {
+            // the host has not committed yet: nothing of this thread is relayable, and a relay would hold a second
+            // connection while the host holds one; the host relays after its commit
+            return 0;
+        }
         long ticket = relayRequests.incrementAndGet();
         // relays of this JVM queue here rather than each holding a connection while waiting for the lock row
         relayLock.lock();
@@ -249,6 +254,10 @@ public final class JpaLeadStore implements LeadStore {
                 } catch (RuntimeException e) {
                     rollback(tx, e);
                     throw Errors.translate(e);
+                } catch (Error e) {
+                    // a publisher throwing an Error must not leave the relay lock row locked for every node
+                    rollback(tx, e);
+                    throw e;
                 } finally {
                     em.close();
                 }
@@ -265,6 +274,18 @@ public final class JpaLeadStore implements LeadStore {
 
     int batchSize() {
         return batchSize;
+    }
+
+    private boolean insideHostTransaction() {
+        if (hostEntityManager == null) {
+            return false;
+        }
+        try {
+            EntityManager em = hostEntityManager.get();
+            return em != null && em.isJoinedToTransaction();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The database behind the factory, detected once from the JDBC metadata. */

@@ -1,10 +1,9 @@
 package org.leadmanager.jpa;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Nested;
 
 /** The store's behaviours on H2 in memory. */
-class H2StoreTest {
+class H2StoreTest extends StoreBehaviours {
     private static final TestDatabase DB = TestDatabase.h2();
 
     @AfterAll
@@ -12,64 +11,13 @@ class H2StoreTest {
         DB.close();
     }
 
-    @Nested
-    class Repositories extends RepositoryBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
+    @Override
+    TestDatabase database() {
+        return DB;
     }
 
-    @Nested
-    class Search extends SearchBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class BulkInsert extends BulkInsertBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class Outbox extends OutboxBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class Claims extends ClaimBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class Transactions extends TransactionBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class Schema extends SchemaBehaviour {
-        @Override
-        TestDatabase db() {
-            return DB;
-        }
-
-        @Override
-        TestDatabase freshDatabase() {
-            return TestDatabase.h2();
-        }
+    @Override
+    TestDatabase freshDatabase() {
+        return TestDatabase.h2();
     }
 }

@@ -48,7 +48,10 @@ public final class LeadManagerBuilder {
         return this;
     }
 
-    /** Receives every event after its change committed; default: events are dropped. */
+    /**
+     * Receives every event after its change committed. Default {@link EventPublisher#none()}: no events are
+     * recorded, so changes write nothing to the store's outbox.
+     */
     public LeadManagerBuilder events(EventPublisher events) {
         this.events = Objects.requireNonNull(events, "events");
         return this;

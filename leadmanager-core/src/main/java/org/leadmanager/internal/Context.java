@@ -32,6 +32,8 @@ final class Context {
     final Clock clock;
     final IdGenerator ids;
     final int chunkSize;
+    /** False with {@link EventPublisher#none()}: then changes record no events and relay nothing. */
+    final boolean events;
 
     Context(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
             EventPublisher publisher, Clock clock, int chunkSize) {
@@ -43,6 +45,12 @@ final class Context {
         this.clock = clock;
         this.ids = new IdGenerator(clock);
         this.chunkSize = chunkSize;
+        this.events = publisher != EventPublisher.none();
+    }
+
+    /** A unit of work's recorder for the given session, stamped with the current time. */
+    Tx tx(StoreSession session, Actor actor) {
+        return new Tx(session, actor, now(), ids, events);
     }
 
     /** Now, to the microsecond: the precision every store keeps. */
@@ -50,15 +58,17 @@ final class Context {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Runs a change in one unit of work, records its activities and events, then relays events. */
+    /** Runs a change in one unit of work, records its activities and events, then relays events (if published). */
     <T> T write(Actor actor, Function<Tx, T> work) {
         T result = store.inTransaction(session -> {
-            Tx tx = new Tx(session, actor, now(), ids);
+            Tx tx = tx(session, actor);
             T value = work.apply(tx);
             tx.flush();
             return value;
         });
-        relay();
+        if (events) {
+            relay();
+        }
         return result;
     }
 

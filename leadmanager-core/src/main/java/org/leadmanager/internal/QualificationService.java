@@ -179,7 +179,7 @@ final class QualificationService implements Qualification {
         }
         // a transaction, not a read: the round-robin preview reads the position with a (no-op) update
         return ctx.store.inTransaction(s -> {
-            Tx tx = new Tx(s, actor, ctx.now(), ctx.ids);
+            Tx tx = ctx.tx(s, actor);
             Project project = ctx.viewableProject(s, actor, projectId);
             Set<ContactId> existing = s.leads().existingContacts(actor.tenant(), projectId, cards.keySet());
             List<ContactId> fresh = contacts.stream().distinct().filter(c -> !existing.contains(c)).toList();

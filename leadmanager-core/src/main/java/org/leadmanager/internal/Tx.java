@@ -17,17 +17,23 @@ final class Tx {
     final Actor actor;
     final Instant now;
     private final IdGenerator ids;
+    private final boolean recordEvents;
     private final List<Activity> activities = new ArrayList<>();
     private final List<EventEnvelope> events = new ArrayList<>();
 
-    Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids) {
+    Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids, boolean recordEvents) {
         this.s = s;
         this.actor = actor;
         this.now = now;
         this.ids = ids;
+        this.recordEvents = recordEvents;
     }
 
+    /** Records an event for the outbox, unless the lead manager has no publisher. */
     void emit(DomainEvent event) {
+        if (!recordEvents) {
+            return;
+        }
         events.add(new EventEnvelope(ids.next(), actor.tenant(), actor.user(), now, event));
     }
 

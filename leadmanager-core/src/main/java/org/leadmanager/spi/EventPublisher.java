@@ -13,8 +13,13 @@ public interface EventPublisher {
 
     void publish(EventEnvelope event);
 
-    /** Drops every event. */
+    /**
+     * No publisher, the lead manager's default: a lead manager built with it records no events at all, so its
+     * changes write nothing to the store's outbox and relay nothing. Events that are already pending (recorded
+     * while a publisher was configured) are dropped by {@code relayEvents()}. Give every lead manager sharing a
+     * store the same publisher.
+     */
     static EventPublisher none() {
-        return event -> { };
+        return NoPublisher.INSTANCE;
     }
 }

@@ -11,6 +11,7 @@ import static org.leadmanager.tck.TckFixture.WON;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,7 @@ import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.spi.EventPublisher;
 
 /** Capability 7: every change publishes its events after commit, in order, and none is lost. */
 public abstract class EventsContract extends ContractBase {
@@ -315,6 +317,24 @@ public abstract class EventsContract extends ContractBase {
         assertTrue(events.get(2) instanceof NoteAdded n && n.lead().equals(lead.id()), events.toString());
         lm().relayEvents();
         assertEquals(3, fx.publishedEvents().size() - before, "each event is published once");
+    }
+
+    @Test
+    void withoutAPublisherChangesRecordNoEvents() {
+        Project project = fx.project("Solar roofs");
+        lm().relayEvents();
+        LeadManager silent = fx.newLeadManager(b -> b.events(EventPublisher.none()));
+
+        Lead lead = silent.qualification().qualify(manager(), project.id(), fx.contact("Erika")).lead();
+        silent.leads().changeStatus(manager(), lead.id(), CONTACTED);
+
+        assertEquals(CONTACTED, fx.reload(lead.id()).status(), "the changes committed");
+        List<EventEnvelope> pending = new ArrayList<>();
+        assertEquals(0, fx.store.relayEvents(pending::add), "nothing was written to the outbox");
+        assertEquals(List.of(), pending);
+        lm().leads().changeStatus(manager(), lead.id(), OFFER);
+        assertEquals(List.of(new LeadStatusChanged(lead.id(), project.id(), CONTACTED, OFFER)),
+                fx.events.events(fx.tenant, LeadStatusChanged.class), "a lead manager with a publisher records");
     }
 
     @Test

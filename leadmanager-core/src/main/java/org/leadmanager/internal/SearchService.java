@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadmanager.ConflictException;
@@ -30,6 +31,7 @@ import org.leadmanager.spi.StoreSession;
 
 final class SearchService implements Search {
     private final Context ctx;
+    private final RecentProjects projects = new RecentProjects();
 
     SearchService(Context ctx) {
         this.ctx = ctx;
@@ -41,13 +43,36 @@ final class SearchService implements Search {
         return ctx.read(s -> page(s, actor, query.project(), query.criteria(), query.sort(), query.limit(), after));
     }
 
+    /**
+     * A page. With a remembered project that lets the actor see it and knows the ticked statuses, the store checks
+     * in the page's statement that the project is unchanged; otherwise (or if it changed) the project is read first.
+     */
     private LeadPage page(StoreSession s, Actor actor, ProjectId projectId, LeadCriteria criteria, LeadSort sort,
             int limit, Keyset after) {
+        Project known = projects.recall(actor.tenant(), projectId);
+        if (known != null && ctx.access.canView(actor, known)
+                && criteria.statuses().stream().allMatch(k -> known.findStatus(k).isPresent())) {
+            check(known, criteria);
+            LeadSearch search = search(actor, known, criteria, sort, limit, after);
+            Optional<List<Lead>> found = s.searchIfProjectAt(search, known.version());
+            if (found.isPresent()) {
+                return page(found.get(), search, limit);
+            }
+        }
         Project project = ctx.viewableProject(s, actor, projectId);
         check(project, criteria);
-        LeadSearch search = new LeadSearch(actor.tenant(), projectId, criteria, sort, project.statusOrder(), after,
-                limit + 1);
-        List<Lead> found = s.leads().search(search);
+        projects.remember(project);
+        LeadSearch search = search(actor, project, criteria, sort, limit, after);
+        return page(s.leads().search(search), search, limit);
+    }
+
+    private static LeadSearch search(Actor actor, Project project, LeadCriteria criteria, LeadSort sort, int limit,
+            Keyset after) {
+        return new LeadSearch(actor.tenant(), project.id(), criteria, sort, project.statusOrder(), after, limit + 1);
+    }
+
+    private static LeadPage page(List<Lead> found, LeadSearch search, int limit) {
+        LeadSort sort = search.sort();
         if (found.size() <= limit) {
             return new LeadPage(found, null);
         }

@@ -265,8 +265,13 @@ final class JpaLeadRepository implements LeadRepository {
      */
     @Override
     public List<Lead> search(LeadSearch search) {
+        return search(search, null);
+    }
+
+    /** The page; with a project version, empty unless the project is stored at that version. */
+    List<Lead> search(LeadSearch search, Long projectVersion) {
         LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria());
-        LeadFilter.Sql sql = LeadFilter.pageSql(search, filter);
+        LeadFilter.Sql sql = LeadFilter.pageSql(search, filter, projectVersion);
         Columns columns = Columns.of(LeadEntity.class);
         return s.jdbc((connection, db) -> {
             try (PreparedStatement ps = connection.prepareStatement(sql.text())) {

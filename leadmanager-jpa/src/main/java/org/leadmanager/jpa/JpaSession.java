@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.leadmanager.LeadManagerException;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.spi.ActivityRepository;
 import org.leadmanager.spi.FollowUpRepository;
 import org.leadmanager.spi.LeadRepository;
@@ -85,6 +87,23 @@ final class JpaSession implements StoreSession {
     @Override
     public SavedSearchRepository savedSearches() {
         return savedSearches;
+    }
+
+    /**
+     * The page statement itself checks the project's version ({@code EXISTS} on {@code lm_project}), so a search
+     * with a remembered project is one statement; only an empty page asks for the version to tell "no match" from
+     * "changed".
+     */
+    @Override
+    public Optional<List<Lead>> searchIfProjectAt(LeadSearch search, long projectVersion) {
+        List<Lead> page = leads.search(search, projectVersion);
+        if (!page.isEmpty()) {
+            return Optional.of(page);
+        }
+        List<Long> version = em.createQuery("select p.version from LmProject p where p.id = ?1 and p.tenantId = ?2",
+                Long.class).setParameter(1, search.project().toString()).setParameter(2, search.tenant().value())
+                .getResultList();
+        return version.equals(List.of(projectVersion)) ? Optional.of(page) : Optional.empty();
     }
 
     @Override

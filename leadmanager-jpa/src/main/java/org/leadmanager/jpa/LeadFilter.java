@@ -117,6 +117,21 @@ final class LeadFilter {
      * each named parameter by one {@code ?} per value (collections expanded), and the limit appended.
      */
     static Sql pageSql(LeadSearch search, LeadFilter filter) {
+        return pageSql(search, filter, null);
+    }
+
+    /**
+     * As {@link #pageSql(LeadSearch, LeadFilter)}; with a project version, the statement returns rows only while
+     * the search's project is stored at that version.
+     */
+    static Sql pageSql(LeadSearch search, LeadFilter filter, Long projectVersion) {
+        if (projectVersion != null) {
+            filter.where.append(" and exists (select 1 from lm_project p where p.id = :guardProject"
+                    + " and p.tenant_id = :guardTenant and p.version = :guardVersion)");
+            filter.params.put("guardProject", search.project().toString());
+            filter.params.put("guardTenant", search.tenant().value());
+            filter.params.put("guardVersion", projectVersion);
+        }
         String jpql = page(search, filter);
         String prefix = "select l from LmLead l where ";
         if (!jpql.startsWith(prefix)) {

@@ -119,6 +119,34 @@ abstract class SearchBehaviour extends StoreTestBase {
     }
 
     @Test
+    void aPageWithAKnownProjectVersionIsOneStatementAndNothingOnceTheProjectChanged() {
+        CountingDataSource connections = new CountingDataSource(db().url());
+        EntityManagerFactory emf = db().newEmf(Map.of("hibernate.connection.datasource", connections));
+        JpaLeadStore counted = JpaLeadStore.create(emf);
+        long version = counted.read(s -> s.projects().find(project.tenant(), project.id()).orElseThrow().version());
+        LeadSearch search = new LeadSearch(project.tenant(), project.id(), LeadCriteria.all(),
+                LeadSort.byLastActivity(), List.of(), null, 10);
+
+        List<Long> statements = new ArrayList<>();
+        java.util.Optional<List<Lead>> current = counted.read(s -> {
+            long before = connections.statements();
+            java.util.Optional<List<Lead>> page = s.searchIfProjectAt(search, version);
+            statements.add(connections.statements() - before);
+            return page;
+        });
+        java.util.Optional<List<Lead>> stale = counted.read(s -> s.searchIfProjectAt(search, version - 1));
+        java.util.Optional<List<Lead>> elsewhere = counted.read(s -> s.searchIfProjectAt(new LeadSearch(
+                project.tenant(), org.leadmanager.domain.ProjectId.parse(UUID.randomUUID().toString()),
+                LeadCriteria.all(), LeadSort.byLastActivity(), List.of(), null, 10), version));
+
+        assertEquals(tx(s -> s.leads().search(search)).stream().map(Lead::id).toList(),
+                current.orElseThrow().stream().map(Lead::id).toList());
+        assertEquals(List.of(1L), statements, "the version is checked by the page statement itself");
+        assertEquals(java.util.Optional.empty(), stale, "another version: no page");
+        assertEquals(java.util.Optional.empty(), elsewhere, "no such project: no page");
+    }
+
+    @Test
     void aPageTakesOneStatementWhateverItsSize() {
         // counted on the connections themselves: the provider's statements and the store's own JDBC statements
         CountingDataSource connections = new CountingDataSource(db().url());

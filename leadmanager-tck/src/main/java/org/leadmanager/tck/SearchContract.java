@@ -3,6 +3,7 @@ package org.leadmanager.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leadmanager.tck.TckFixture.CONTACTED;
 import static org.leadmanager.tck.TckFixture.LOST;
@@ -23,11 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.leadmanager.AccessDeniedException;
 import org.leadmanager.ConflictException;
 import org.leadmanager.LeadPage;
 import org.leadmanager.LeadQuery;
 import org.leadmanager.NotFoundException;
 import org.leadmanager.StatusCounts;
+import org.leadmanager.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
@@ -144,6 +147,47 @@ public abstract class SearchContract extends ContractBase {
         fx.clock.advance(Duration.ofMinutes(1));
         lm().leads().addNote(manager(), leads.get("hans"), "called back");
         project = fx.reload(project.id());
+    }
+
+    private List<Lead> find(Actor actor, LeadCriteria criteria, LeadSort sort) {
+        return lm().search().find(actor, new LeadQuery(project.id(), criteria, sort, 50, null)).leads();
+    }
+
+    @Test
+    void aSearchRightAfterAProjectChangeSeesTheChange() {
+        Actor alice = fx.agent(fx.alice);
+        LeadSort byStatus = LeadSort.ascending(SortField.STATUS_ORDER);
+        assertFalse(find(alice, LeadCriteria.all(), byStatus).isEmpty());
+        assertEquals(OFFER, find(alice, LeadCriteria.all(), byStatus).get(0).status(), "searched twice");
+
+        lm().projects().reorderStatuses(manager(), project.id(), List.of(CONTACTED, OFFER, NEW, WON, LOST));
+        assertEquals(CONTACTED, find(alice, LeadCriteria.all(), byStatus).get(0).status(), "the new status order");
+
+        lm().projects().setTeam(manager(), project.id(), List.of(fx.bob, fx.carol));
+        assertThrows(AccessDeniedException.class, () -> find(alice, LeadCriteria.all(), byStatus));
+    }
+
+    @Test
+    void anEmptyPageRightAfterAProjectChangeSeesTheChangeToo() {
+        Actor bob = fx.agent(fx.bob);
+        LeadCriteria nobody = LeadCriteria.all().withText("no lead is called this");
+        assertEquals(List.of(), find(bob, nobody, LeadSort.byLastActivity()));
+        assertEquals(List.of(), find(bob, nobody, LeadSort.byLastActivity()), "searched twice");
+
+        lm().projects().setTeam(manager(), project.id(), List.of(fx.alice));
+        assertThrows(AccessDeniedException.class, () -> find(bob, nobody, LeadSort.byLastActivity()));
+        lm().projects().setTeam(manager(), project.id(), List.of(fx.alice, fx.bob));
+        assertEquals(List.of(), find(bob, nobody, LeadSort.byLastActivity()), "allowed again at once");
+    }
+
+    @Test
+    void aRetiredStatusIsRejectedRightAfterItsRetirement() {
+        LeadCriteria won = LeadCriteria.all().withStatuses(WON);
+        assertEquals(Set.of("clara"), handles(find(manager(), won, LeadSort.byLastActivity())));
+
+        lm().projects().retireStatus(manager(), project.id(), WON, LOST);
+
+        assertThrows(ValidationException.class, () -> find(manager(), won, LeadSort.byLastActivity()));
     }
 
     private void status(String handle, StatusKey status) {

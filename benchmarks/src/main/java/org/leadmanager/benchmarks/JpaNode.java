@@ -16,6 +16,7 @@ import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.jpa.JpaLeadStore;
 import org.leadmanager.spi.ContactDirectory;
+import org.leadmanager.spi.EventPublisher;
 import org.leadmanager.spi.UserDirectory;
 import org.leadmanager.spi.UserInfo;
 
@@ -38,11 +39,18 @@ final class JpaNode {
     final EntityManagerFactory emf;
     final JpaLeadStore store;
     final LeadManager leads;
+    private final ContactDirectory contacts;
 
     JpaNode(BenchDatabase db, String name, int connections, ContactDirectory contacts) {
         this.emf = db.emf(db.pool(name, connections));
         this.store = JpaLeadStore.create(emf);
+        this.contacts = contacts;
         this.leads = LeadManager.builder().store(store).contacts(contacts).users(USERS).build();
+    }
+
+    /** A second lead manager on this node's store, publishing its events to {@code events}. */
+    LeadManager publishingTo(EventPublisher events) {
+        return LeadManager.builder().store(store).contacts(contacts).users(USERS).events(events).build();
     }
 
     Project project(String name) {

@@ -20,6 +20,7 @@ import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.spi.Reminder;
+import org.leadmanager.spi.StoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,60 +48,84 @@ final class Dispatcher implements ReminderDispatcher {
     @Override
     public int dispatchDue() {
         int fired = 0;
-        while (true) {
-            Instant now = ctx.now();
-            List<FollowUp> claimed = ctx.store.inTransaction(s -> s.followUps()
-                    .claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease())));
-            List<FollowUp> delivered = new ArrayList<>(claimed.size());
-            for (FollowUp followUp : claimed) {
-                if (!ctx.now().isBefore(followUp.claimableAt())) {
-                    // the lease ran out while earlier reminders of the batch were sent: another node may have
-                    // claimed the rest, so leave them to whoever holds them now
-                    LOG.warn("Lease of node {} ran out during a batch; the lease should outlast a whole batch",
-                            options.nodeId());
-                    break;
-                }
-                try {
-                    options.notifier().notify(new Reminder(followUp.idempotencyKey(), followUp, followUp.attempts()));
-                    delivered.add(followUp);
-                } catch (Exception e) {
-                    recordFailure(followUp, e);
-                }
-            }
-            fired += markFired(delivered);
+        List<FollowUp> claimed = claim();
+        while (!claimed.isEmpty()) {
+            Marked marked = markFired(deliver(claimed), !stopping);
+            fired += marked.count();
             // not "fewer than a batch": a store may claim less while more is due (H2 when another node won rows)
-            if (claimed.isEmpty() || stopping) {
-                return fired;
-            }
+            claimed = marked.next() != null ? marked.next() : stopping ? List.of() : claim();
         }
+        return fired;
     }
 
-    /** Marks a batch fired in one unit of work per tenant; if a concurrent change spoils it, one by one. */
-    private int markFired(List<FollowUp> delivered) {
+    private List<FollowUp> claim() {
+        return ctx.store.inTransaction(s -> claim(s, ctx.now()));
+    }
+
+    private List<FollowUp> claim(StoreSession s, Instant now) {
+        return s.followUps().claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease()));
+    }
+
+    /** Notifies the owners of a claimed batch; returns the ones delivered. */
+    private List<FollowUp> deliver(List<FollowUp> claimed) {
+        List<FollowUp> delivered = new ArrayList<>(claimed.size());
+        for (FollowUp followUp : claimed) {
+            if (!ctx.now().isBefore(followUp.claimableAt())) {
+                // the lease ran out while earlier reminders of the batch were sent: another node may have
+                // claimed the rest, so leave them to whoever holds them now
+                LOG.warn("Lease of node {} ran out during a batch; the lease should outlast a whole batch",
+                        options.nodeId());
+                break;
+            }
+            try {
+                options.notifier().notify(new Reminder(followUp.idempotencyKey(), followUp, followUp.attempts()));
+                delivered.add(followUp);
+            } catch (Exception e) {
+                recordFailure(followUp, e);
+            }
+        }
+        return delivered;
+    }
+
+    /** How many follow-ups a batch marked fired, and the next batch if it was claimed with them (else null). */
+    private record Marked(int count, List<FollowUp> next) {
+    }
+
+    /**
+     * Marks a batch fired in one unit of work per tenant; if a concurrent change spoils it, one by one. With
+     * {@code claimNext}, the unit of work of the last tenant also claims the next batch, saving a commit per batch;
+     * if that unit of work fails, so does the claim, and the caller claims anew.
+     */
+    private Marked markFired(List<FollowUp> delivered, boolean claimNext) {
         Map<TenantId, List<FollowUp>> byTenant = new LinkedHashMap<>();
         delivered.forEach(f -> byTenant.computeIfAbsent(f.tenant(), t -> new ArrayList<>()).add(f));
         int marked = 0;
+        List<FollowUp> next = null;
+        int left = byTenant.size();
         for (Map.Entry<TenantId, List<FollowUp>> batch : byTenant.entrySet()) {
+            boolean claimHere = claimNext && --left == 0;
             try {
-                marked += markFired(batch.getKey(), batch.getValue());
+                Marked done = markFired(batch.getKey(), batch.getValue(), claimHere);
+                marked += done.count();
+                next = done.next();
             } catch (StaleModificationException e) {
                 for (FollowUp followUp : batch.getValue()) {
                     try {
-                        marked += markFired(batch.getKey(), List.of(followUp));
+                        marked += markFired(batch.getKey(), List.of(followUp), false).count();
                     } catch (StaleModificationException stale) {
                         LOG.debug("Follow-up {} changed while its reminder was sent; not marked fired", followUp.id());
                     }
                 }
             }
         }
-        return marked;
+        return new Marked(marked, next);
     }
 
     /**
      * One store call for the whole batch, whatever its size ({@code fireClaimed}: only those still under this
-     * claim), then the timeline entries and events of the ones it marked.
+     * claim), then the timeline entries and events of the ones it marked; and, if asked, the next claim.
      */
-    private int markFired(TenantId tenant, List<FollowUp> followUps) {
+    private Marked markFired(TenantId tenant, List<FollowUp> followUps, boolean claimNext) {
         return ctx.write(Actor.system(tenant), tx -> {
             List<FollowUp> fired = tx.s.followUps().fireClaimed(tenant, followUps, tx.now);
             for (FollowUp now : fired) {
@@ -108,7 +133,7 @@ final class Dispatcher implements ReminderDispatcher {
                 tx.activity(now.lead(), ActivityType.FOLLOW_UP_REMINDED, null, now.id(), null);
                 tx.emit(new DomainEvent.FollowUpDue(now.id(), now.lead(), now.owner(), now.dueAt()));
             }
-            return fired.size();
+            return new Marked(fired.size(), claimNext ? claim(tx.s, tx.now) : null);
         });
     }
 

@@ -131,12 +131,7 @@ enum Database {
         }
     }
 
-    /** Reads an instant (nullable) from a timestamp column as the provider maps it. */
-    Instant instant(ResultSet rs, String column) throws SQLException {
-        return instant(rs, rs.findColumn(column));
-    }
-
-    /** {@link #instant(ResultSet, String)} by the column's position (1-based). */
+    /** Reads an instant (nullable) from a timestamp column, by position (1-based), as the provider maps it. */
     Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

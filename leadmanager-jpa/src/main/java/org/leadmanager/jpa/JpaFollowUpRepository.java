@@ -130,7 +130,7 @@ final class JpaFollowUpRepository implements FollowUpRepository {
                 ps.setString(5, tenant.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        FollowUpEntity row = columns.read(rs, db, FollowUpEntity::new);
+                        FollowUpEntity row = columns.readInOrder(rs, db, FollowUpEntity::new, 1);
                         rows.put(row.id, row.toDomain());
                     }
                 }
@@ -238,7 +238,8 @@ final class JpaFollowUpRepository implements FollowUpRepository {
             ps.setString(3, node);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(db.instant(rs, "was"), columns.read(rs, db, FollowUpEntity::new)));
+                    claimed.add(new Claimed(db.instant(rs, columns.attributes().size() + 1),
+                            columns.readInOrder(rs, db, FollowUpEntity::new, 1)));
                 }
             }
         }

@@ -7,8 +7,9 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.Project;
 
 /**
- * Projects read recently, by tenant and id. Never trusted on its own: a remembered project is used only together
- * with a store check that its version is still the stored one. Bounded: forgets everything when full.
+ * Projects read recently from committed state, by tenant and id. Never trusted on its own: a remembered project is
+ * used only together with a store check that its version is still the stored one (versions only grow, so an equal
+ * version means equal content). Bounded: forgets everything when full.
  */
 final class RecentProjects {
     static final int CAPACITY = 1024;

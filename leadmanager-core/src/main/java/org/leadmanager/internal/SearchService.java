@@ -52,18 +52,29 @@ final class SearchService implements Search {
         Project known = projects.recall(actor.tenant(), projectId);
         if (known != null && ctx.access.canView(actor, known)
                 && criteria.statuses().stream().allMatch(k -> known.findStatus(k).isPresent())) {
-            check(known, criteria);
             LeadSearch search = search(actor, known, criteria, sort, limit, after);
             Optional<List<Lead>> found = s.searchIfProjectAt(search, known.version());
             if (found.isPresent()) {
+                // the project is current: the same checks, in the same order, as after reading it
+                check(known, criteria);
                 return page(found.get(), search, limit);
             }
         }
         Project project = ctx.viewableProject(s, actor, projectId);
         check(project, criteria);
-        projects.remember(project);
+        remember(s, project);
         LeadSearch search = search(actor, project, criteria, sort, limit, after);
         return page(s.leads().search(search), search, limit);
+    }
+
+    /**
+     * Only committed state: a project version read inside a unit of work that later rolls back could be reused by
+     * a different committed change, and the version check would then accept content that never committed.
+     */
+    private void remember(StoreSession s, Project project) {
+        if (s.readsCommittedOnly()) {
+            projects.remember(project);
+        }
     }
 
     private static LeadSearch search(Actor actor, Project project, LeadCriteria criteria, LeadSort sort, int limit,
@@ -131,6 +142,7 @@ final class SearchService implements Search {
             Keyset after = cursor == null ? null : CursorCodec.decode(cursor, saved.sort());
             // statuses retired since the search was saved match no lead any more
             Project project = ctx.viewableProject(s, actor, saved.project());
+            remember(s, project);
             Set<StatusKey> ticked = saved.criteria().statuses();
             Set<StatusKey> current = ticked.stream().filter(k -> project.findStatus(k).isPresent())
                     .collect(Collectors.toSet());

@@ -35,6 +35,14 @@ public interface StoreSession {
                 .map(project -> leads().search(search));
     }
 
+    /**
+     * Whether this session reads only committed state: no uncommitted change, of this unit of work or of one it
+     * joined, can show through. The lead manager remembers what it reads only from such sessions. Default false.
+     */
+    default boolean readsCommittedOnly() {
+        return false;
+    }
+
     /** Appends events to the outbox of this unit of work; they become relayable when it commits. */
     void recordEvents(List<EventEnvelope> events);
 }

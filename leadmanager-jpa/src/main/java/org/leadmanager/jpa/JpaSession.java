@@ -89,6 +89,12 @@ final class JpaSession implements StoreSession {
         return savedSearches;
     }
 
+    /** True for an outermost {@link JpaLeadStore#read} on an auto-commit connection, which cannot write. */
+    @Override
+    public boolean readsCommittedOnly() {
+        return readOnly;
+    }
+
     /**
      * The page statement itself checks the project's version ({@code EXISTS} on {@code lm_project}), so a search
      * with a remembered project is one statement; only an empty page asks for the version to tell "no match" from

@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.AccessDeniedException;
 import org.leadmanager.ConflictException;
+import org.leadmanager.LeadManager;
+import org.leadmanager.LeadQuery;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.tck.TckFixture;
 
 /** Joining a transaction the host already has open. */
 abstract class TransactionBehaviour extends StoreTestBase {
@@ -48,6 +53,32 @@ abstract class TransactionBehaviour extends StoreTestBase {
         List<EventEnvelope> published = new ArrayList<>();
         assertEquals(1, store().relayEvents(published::add));
         assertEquals(List.of(event), published);
+    }
+
+    @Test
+    void aSearchInARolledBackHostTransactionIsNotRememberedForLater() {
+        TckFixture fx = TckFixture.create(store());
+        Project project = fx.projectWithTeam("Remembered", fx.alice);
+        fx.lead(project.id());
+        EntityManager host = db().emf().createEntityManager();
+        LeadManager joined = fx.newLeadManager(b -> b.store(JpaLeadStore.builder(db().emf())
+                .joinHostTransactions(() -> host).build()));
+        LeadQuery query = LeadQuery.firstPage(project.id(), LeadCriteria.all());
+        try {
+            host.getTransaction().begin();
+            joined.projects().setTeam(fx.manager, project.id(), List.of(fx.bob));
+            assertEquals(1, joined.search().find(fx.agent(fx.bob), query).leads().size(), "bob, uncommitted");
+            host.getTransaction().rollback();
+            // a different committed change takes the version the rolled-back one had
+            fx.lm.projects().setTeam(fx.manager, project.id(), List.of(fx.carol));
+
+            host.getTransaction().begin();
+            assertThrows(AccessDeniedException.class, () -> joined.search().find(fx.agent(fx.bob), query));
+            assertEquals(1, joined.search().find(fx.agent(fx.carol), query).leads().size());
+            host.getTransaction().rollback();
+        } finally {
+            host.close();
+        }
     }
 
     @Test

@@ -50,7 +50,8 @@ final class Dispatcher implements ReminderDispatcher {
         int fired = 0;
         List<FollowUp> claimed = claim();
         while (!claimed.isEmpty()) {
-            Marked marked = markFired(deliver(claimed), !stopping);
+            // with a publisher the commit is followed by a relay, which may wait: claim after it, not before
+            Marked marked = markFired(deliver(claimed), !stopping && !ctx.events);
             fired += marked.count();
             // not "fewer than a batch": a store may claim less while more is due (H2 when another node won rows)
             claimed = marked.next() != null ? marked.next() : stopping ? List.of() : claim();
@@ -103,22 +104,36 @@ final class Dispatcher implements ReminderDispatcher {
         List<FollowUp> next = null;
         int left = byTenant.size();
         for (Map.Entry<TenantId, List<FollowUp>> batch : byTenant.entrySet()) {
-            boolean claimHere = claimNext && --left == 0;
-            try {
-                Marked done = markFired(batch.getKey(), batch.getValue(), claimHere);
-                marked += done.count();
-                next = done.next();
-            } catch (StaleModificationException e) {
-                for (FollowUp followUp : batch.getValue()) {
-                    try {
-                        marked += markFired(batch.getKey(), List.of(followUp), false).count();
-                    } catch (StaleModificationException stale) {
-                        LOG.debug("Follow-up {} changed while its reminder was sent; not marked fired", followUp.id());
-                    }
-                }
-            }
+            Marked done = markTenant(batch.getKey(), batch.getValue(), claimNext && --left == 0);
+            marked += done.count();
+            next = done.next();
         }
         return new Marked(marked, next);
+    }
+
+    /** One tenant's part of a batch: with the next claim if asked; if that fails, alone; if stale, one by one. */
+    private Marked markTenant(TenantId tenant, List<FollowUp> followUps, boolean claimNext) {
+        if (claimNext) {
+            try {
+                return markFired(tenant, followUps, true);
+            } catch (RuntimeException e) {
+                // nothing of it was written: mark again without the claim, so a failing claim cannot undo the marks
+                LOG.debug("Marking a batch together with the next claim failed; marking it alone", e);
+            }
+        }
+        try {
+            return markFired(tenant, followUps, false);
+        } catch (StaleModificationException e) {
+            int marked = 0;
+            for (FollowUp followUp : followUps) {
+                try {
+                    marked += markFired(tenant, List.of(followUp), false).count();
+                } catch (StaleModificationException stale) {
+                    LOG.debug("Follow-up {} changed while its reminder was sent; not marked fired", followUp.id());
+                }
+            }
+            return new Marked(marked, null);
+        }
     }
 
     /**

@@ -74,6 +74,29 @@ public abstract class ReminderLifecycleContract extends ContractBase {
                 .filter(f -> f.id().equals(followUp.id())).findFirst().orElseThrow();
     }
 
+    @Test
+    void withoutAPublisherBatchAfterBatchFiresEachReminderOnceAndMarksIt() {
+        Lead lead = lead();
+        List<FollowUp> due = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            due.add(dueIn(lead, Duration.ofMinutes(1)));
+        }
+        fx.clock.advance(Duration.ofMinutes(1));
+        ReminderDispatcher silent = fx.newLeadManager(b -> b.events(org.leadmanager.spi.EventPublisher.none()))
+                .reminderDispatcher(ReminderDispatcher.Options.defaults(notifier).withNodeId("tck-silent")
+                        .withBatchSize(3).withLease(LEASE));
+        dispatchers.add(silent);
+
+        silent.dispatchDue();
+
+        assertEquals(due.stream().map(FollowUp::id).sorted().toList(), delivered().stream().sorted().toList(),
+                "each once, over three batches");
+        for (FollowUp f : due) {
+            assertEquals(ReminderState.FIRED, current(f).reminder(), "marked fired: " + f.id());
+        }
+        assertEquals(0, silent.dispatchDue(), "nothing left claimed or due");
+    }
+
     private List<FollowUpId> delivered() {
         return notifier.delivered(fx.tenant).stream().map(r -> r.followUp().id()).toList();
     }

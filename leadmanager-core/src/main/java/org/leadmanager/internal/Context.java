@@ -66,9 +66,7 @@ final class Context {
             tx.flush();
             return value;
         });
-        if (events) {
-            relay();
-        }
+        relay();
         return result;
     }
 
@@ -80,8 +78,14 @@ final class Context {
         return store.read(work);
     }
 
-    /** Publishes pending events; a failing publisher never fails the committed change. */
+    /**
+     * Publishes pending events; a failing publisher never fails the committed change. Without a publisher it does
+     * nothing: pending events of other lead managers on the store are left to them.
+     */
     int relay() {
+        if (!events) {
+            return 0;
+        }
         try {
             return store.relayEvents(publisher);
         } catch (RuntimeException e) {

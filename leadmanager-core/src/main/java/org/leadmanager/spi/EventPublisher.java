@@ -15,9 +15,8 @@ public interface EventPublisher {
 
     /**
      * No publisher, the lead manager's default: a lead manager built with it records no events at all, so its
-     * changes write nothing to the store's outbox and relay nothing. Events that are already pending (recorded
-     * while a publisher was configured) are dropped by {@code relayEvents()}. Give every lead manager sharing a
-     * store the same publisher.
+     * changes write nothing to the store's outbox, and relays nothing (events other lead managers recorded stay
+     * pending for them). Give every lead manager sharing a store the same publisher.
      */
     static EventPublisher none() {
         return NoPublisher.INSTANCE;

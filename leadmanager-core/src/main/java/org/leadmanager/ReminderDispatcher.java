@@ -90,7 +90,10 @@ public interface ReminderDispatcher extends AutoCloseable {
     /** Starts the polling threads. @throws IllegalStateException if already started or closed */
     void start();
 
-    /** Stops polling and waits for the running batch to finish. Idempotent. */
+    /**
+     * Stops polling and waits (up to 30 s) for the running batch to finish; a batch already claimed is still sent
+     * and marked, so at most one more batch follows the call. Idempotent.
+     */
     void stop();
 
     /** Same as {@link #stop()}. */

@@ -90,8 +90,8 @@ class UnusualClaimsTest {
 
         assertTrue(failed.get() > 0, "the combined claim was tried and failed");
         assertEquals(30, notifier.delivered(fx.tenant).size(), "each reminder sent once");
-        assertTrue(fx.lm.followUps().forLead(fx.manager, notifier.delivered(fx.tenant).get(0).followUp().lead())
-                .stream().allMatch(f -> f.reminder() == ReminderState.FIRED), "every reminder marked fired");
+        assertEquals(30, fx.lm.followUps().forLead(fx.manager, notifier.delivered(fx.tenant).get(0).followUp().lead())
+                .stream().filter(f -> f.reminder() == ReminderState.FIRED).count(), "every reminder marked fired");
     }
 
     /** The in-memory store, claiming as told. */

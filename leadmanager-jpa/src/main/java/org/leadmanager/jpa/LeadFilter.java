@@ -114,15 +114,9 @@ final class LeadFilter {
     /**
      * The search's page ({@link #page}) as one SQL statement over {@code lm_lead l}, selecting every mapped column:
      * the same where-clause and order, attributes replaced by their columns (from the entity's own mapping),
-     * each named parameter by one {@code ?} per value (collections expanded), and the limit appended.
-     */
-    static Sql pageSql(LeadSearch search, LeadFilter filter) {
-        return pageSql(search, filter, null);
-    }
-
-    /**
-     * As {@link #pageSql(LeadSearch, LeadFilter)}; with a project version, the statement returns rows only while
-     * the search's project is stored at that version.
+     * each named parameter by one {@code ?} per value (collections expanded), and the limit appended. With a
+     * project version (else null), the statement returns rows only while the search's project is stored at that
+     * version. Adds to the filter's clause and parameters: build a new filter per statement.
      */
     static Sql pageSql(LeadSearch search, LeadFilter filter, Long projectVersion) {
         if (projectVersion != null) {

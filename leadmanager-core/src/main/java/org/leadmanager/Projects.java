@@ -76,14 +76,14 @@ public interface Projects {
             @NotNull StatusKey replacement);
 
     /** Sets the status new leads get; it must be OPEN. */
-    Project setDefaultStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey status);
+    Project setDefaultStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey defaultStatus);
 
     /**
      * Sets the allowed next statuses per status, checked on every status change. A status without an entry may
      * move anywhere; an empty map lifts all restrictions.
      */
     Project setTransitions(@NotNull Actor actor, @NotNull ProjectId project,
-            @NotNull Map<@NotNull StatusKey, @NotNull Set<@NotNull StatusKey>> allowed);
+            @NotNull Map<@NotNull StatusKey, @NotNull Set<@NotNull StatusKey>> transitions);
 
     /** Sets the team, in round-robin order. */
     Project setTeam(@NotNull Actor actor, @NotNull ProjectId project, @NotNull List<@NotNull UserId> team);

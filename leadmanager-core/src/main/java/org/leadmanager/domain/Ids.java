@@ -13,11 +13,12 @@ final class Ids {
     static String key(String value, String what) {
         Objects.requireNonNull(value, () -> what + " must not be null");
         if (value.isBlank()) {
-            throw ValidationException.of(what, "must not be blank");
+            throw ValidationException.of(what, "NotBlank", "must not be blank");
         }
         if (value.length() > MAX_KEY_LENGTH) {
-            throw ValidationException.of(what, "must be at most " + MAX_KEY_LENGTH + " characters, was " + value.length());
+            throw ValidationException.of(what, "Size", "must be at most " + MAX_KEY_LENGTH + " characters, was "
+                    + value.length(), "min", 1, "max", MAX_KEY_LENGTH);
         }
-        return value;
+        return Text.checked(value, what);
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Base64;
 import org.leadmanager.ValidationException;
 import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.Text;
+import org.leadmanager.domain.Times;
 import org.leadmanager.domain.search.Keyset;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
@@ -50,10 +52,19 @@ final class CursorCodec {
             Object value = switch (parts[4]) {
                 case "I" -> {
                     String[] t = parts[5].split("\\.", 2);
-                    yield Instant.ofEpochSecond(Long.parseLong(t[0]), Long.parseLong(t[1]));
+                    Instant instant = Instant.ofEpochSecond(Long.parseLong(t[0]), Long.parseLong(t[1]));
+                    if (!Times.supported(instant) || instant.getNano() % 1000 != 0) {
+                        throw invalid("is damaged");
+                    }
+                    yield instant;
                 }
                 case "N" -> Integer.valueOf(parts[5]);
-                case "S" -> parts[5];
+                case "S" -> {
+                    if (Text.firstForbidden(parts[5]) >= 0) {
+                        throw invalid("is damaged");
+                    }
+                    yield parts[5];
+                }
                 default -> throw invalid("has an unknown value type");
             };
             if (sort.field() == SortField.NAME != value instanceof String
@@ -70,6 +81,6 @@ final class CursorCodec {
     }
 
     private static ValidationException invalid(String why) {
-        return ValidationException.of("cursor", why);
+        return ValidationException.of("cursor", "Cursor", "cursor " + why, "reason", why);
     }
 }

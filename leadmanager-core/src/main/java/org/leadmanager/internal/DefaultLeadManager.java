@@ -27,7 +27,8 @@ public final class DefaultLeadManager implements LeadManager {
     /** For {@code LeadManagerBuilder} only. */
     public DefaultLeadManager(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
             EventPublisher publisher, Clock clock, int chunkSize) {
-        this.ctx = new Context(store, contacts, users, access, publisher, clock, chunkSize);
+        this.ctx = new Context(store, HostPorts.guard(contacts), HostPorts.guard(users), HostPorts.guard(access),
+                publisher, clock, chunkSize);
         this.projects = ValidatingProxy.wrap(Projects.class, new ProjectService(ctx));
         this.qualification = ValidatingProxy.wrap(Qualification.class,
                 new QualificationService(ctx, new OwnerAssigner(ctx)));

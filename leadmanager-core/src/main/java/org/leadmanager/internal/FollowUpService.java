@@ -46,7 +46,8 @@ final class FollowUpService implements FollowUps {
                     : lead.assignee() != null && ctx.users.isActive(actor.tenant(), lead.assignee()) ? lead.assignee()
                     : actor.user();
             if (!ctx.users.isActive(actor.tenant(), who)) {
-                throw ValidationException.of("owner", "user " + who + " is unknown or inactive");
+                throw ValidationException.of("owner", "InactiveUser", "user " + who + " is unknown or inactive",
+                        "user", who);
             }
             FollowUp followUp = FollowUp.schedule(new FollowUpId(ctx.ids.next()), actor.tenant(), leadId,
                     lead.project(), who, due, note, actor.user(), tx.now);
@@ -88,8 +89,8 @@ final class FollowUpService implements FollowUps {
     @Override
     public FollowUp snooze(Actor actor, FollowUpId id, Duration by) {
         if (by.isNegative() || by.isZero() || by.compareTo(MAX_AHEAD) > 0) {
-            throw ValidationException.of("by", "must be positive and at most " + MAX_AHEAD.toDays() + " days, was "
-                    + by);
+            throw ValidationException.of("by", "Duration", "must be positive and at most " + MAX_AHEAD.toDays()
+                    + " days, was " + by, "max", MAX_AHEAD);
         }
         return ctx.write(actor, tx -> {
             FollowUp followUp = openFollowUp(tx, id);
@@ -159,10 +160,12 @@ final class FollowUpService implements FollowUps {
 
     private static void requireNotPast(Tx tx, Instant due, String path) {
         if (due.isBefore(tx.now)) {
-            throw ValidationException.of(path, "must not be in the past: " + due + " is before " + tx.now);
+            throw ValidationException.of(path, "Past", "must not be in the past: " + due + " is before " + tx.now,
+                    "now", tx.now);
         }
         if (due.isAfter(tx.now.plus(MAX_AHEAD))) {
-            throw ValidationException.of(path, "must be at most " + MAX_AHEAD.toDays() + " days ahead, was " + due);
+            throw ValidationException.of(path, "TooFarAhead", "must be at most " + MAX_AHEAD.toDays()
+                    + " days ahead, was " + due, "max", tx.now.plus(MAX_AHEAD));
         }
     }
 

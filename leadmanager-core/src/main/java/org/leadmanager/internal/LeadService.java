@@ -119,14 +119,16 @@ final class LeadService implements Leads {
         Project project = ctx.project(tx.s, tx.actor, lead.project());
         ctx.requireChange(tx.actor, project, lead);
         LeadStatus target = requested != null ? project.requireStatus(requested, "status")
-                : project.firstOf(category).orElseThrow(() -> ValidationException.of("status",
-                        "project '" + project.name() + "' has no " + category + " status"));
+                : project.firstOf(category).orElseThrow(() -> ValidationException.of("status", "UnknownStatus",
+                        "project '" + project.name() + "' has no " + category + " status", "category", category));
         if (category != null && target.category() != category) {
-            throw ValidationException.of("status", "'" + target.key() + "' is " + target.category()
-                    + ", expected a " + category + " status");
+            throw ValidationException.of("status", "StatusCategory", "'" + target.key() + "' is "
+                    + target.category() + ", expected a " + category + " status",
+                    "key", target.key(), "category", target.category(), "expected", category);
         }
         if (category == null && target.category() == StatusCategory.LOST) {
-            throw ValidationException.of("status", "'" + target.key() + "' is LOST: use disqualify with a reason");
+            throw ValidationException.of("status", "LostReasonRequired",
+                    "'" + target.key() + "' is LOST: use disqualify with a reason", "key", target.key());
         }
         if (target.key().equals(lead.status())) {
             return lead;
@@ -251,7 +253,8 @@ final class LeadService implements Leads {
     public MergeResult contactsMerged(Actor actor, ContactId from, ContactId into) {
         ctx.requireConfigure(actor);
         if (from.equals(into)) {
-            throw ValidationException.of("into", "must differ from the merged contact " + from);
+            throw ValidationException.of("into", "SameContact", "must differ from the merged contact " + from,
+                    "contact", from);
         }
         ContactCard card = ctx.contacts.find(actor.tenant(), into)
                 .orElseThrow(() -> new NotFoundException("contact", into));
@@ -328,7 +331,8 @@ final class LeadService implements Leads {
 
     private void requireActiveUser(Actor actor, UserId user, String path) {
         if (!ctx.users.isActive(actor.tenant(), user)) {
-            throw ValidationException.of(path, "user " + user + " is unknown or inactive");
+            throw ValidationException.of(path, "InactiveUser", "user " + user + " is unknown or inactive",
+                    "user", user);
         }
     }
 }

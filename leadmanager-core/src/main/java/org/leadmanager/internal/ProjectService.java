@@ -9,6 +9,7 @@ import org.leadmanager.ConflictException;
 import org.leadmanager.ProjectOverview;
 import org.leadmanager.Projects;
 import org.leadmanager.StatusCounts;
+import org.leadmanager.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
@@ -39,8 +40,13 @@ final class ProjectService implements Projects {
         return ctx.write(actor, tx -> {
             String name = command.name().strip();
             requireFreeName(tx, name, null);
-            Project project = Project.create(new ProjectId(ctx.ids.next()), actor.tenant(), name, command.kind(),
-                    command.statuses(), command.defaultStatus(), tx.now);
+            Project project;
+            try {
+                project = Project.create(new ProjectId(ctx.ids.next()), actor.tenant(), name, command.kind(),
+                        command.statuses(), command.defaultStatus(), tx.now);
+            } catch (ValidationException e) {
+                throw e.under("command");
+            }
             tx.s.projects().insert(project);
             tx.emit(new DomainEvent.ProjectChanged(project.id(), "created"));
             return project;
@@ -75,13 +81,14 @@ final class ProjectService implements Projects {
     }
 
     @Override
-    public Project setDefaultStatus(Actor actor, ProjectId project, StatusKey status) {
-        return change(actor, project, "default status: " + status, p -> p.withDefaultStatus(status), null);
+    public Project setDefaultStatus(Actor actor, ProjectId project, StatusKey defaultStatus) {
+        return change(actor, project, "default status: " + defaultStatus,
+                p -> p.withDefaultStatus(defaultStatus), null);
     }
 
     @Override
-    public Project setTransitions(Actor actor, ProjectId project, Map<StatusKey, Set<StatusKey>> allowed) {
-        return change(actor, project, "transitions set", p -> p.withTransitions(allowed), null);
+    public Project setTransitions(Actor actor, ProjectId project, Map<StatusKey, Set<StatusKey>> transitions) {
+        return change(actor, project, "transitions set", p -> p.withTransitions(transitions), null);
     }
 
     @Override

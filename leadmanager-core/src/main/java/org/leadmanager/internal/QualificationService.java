@@ -13,6 +13,7 @@ import org.leadmanager.AssignmentPreview;
 import org.leadmanager.BulkListener;
 import org.leadmanager.BulkResult;
 import org.leadmanager.ConflictException;
+import org.leadmanager.HostPortException;
 import org.leadmanager.ItemOutcome;
 import org.leadmanager.NotFoundException;
 import org.leadmanager.Qualification;
@@ -216,11 +217,26 @@ final class QualificationService implements Qualification {
     private Chunk qualifyChunk(Actor actor, Project project, List<ContactId> ids, Origin origin, Probe probe) {
         Set<ContactId> lookup = new LinkedHashSet<>(ids);
         lookup.remove(null);
-        Map<ContactId, ContactCard> cards = lookup.isEmpty() ? Map.of() : ctx.contacts.findAll(actor.tenant(), lookup);
-        Chunk chunk = ctx.write(actor, tx -> insertChunk(tx, openProject(tx.s, actor, project.id()), ids, cards,
-                origin, probe.checkFirst));
+        Chunk chunk;
+        try {
+            Map<ContactId, ContactCard> cards = lookup.isEmpty() ? Map.of()
+                    : ctx.contacts.findAll(actor.tenant(), lookup);
+            chunk = ctx.write(actor, tx -> insertChunk(tx, openProject(tx.s, actor, project.id()), ids, cards,
+                    origin, probe.checkFirst));
+        } catch (HostPortException e) {
+            // the chunk changed nothing; its items are reported with the port's failure and the next chunk goes on
+            return rejected(ids, e.getMessage());
+        }
         probe.learn(chunk);
         return chunk;
+    }
+
+    private static Chunk rejected(List<ContactId> ids, String reason) {
+        List<ItemOutcome> outcomes = ids.stream()
+                .map(id -> new ItemOutcome(id, ItemOutcome.Kind.REJECTED, null,
+                        id == null ? "contact id is null" : reason))
+                .toList();
+        return new Chunk(outcomes, List.of(), 0);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.Text;
+import org.leadmanager.domain.Times;
 import org.leadmanager.domain.lead.ContactField;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
@@ -39,8 +40,10 @@ final class SearchService implements Search {
 
     @Override
     public LeadPage find(Actor actor, LeadQuery query) {
-        Keyset after = query.cursor() == null ? null : CursorCodec.decode(query.cursor(), query.sort());
-        return ctx.read(s -> page(s, actor, query.project(), query.criteria(), query.sort(), query.limit(), after));
+        checkShape(query.criteria(), "query.criteria");
+        Keyset after = query.cursor() == null ? null : decode(query.cursor(), query.sort(), "query");
+        return ctx.read(s -> page(s, actor, query.project(), query.criteria(), query.sort(), query.limit(), after,
+                "query.criteria"));
     }
 
     /**
@@ -48,7 +51,7 @@ final class SearchService implements Search {
      * in the page's statement that the project is unchanged; otherwise (or if it changed) the project is read first.
      */
     private LeadPage page(StoreSession s, Actor actor, ProjectId projectId, LeadCriteria criteria, LeadSort sort,
-            int limit, Keyset after) {
+            int limit, Keyset after, String criteriaPath) {
         Project known = projects.recall(actor.tenant(), projectId);
         if (known != null && ctx.access.canView(actor, known)
                 && criteria.statuses().stream().allMatch(k -> known.findStatus(k).isPresent())) {
@@ -56,12 +59,12 @@ final class SearchService implements Search {
             Optional<List<Lead>> found = s.searchIfProjectAt(search, known.version());
             if (found.isPresent()) {
                 // the project is current: the same checks, in the same order, as after reading it
-                check(known, criteria);
+                checkStatuses(known, criteria, criteriaPath);
                 return page(found.get(), search, limit);
             }
         }
         Project project = ctx.viewableProject(s, actor, projectId);
-        check(project, criteria);
+        checkStatuses(project, criteria, criteriaPath);
         remember(s, project);
         LeadSearch search = search(actor, project, criteria, sort, limit, after);
         return page(s.leads().search(search), search, limit);
@@ -93,18 +96,20 @@ final class SearchService implements Search {
 
     @Override
     public StatusCounts countByStatus(Actor actor, ProjectId projectId, LeadCriteria criteria) {
+        checkShape(criteria, "criteria");
         return ctx.read(s -> {
             Project project = ctx.viewableProject(s, actor, projectId);
-            check(project, criteria);
+            checkStatuses(project, criteria, "criteria");
             return ProjectService.counts(project, s.leads().countByStatus(actor.tenant(), projectId, criteria));
         });
     }
 
     @Override
     public SavedSearch save(Actor actor, String name, ProjectId projectId, LeadCriteria criteria, LeadSort sort) {
+        checkShape(criteria, "criteria");
         return ctx.write(actor, tx -> {
             Project project = ctx.viewableProject(tx.s, actor, projectId);
-            check(project, criteria);
+            checkStatuses(project, criteria, "criteria");
             String trimmed = name.strip();
             boolean taken = tx.s.savedSearches().findByOwner(actor.tenant(), actor.user()).stream()
                     .anyMatch(other -> other.name().equalsIgnoreCase(trimmed));
@@ -135,11 +140,12 @@ final class SearchService implements Search {
     @Override
     public LeadPage run(Actor actor, SavedSearchId id, int limit, String cursor) {
         if (limit < 1 || limit > 500) {
-            throw ValidationException.of("limit", "must be between 1 and 500, was " + limit);
+            throw ValidationException.of("limit", limit < 1 ? "Min" : "Max", "must be between 1 and 500, was " + limit,
+                    "value", limit < 1 ? 1 : 500);
         }
         return ctx.read(s -> {
             SavedSearch saved = own(s, actor, id);
-            Keyset after = cursor == null ? null : CursorCodec.decode(cursor, saved.sort());
+            Keyset after = cursor == null ? null : decode(cursor, saved.sort(), null);
             // statuses retired since the search was saved match no lead any more
             Project project = ctx.viewableProject(s, actor, saved.project());
             remember(s, project);
@@ -150,7 +156,7 @@ final class SearchService implements Search {
                 return new LeadPage(List.of(), null);
             }
             return page(s, actor, saved.project(), saved.criteria().withStatuses(current), saved.sort(), limit,
-                    after);
+                    after, "search.criteria");
         });
     }
 
@@ -160,36 +166,72 @@ final class SearchService implements Search {
                 .orElseThrow(() -> new NotFoundException("saved search", id));
     }
 
-    /** Criteria must name known statuses, sane text and forward ranges. */
-    private static void check(Project project, LeadCriteria criteria) {
+    private static Keyset decode(String cursor, LeadSort sort, String parent) {
+        try {
+            return CursorCodec.decode(cursor, sort);
+        } catch (ValidationException e) {
+            throw parent == null ? e : e.under(parent);
+        }
+    }
+
+    /** Criteria must name statuses the project has. */
+    private static void checkStatuses(Project project, LeadCriteria criteria, String path) {
         List<ValidationException.Violation> problems = new ArrayList<>();
         for (StatusKey status : criteria.statuses()) {
             if (project.findStatus(status).isEmpty()) {
-                problems.add(new ValidationException.Violation("criteria.statuses",
+                problems.add(new ValidationException.Violation(path + ".statuses", "UnknownStatus",
+                        ValidationException.args("key", status),
                         "unknown status '" + status + "' in project '" + project.name() + "'; known: "
                                 + project.statusOrder()));
             }
         }
-        if (criteria.text() != null && criteria.text().length() > Text.MAX_NAME) {
-            problems.add(new ValidationException.Violation("criteria.text",
-                    "size must be at most " + Text.MAX_NAME));
-        }
-        for (Map.Entry<ContactField, String> field : criteria.fields().entrySet()) {
-            if (field.getValue().isBlank()) {
-                problems.add(new ValidationException.Violation("criteria.fields[" + field.getKey() + "]",
-                        "must not be blank"));
-            }
-        }
-        range(problems, "criteria.created", criteria.createdFrom(), criteria.createdTo());
-        range(problems, "criteria.lastActivity", criteria.activityFrom(), criteria.activityTo());
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
     }
 
+    /**
+     * What criteria must satisfy whatever the project: texts within their limits, instants every store can hold,
+     * forward ranges. Checked before the store is asked anything.
+     */
+    static void checkShape(LeadCriteria criteria, String path) {
+        List<ValidationException.Violation> problems = new ArrayList<>();
+        if (criteria.text() != null && criteria.text().length() > Text.MAX_NAME) {
+            problems.add(new ValidationException.Violation(path + ".text", "Size",
+                    ValidationException.args("min", 0, "max", Text.MAX_NAME), "size must be at most " + Text.MAX_NAME));
+        }
+        for (Map.Entry<ContactField, String> field : criteria.fields().entrySet()) {
+            String at = path + ".fields[" + field.getKey() + "]";
+            if (field.getValue().isBlank()) {
+                problems.add(new ValidationException.Violation(at, "NotBlank", "must not be blank"));
+            } else if (field.getValue().strip().length() > Text.MAX_NAME) {
+                problems.add(new ValidationException.Violation(at, "Size",
+                        ValidationException.args("min", 1, "max", Text.MAX_NAME),
+                        "size must be at most " + Text.MAX_NAME));
+            }
+        }
+        time(problems, path + ".createdFrom", criteria.createdFrom());
+        time(problems, path + ".createdTo", criteria.createdTo());
+        time(problems, path + ".activityFrom", criteria.activityFrom());
+        time(problems, path + ".activityTo", criteria.activityTo());
+        time(problems, path + ".followUpDueBefore", criteria.followUpDueBefore());
+        range(problems, path + ".created", criteria.createdFrom(), criteria.createdTo());
+        range(problems, path + ".lastActivity", criteria.activityFrom(), criteria.activityTo());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private static void time(List<ValidationException.Violation> problems, String path, Instant instant) {
+        if (instant != null && !Times.supported(instant)) {
+            problems.add(Times.violation(path, instant));
+        }
+    }
+
     private static void range(List<ValidationException.Violation> problems, String path, Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {
-            problems.add(new ValidationException.Violation(path, "from " + from + " is after to " + to));
+            problems.add(new ValidationException.Violation(path, "RangeOrder",
+                    ValidationException.args("from", from, "to", to), "from " + from + " is after to " + to));
         }
     }
 }

@@ -5,26 +5,47 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
-import java.util.Comparator;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.leadmanager.ValidationException;
+import org.leadmanager.domain.Text;
 
 /**
- * Checks the Bean Validation constraints declared on the API interfaces before each call reaches the service, so a
- * rejected call never touches the store. Reports every violation at once, paths without the method name.
+ * Checks the input of each API call before it reaches the service, so a rejected call never touches the store: the
+ * Bean Validation constraints declared on the API interfaces, and that every text reachable from the arguments can
+ * be stored ({@link Text#firstForbidden}). Reports every violation at once, each with its path (starting with the
+ * parameter name), a stable code with arguments, and an English message that does not depend on the JVM's locale.
  */
 final class ValidatingProxy {
     private static final Object[] NO_ARGS = new Object[0];
+    private static final Set<String> NOT_ARGUMENTS = Set.of("message", "groups", "payload");
 
     private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory()
             .getValidator();
+
+    /** Record accessors of the library's own value types, looked up once per class. */
+    private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> accessors = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                accessors.add(component.getAccessor());
+            }
+            return List.copyOf(accessors);
+        }
+    };
 
     private ValidatingProxy() {
     }
@@ -36,10 +57,19 @@ final class ValidatingProxy {
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() != Object.class) {
-            Set<ConstraintViolation<Object>> violations =
-                    VALIDATOR.forExecutables().validateParameters(target, method, args);
+            List<ValidationException.Violation> violations = new ArrayList<>();
+            for (ConstraintViolation<Object> v : VALIDATOR.forExecutables().validateParameters(target, method, args)) {
+                violations.add(toViolation(v));
+            }
+            Parameter[] parameters = method.getParameters();
+            for (int i = 0; i < args.length; i++) {
+                if (parameters[i].getType() != Iterable.class) {
+                    // a plain Iterable is streamed once by the call itself; its elements are checked there
+                    scan(args[i], parameters[i].getName(), violations, 0);
+                }
+            }
             if (!violations.isEmpty()) {
-                throw toException(violations);
+                throw new ValidationException(violations);
             }
         }
         try {
@@ -49,17 +79,74 @@ final class ValidatingProxy {
         }
     }
 
-    private static ValidationException toException(Set<ConstraintViolation<Object>> violations) {
-        List<ValidationException.Violation> list = violations.stream()
-                .map(v -> new ValidationException.Violation(path(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(Comparator.comparing(ValidationException.Violation::path)
-                        .thenComparing(ValidationException.Violation::message))
-                .toList();
-        return new ValidationException(list);
+    /** Texts no store can hold, anywhere in strings, the library's records, collections and maps. */
+    private static void scan(Object value, String path, List<ValidationException.Violation> out, int depth) {
+        if (value == null || depth > 8) {
+            return;
+        }
+        if (value instanceof String text) {
+            int bad = Text.firstForbidden(text);
+            if (bad >= 0) {
+                out.add(Text.violation(path, text, bad));
+            }
+        } else if (value instanceof Record && value.getClass().getName().startsWith("org.leadmanager.")) {
+            for (Method accessor : ACCESSORS.get(value.getClass())) {
+                Object component;
+                try {
+                    component = accessor.invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + accessor, e);
+                }
+                scan(component, path + "." + accessor.getName(), out, depth + 1);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                scan(list.get(i), path + "[" + i + "]", out, depth + 1);
+            }
+        } else if (value instanceof Collection<?> collection) {
+            for (Object element : collection) {
+                scan(element, path + "[]", out, depth + 1);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String at = path + "[" + (e.getKey() instanceof String k ? Text.clean(k) : e.getKey()) + "]";
+                scan(e.getKey(), at, out, depth + 1);
+                scan(e.getValue(), at, out, depth + 1);
+            }
+        }
+    }
+
+    private static ValidationException.Violation toViolation(ConstraintViolation<Object> v) {
+        String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Map<String, String> arguments = new TreeMap<>();
+        v.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+            if (!NOT_ARGUMENTS.contains(name)) {
+                arguments.put(name, String.valueOf(value));
+            }
+        });
+        return new ValidationException.Violation(path(v.getPropertyPath().toString()), code, arguments,
+                message(code, arguments));
+    }
+
+    /** English messages by code: the validator's own would follow the JVM's default locale. */
+    private static String message(String code, Map<String, String> arguments) {
+        return switch (code) {
+            case "NotNull" -> "must not be null";
+            case "NotBlank" -> "must not be blank";
+            case "NotEmpty" -> "must not be empty";
+            case "Size" -> "size must be between " + arguments.get("min") + " and " + arguments.get("max");
+            case "Min" -> "must be greater than or equal to " + arguments.get("value");
+            case "Max" -> "must be less than or equal to " + arguments.get("value");
+            case "PositiveOrZero" -> "must be greater than or equal to 0";
+            case "Positive" -> "must be greater than 0";
+            default -> "must satisfy " + code + (arguments.isEmpty() ? "" : " " + arguments);
+        };
     }
 
     private static String path(String full) {
         int dot = full.indexOf('.');
-        return dot < 0 ? full : full.substring(dot + 1);
+        String path = dot < 0 ? full : full.substring(dot + 1);
+        // Bean Validation writes container elements as "team[1].<list element>"; the element is the index
+        return path.replaceAll("\\.<[a-z ]+>", "");
     }
 }

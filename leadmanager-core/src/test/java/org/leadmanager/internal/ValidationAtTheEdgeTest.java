@@ -9,6 +9,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.leadmanager.LeadQuery;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.Times;
+import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadSort;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.LeadManager;
 import org.leadmanager.Projects;
@@ -61,6 +70,59 @@ class ValidationAtTheEdgeTest {
 
         assertEquals("name", e.violations().get(0).path());
         assertEquals("size must be between 0 and 200", e.violations().get(0).message());
+        assertEquals("Size", e.violations().get(0).code());
+        assertEquals(Map.of("min", "0", "max", "200"), e.violations().get(0).arguments());
         verifyNoInteractions(store);
+    }
+
+    @Test
+    void messagesDoNotFollowTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMAN);
+        try {
+            ValidationException e = assertThrows(ValidationException.class, () -> leads.projects().create(manager,
+                    new Projects.Create("x".repeat(201), null, List.of(), null)));
+            assertEquals(List.of("command.defaultStatus: NotNull: must not be null",
+                            "command.kind: NotNull: must not be null",
+                            "command.name: Size: size must be between 0 and 200",
+                            "command.statuses: NotEmpty: must not be empty"),
+                    e.violations().stream().map(v -> v.path() + ": " + v.code() + ": " + v.message()).toList());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void textNoStoreCanHoldIsRejectedWhereverItIsNested() {
+        ProjectId project = new ProjectId(UUID.randomUUID());
+        ValidationException e = assertThrows(ValidationException.class, () -> leads.search().find(manager,
+                LeadQuery.firstPage(project, LeadCriteria.all().withText("a\u0000b")
+                        .withField(ContactField.CITY, "Ber\uD800lin"))));
+
+        assertEquals(List.of("query.criteria.fields[CITY]", "query.criteria.text"),
+                e.violations().stream().map(ValidationException.Violation::path).toList());
+        assertEquals(Map.of("index", "3", "codePoint", "U+D800"), e.violations().get(0).arguments());
+        assertEquals(Map.of("index", "1", "codePoint", "U+0000"), e.violations().get(1).arguments());
+        e.violations().forEach(v -> assertEquals("Characters", v.code()));
+        assertThrows(ValidationException.class, () -> leads.projects().rename(manager, project, "ok\uFFFF"));
+        assertThrows(ValidationException.class, () -> leads.leads().addNote(manager,
+                new org.leadmanager.domain.LeadId(UUID.randomUUID()), "\uDBFF\uDFFF is a non-character"));
+        assertThrows(ValidationException.class, () -> leads.search().find(manager,
+                new LeadQuery(project, LeadCriteria.all(), LeadSort.ascending(org.leadmanager.domain.search.SortField.NAME), 10, "bad\u0000cursor")));
+        verifyNoInteractions(store, publisher);
+    }
+
+    @Test
+    void instantsOutsideWhatStoresHoldAreRejectedBeforeTheStore() {
+        ProjectId project = new ProjectId(UUID.randomUUID());
+        ValidationException e = assertThrows(ValidationException.class, () -> leads.search().countByStatus(manager,
+                project, LeadCriteria.all().withCreated(Instant.MAX, null).withLastActivity(null, Instant.MIN)));
+
+        assertEquals(List.of("criteria.activityTo", "criteria.createdFrom"),
+                e.violations().stream().map(ValidationException.Violation::path).toList());
+        e.violations().forEach(v -> assertEquals("TimeRange", v.code()));
+        assertThrows(ValidationException.class, () -> leads.search().find(manager, LeadQuery.firstPage(project,
+                LeadCriteria.all().withFollowUpDueBefore(Times.LATEST.plusNanos(1000)))));
+        verifyNoInteractions(store, publisher);
     }
 }

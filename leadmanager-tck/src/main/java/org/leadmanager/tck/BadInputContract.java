@@ -175,9 +175,9 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().followUps().schedule(m, lead.id(), now.minusSeconds(1), "late", null), "dueAt");
         invalid(() -> lm().followUps().reschedule(m, followUp.id(), now.minus(Duration.ofDays(1))), "dueAt");
         invalid(() -> lm().search().find(m, LeadQuery.firstPage(project.id(),
-                LeadCriteria.all().withCreated(now, now.minusNanos(1000)))), "criteria.created");
+                LeadCriteria.all().withCreated(now, now.minusNanos(1000)))), "query.criteria.created");
         invalid(() -> lm().search().find(m, LeadQuery.firstPage(project.id(),
-                LeadCriteria.all().withLastActivity(now.plusSeconds(1), now))), "criteria.lastActivity");
+                LeadCriteria.all().withLastActivity(now.plusSeconds(1), now))), "query.criteria.lastActivity");
         invalid(() -> lm().search().countByStatus(m, project.id(),
                 LeadCriteria.all().withLastActivity(now.plusSeconds(1), now)), "criteria.lastActivity");
     }
@@ -202,7 +202,7 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().projects().rename(m, p, null), "name");
         invalid(() -> lm().projects().addStatus(m, p, null, null), "status");
         invalid(() -> lm().projects().setTeam(m, p, null), "team");
-        invalid(() -> lm().projects().setTransitions(m, p, null), "allowed");
+        invalid(() -> lm().projects().setTransitions(m, p, null), "transitions");
         invalid(() -> lm().projects().list(null), "actor");
         invalid(() -> lm().qualification().qualify(m, null, null), "project", "contact");
         invalid(() -> lm().qualification().qualifyAll(m, p, null, null), "contacts");

@@ -312,9 +312,9 @@ public abstract class ProjectsContract extends ContractBase {
 
     @Test
     void defaultStatusMustBeOpen() {
-        rejectsInput("defaultStatus", () -> projects().create(manager(),
+        rejectsInput("command.defaultStatus", () -> projects().create(manager(),
                 new Projects.Create("Solar roofs", ProjectKind.PROJECT, TckFixture.standardStatuses(), WON)));
-        rejectsInput("defaultStatus", () -> projects().create(manager(),
+        rejectsInput("command.defaultStatus", () -> projects().create(manager(),
                 new Projects.Create("Solar roofs", ProjectKind.PROJECT, TckFixture.standardStatuses(),
                         StatusKey.of("visit"))));
         Project project = fx.project("Solar roofs");
@@ -330,7 +330,7 @@ public abstract class ProjectsContract extends ContractBase {
     void duplicateStatusKeysAreRejected() {
         List<LeadStatus> statuses = List.of(LeadStatus.of("new", "New", StatusCategory.OPEN),
                 LeadStatus.of("new", "Again", StatusCategory.OPEN));
-        rejectsInput("statuses[1].key", () -> projects().create(manager(),
+        rejectsInput("command.statuses[1].key", () -> projects().create(manager(),
                 new Projects.Create("Solar roofs", ProjectKind.PROJECT, statuses, NEW)));
     }
 

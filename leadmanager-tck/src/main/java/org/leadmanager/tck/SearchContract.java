@@ -404,20 +404,21 @@ public abstract class SearchContract extends ContractBase {
                 null);
         String cursor = lm().search().find(manager(), byName).nextCursor();
         assertNotNull(cursor);
-        rejectsInput("cursor", () -> lm().search().find(manager(), new LeadQuery(project.id(), LeadCriteria.all(),
-                LeadSort.ascending(SortField.CREATED), 2, cursor)));
-        rejectsInput("cursor", () -> lm().search().find(manager(), new LeadQuery(project.id(), LeadCriteria.all(),
-                LeadSort.descending(SortField.NAME), 2, cursor)));
-        rejectsInput("cursor", () -> lm().search().find(manager(), byName.after("not-a-cursor")));
-        rejectsInput("cursor", () -> lm().search().find(manager(), byName.after(cursor.substring(3))));
+        rejectsInput("query.cursor", () -> lm().search().find(manager(), new LeadQuery(project.id(),
+                LeadCriteria.all(), LeadSort.ascending(SortField.CREATED), 2, cursor)));
+        rejectsInput("query.cursor", () -> lm().search().find(manager(), new LeadQuery(project.id(),
+                LeadCriteria.all(), LeadSort.descending(SortField.NAME), 2, cursor)));
+        rejectsInput("query.cursor", () -> lm().search().find(manager(), byName.after("not-a-cursor")));
+        rejectsInput("query.cursor", () -> lm().search().find(manager(), byName.after(cursor.substring(3))));
     }
 
     @Test
     void invalidCriteriaAreRejected() {
         Instant t = times.get("bulk");
-        rejectsInput("criteria.statuses", () -> find(LeadCriteria.all().withStatuses(StatusKey.of("visit"))));
-        rejectsInput("criteria.created", () -> find(LeadCriteria.all().withCreated(t, t.minusSeconds(1))));
-        rejectsInput("criteria.lastActivity", () -> find(LeadCriteria.all().withLastActivity(t, t.minusSeconds(1))));
+        rejectsInput("query.criteria.statuses", () -> find(LeadCriteria.all().withStatuses(StatusKey.of("visit"))));
+        rejectsInput("query.criteria.created", () -> find(LeadCriteria.all().withCreated(t, t.minusSeconds(1))));
+        rejectsInput("query.criteria.lastActivity",
+                () -> find(LeadCriteria.all().withLastActivity(t, t.minusSeconds(1))));
         rejectsInput("criteria.created", () -> lm().search().countByStatus(manager(), project.id(),
                 LeadCriteria.all().withCreated(t, t.minusSeconds(1))));
         rejectsInput("criteria.statuses", () -> lm().search().save(manager(), "Broken", project.id(),

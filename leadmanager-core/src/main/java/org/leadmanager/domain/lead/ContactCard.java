@@ -6,7 +6,9 @@ import org.leadmanager.ValidationException;
 import org.leadmanager.domain.Text;
 
 /**
- * Snapshot of a host contact as the lead manager shows it. Refreshed from the host on request.
+ * Snapshot of a host contact as the lead manager shows it. Refreshed from the host on request. Text is trimmed and
+ * {@linkplain Text#clean cleaned} of what no store can hold (NUL removed, lone surrogates and non-characters
+ * replaced by U+FFFD), so any card the host builds can be stored; blank optional fields become null.
  *
  * @param name        display name, non-blank, at most 200 characters
  * @param email       nullable, at most 200 characters
@@ -19,12 +21,12 @@ public record ContactCard(String name, String email, String phone, String compan
         implements Serializable {
 
     public ContactCard {
-        name = Text.required(name, "card.name", Text.MAX_NAME);
-        email = optional(email, "card.email", Text.MAX_NAME);
-        phone = optional(phone, "card.phone", Text.MAX_NAME);
-        company = optional(company, "card.company", Text.MAX_NAME);
-        city = optional(city, "card.city", Text.MAX_NAME);
-        detailsLink = optional(detailsLink, "card.detailsLink", 2000);
+        name = Text.required(Text.clean(name), "ContactCard.name", Text.MAX_NAME);
+        email = optional(email, "ContactCard.email", Text.MAX_NAME);
+        phone = optional(phone, "ContactCard.phone", Text.MAX_NAME);
+        company = optional(company, "ContactCard.company", Text.MAX_NAME);
+        city = optional(city, "ContactCard.city", Text.MAX_NAME);
+        detailsLink = optional(detailsLink, "ContactCard.detailsLink", 2000);
     }
 
     /** A card with a name only. */
@@ -38,12 +40,13 @@ public record ContactCard(String name, String email, String phone, String compan
     }
 
     private static String optional(String value, String path, int max) {
-        if (value == null || value.isBlank()) {
+        String clean = Text.clean(value);
+        if (clean == null || clean.isBlank()) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = clean.strip();
         if (trimmed.length() > max) {
-            throw ValidationException.of(path, "size must be at most " + max);
+            throw ValidationException.of(path, "Size", "size must be at most " + max, "min", 0, "max", max);
         }
         return trimmed;
     }

@@ -14,7 +14,7 @@ public record LeadStatus(StatusKey key, String label, StatusCategory category) {
 
     public LeadStatus {
         Objects.requireNonNull(key, "key must not be null");
-        label = Text.required(label, "label", Text.MAX_NAME);
+        label = Text.required(label, "LeadStatus.label", Text.MAX_NAME);
         Objects.requireNonNull(category, "category must not be null");
     }
 

@@ -22,7 +22,7 @@ public record MarketingAction(MarketingActionId id, TenantId tenant, String name
         name = Text.required(name, "name", Text.MAX_NAME);
         projects = Set.copyOf(Objects.requireNonNull(projects, "projects"));
         if (projects.isEmpty()) {
-            throw ValidationException.of("projects", "must name at least one project");
+            throw ValidationException.of("projects", "NotEmpty", "must name at least one project");
         }
         Objects.requireNonNull(createdAt, "createdAt");
     }

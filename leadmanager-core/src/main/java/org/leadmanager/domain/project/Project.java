@@ -112,7 +112,8 @@ public final class Project {
         }
         int at = position == null ? statuses.size() : position;
         if (at < 0 || at > statuses.size()) {
-            throw ValidationException.of("position", "must be between 0 and " + statuses.size() + ", was " + at);
+            throw ValidationException.of("position", "Max", "must be between 0 and " + statuses.size() + ", was " + at,
+                    "value", statuses.size());
         }
         List<LeadStatus> next = new ArrayList<>(statuses);
         next.add(at, status);
@@ -136,7 +137,8 @@ public final class Project {
     public Project withStatusesReordered(List<StatusKey> order) {
         Set<StatusKey> current = statusKeys();
         if (order.size() != current.size() || !new HashSet<>(order).equals(current)) {
-            throw ValidationException.of("order", "must name every status of the project exactly once: " + current);
+            throw ValidationException.of("order", "StatusOrder",
+                    "must name every status of the project exactly once: " + current, "statuses", current);
         }
         List<LeadStatus> next = order.stream().map(k -> findStatus(k).orElseThrow()).toList();
         return with(name, archived, next, defaultStatus, transitions, team, groups, assignment);
@@ -152,13 +154,16 @@ public final class Project {
         requireStatus(retired, "status");
         LeadStatus target = requireStatus(replacement, "replacement");
         if (retired.equals(replacement)) {
-            throw ValidationException.of("replacement", "must differ from the retired status '" + retired + "'");
+            throw ValidationException.of("replacement", "SameStatus",
+                    "must differ from the retired status '" + retired + "'", "key", retired);
         }
         StatusKey nextDefault = defaultStatus;
         if (defaultStatus.equals(retired)) {
             if (target.category() != StatusCategory.OPEN) {
-                throw ValidationException.of("replacement",
-                        "replaces the default status and so must be OPEN, '" + replacement + "' is " + target.category());
+                throw ValidationException.of("replacement", "StatusCategory",
+                        "replaces the default status and so must be OPEN, '" + replacement + "' is "
+                                + target.category(),
+                        "key", replacement, "category", target.category(), "expected", StatusCategory.OPEN);
             }
             nextDefault = replacement;
         }
@@ -218,10 +223,10 @@ public final class Project {
      */
     public LeadStatus requireStatus(StatusKey key, String path) {
         if (key == null) {
-            throw ValidationException.of(path, "must not be null");
+            throw ValidationException.of(path, "NotNull", "must not be null");
         }
-        return findStatus(key).orElseThrow(() -> ValidationException.of(path,
-                "unknown status '" + key + "' in project '" + name + "'; known: " + statusKeys()));
+        return findStatus(key).orElseThrow(() -> ValidationException.of(path, "UnknownStatus",
+                "unknown status '" + key + "' in project '" + name + "'; known: " + statusKeys(), "key", key));
     }
 
     /** The first status of a category in list order, if any. */
@@ -246,19 +251,20 @@ public final class Project {
 
     private void checkStatuses() {
         if (statuses.isEmpty()) {
-            throw ValidationException.of("statuses", "must contain at least one status");
+            throw ValidationException.of("statuses", "NotEmpty", "must contain at least one status");
         }
         Set<StatusKey> seen = new HashSet<>();
         for (int i = 0; i < statuses.size(); i++) {
             if (!seen.add(statuses.get(i).key())) {
-                throw ValidationException.of("statuses[" + i + "].key",
-                        "duplicate status key '" + statuses.get(i).key() + "'");
+                throw ValidationException.of("statuses[" + i + "].key", "Unique",
+                        "duplicate status key '" + statuses.get(i).key() + "'", "key", statuses.get(i).key());
             }
         }
         LeadStatus def = requireStatus(defaultStatus, "defaultStatus");
         if (def.category() != StatusCategory.OPEN) {
-            throw ValidationException.of("defaultStatus",
-                    "must be an OPEN status, '" + defaultStatus + "' is " + def.category());
+            throw ValidationException.of("defaultStatus", "StatusCategory",
+                    "must be an OPEN status, '" + defaultStatus + "' is " + def.category(),
+                    "key", defaultStatus, "category", def.category(), "expected", StatusCategory.OPEN);
         }
         transitions.forEach((from, tos) -> {
             requireStatus(from, "transitions");

@@ -16,8 +16,10 @@ public record StatusKey(String value) implements Serializable {
     public StatusKey {
         Objects.requireNonNull(value, "StatusKey must not be null");
         if (!FORM.matcher(value).matches()) {
-            throw org.leadmanager.ValidationException.of("StatusKey",
-                    "must be 1-40 characters of a-z, 0-9, '_' or '-', was '" + value + "'");
+            throw org.leadmanager.ValidationException.of("StatusKey", "Pattern",
+                    "must be 1-40 characters of a-z, 0-9, '_' or '-', starting with a letter or digit, was '"
+                            + org.leadmanager.domain.Text.clean(value) + "'",
+                    "pattern", FORM.pattern());
         }
     }
 

@@ -17,7 +17,8 @@ import org.leadmanager.domain.project.StatusKey;
 
 /**
  * Filter over the leads of one project. Empty sets and null values mean "any". Ranges are
- * {@code [from, to)}. Build with {@link #all()} and the {@code with...} methods.
+ * {@code [from, to)}; instants are kept to the microsecond and must lie within
+ * {@link org.leadmanager.domain.Times}. Build with {@link #all()} and the {@code with...} methods.
  *
  * @param statuses          the ticked statuses; empty = all
  * @param assignees         leads owned by one of these users ...
@@ -46,6 +47,16 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
         Objects.requireNonNull(fields, "fields");
         fields = fields.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(fields));
         sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
+        createdFrom = micros(createdFrom);
+        createdTo = micros(createdTo);
+        activityFrom = micros(activityFrom);
+        activityTo = micros(activityTo);
+        followUpDueBefore = micros(followUpDueBefore);
+    }
+
+    /** Instants are kept to the microsecond, the precision every store keeps. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** No restriction. */

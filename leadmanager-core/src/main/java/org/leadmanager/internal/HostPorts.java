@@ -1,0 +1,125 @@
+package org.leadmanager.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.leadmanager.HostPortException;
+import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.ContactGroupId;
+import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.spi.AccessPolicy;
+import org.leadmanager.spi.ContactDirectory;
+import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.UserInfo;
+
+/**
+ * The host's ports as the services see them: whatever a port throws becomes a {@link HostPortException} naming the
+ * port and method with the host's exception as cause, and an answer that breaks the port's contract (null where a
+ * value is promised) becomes one too. So the services never meet a host's exception type or a null they did not
+ * expect, and the API's callers meet only the library's exceptions.
+ */
+final class HostPorts {
+
+    private HostPorts() {
+    }
+
+    static ContactDirectory guard(ContactDirectory host) {
+        return new ContactDirectory() {
+            @Override
+            public Optional<ContactCard> find(TenantId tenant, ContactId contact) {
+                return present(call(() -> host.find(tenant, contact), "ContactDirectory", "find"),
+                        "ContactDirectory", "find", "an Optional");
+            }
+
+            @Override
+            public Map<ContactId, ContactCard> findAll(TenantId tenant, Collection<ContactId> contacts) {
+                Map<ContactId, ContactCard> cards = present(call(() -> host.findAll(tenant, contacts),
+                        "ContactDirectory", "findAll"), "ContactDirectory", "findAll", "a map");
+                for (Map.Entry<ContactId, ContactCard> card : entries(cards)) {
+                    if (card.getKey() == null || card.getValue() == null) {
+                        throw broken("ContactDirectory", "findAll", "returned a null "
+                                + (card.getKey() == null ? "contact id" : "card for contact " + card.getKey()));
+                    }
+                }
+                return cards;
+            }
+
+            @Override
+            public List<ContactId> groupMembers(TenantId tenant, ContactGroupId group, ContactId after, int limit) {
+                List<ContactId> page = present(call(() -> host.groupMembers(tenant, group, after, limit),
+                        "ContactDirectory", "groupMembers"), "ContactDirectory", "groupMembers", "a list");
+                for (ContactId member : page) {
+                    if (member == null) {
+                        throw broken("ContactDirectory", "groupMembers", "returned a null contact id");
+                    }
+                }
+                return page;
+            }
+        };
+    }
+
+    static UserDirectory guard(UserDirectory host) {
+        return new UserDirectory() {
+            @Override
+            public Optional<UserInfo> find(TenantId tenant, UserId user) {
+                return present(call(() -> host.find(tenant, user), "UserDirectory", "find"), "UserDirectory",
+                        "find", "an Optional");
+            }
+
+            @Override
+            public boolean isActive(TenantId tenant, UserId user) {
+                return call(() -> host.isActive(tenant, user), "UserDirectory", "isActive");
+            }
+        };
+    }
+
+    static AccessPolicy guard(AccessPolicy host) {
+        return new AccessPolicy() {
+            @Override
+            public boolean canConfigure(Actor actor) {
+                return call(() -> host.canConfigure(actor), "AccessPolicy", "canConfigure");
+            }
+
+            @Override
+            public boolean canView(Actor actor, Project project) {
+                return call(() -> host.canView(actor, project), "AccessPolicy", "canView");
+            }
+
+            @Override
+            public boolean canChange(Actor actor, Project project, Lead lead) {
+                return call(() -> host.canChange(actor, project, lead), "AccessPolicy", "canChange");
+            }
+        };
+    }
+
+    private static <T> T call(Supplier<T> call, String port, String method) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new HostPortException(port, method, "threw " + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    private static <T> T present(T answer, String port, String method, String promised) {
+        if (answer == null) {
+            throw broken(port, method, "returned null instead of " + promised);
+        }
+        return answer;
+    }
+
+    private static <K, V> Collection<Map.Entry<K, V>> entries(Map<K, V> map) {
+        return call(() -> List.copyOf(map.entrySet()), "ContactDirectory", "findAll");
+    }
+
+    private static HostPortException broken(String port, String method, String what) {
+        return new HostPortException(port, method, what, null);
+    }
+}

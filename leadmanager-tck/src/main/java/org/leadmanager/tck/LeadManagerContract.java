@@ -144,6 +144,14 @@ public abstract class LeadManagerContract {
     }
 
     @Group
+    class HostileInput extends HostileInputProperties {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Group
     class SearchAgreement extends SearchProperties {
         @Override
         protected LeadStore store() {

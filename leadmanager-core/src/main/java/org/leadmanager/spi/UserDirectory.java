@@ -4,7 +4,10 @@ import java.util.Optional;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 
-/** Host port: the host's employees. Must be thread-safe. */
+/**
+ * Host port: the host's employees. Must be thread-safe. Never return null; a null answer or a thrown exception
+ * reaches the library's caller as {@link org.leadmanager.HostPortException} naming this port and the method.
+ */
 public interface UserDirectory {
 
     /** The user, or empty if the tenant has no such user. */

@@ -120,6 +120,14 @@ public abstract class LeadManagerContract {
     }
 
     @Nested
+    class HostPorts extends HostPortsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         protected LeadStore store() {

@@ -1,5 +1,6 @@
 package org.leadmanager.examples;
 
+import java.time.ZoneId;
 import java.util.List;
 import org.leadmanager.AccessDeniedException;
 import org.leadmanager.LeadManager;
@@ -7,8 +8,10 @@ import org.leadmanager.NotFoundException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -18,16 +21,16 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class AccessPolicyExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
-        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
-        UserId ben = crm.user("ben", "Ben Weber", true, "Europe/Berlin");
         TenantId acme = TenantId.of("acme");
-        Actor manager = Actor.manager(acme, crm.user("clara", "Clara Chef", true, "Europe/Berlin"));
+        InMemoryDirectory crm = InMemoryDirectory.create();
+        UserId anna = crm.addUser(acme, "anna", "Anna Schmidt", true, ZoneId.of("Europe/Berlin"));
+        UserId ben = crm.addUser(acme, "ben", "Ben Weber", true, ZoneId.of("Europe/Berlin"));
+        Actor manager = Actor.manager(acme, crm.addUser(acme, "clara", "Clara Chef", true, ZoneId.of("Europe/Berlin")));
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm).build();
         Project project = SampleProject.create(leads, manager, "Solar");
         leads.projects().setTeam(manager, project.id(), List.of(anna, ben));
         Lead bens = leads.qualification().qualify(manager, project.id(),
-                crm.contact("c-1", "Petra Berg", null, null, "Berlin")).lead();
+                crm.addContact(acme, "c-1", ContactCard.named("Petra Berg"))).lead();
         leads.leads().assign(manager, bens.id(), ben);
 
         Actor annaAgent = Actor.agent(acme, anna);

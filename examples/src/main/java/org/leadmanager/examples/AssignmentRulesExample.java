@@ -1,5 +1,6 @@
 package org.leadmanager.examples;
 
+import java.time.ZoneId;
 import java.util.List;
 import org.leadmanager.AssignmentPreview;
 import org.leadmanager.LeadManager;
@@ -8,12 +9,16 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.ContactField;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.AssignmentRule;
 import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
+import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.UserInfo;
 
 /**
  * Automatic owners: "city = Berlin → Anna" first, everyone else round-robin over the active team, Clara as fallback.
@@ -22,13 +27,15 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class AssignmentRulesExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
-        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
-        UserId ben = crm.user("ben", "Ben Weber", false, "Europe/Berlin");
-        UserId carl = crm.user("carl", "Carl Vogel", true, "Europe/Berlin");
-        UserId dora = crm.user("dora", "Dora Klein", true, "Europe/Berlin");
-        UserId clara = crm.user("clara", "Clara Chef", true, "Europe/Berlin");
-        Actor manager = Actor.manager(TenantId.of("acme"), clara);
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        UserId anna = crm.addUser(acme, "anna", "Anna Schmidt", true, berlin);
+        UserId ben = crm.addUser(acme, "ben", "Ben Weber", false, berlin);
+        UserId carl = crm.addUser(acme, "carl", "Carl Vogel", true, berlin);
+        UserId dora = crm.addUser(acme, "dora", "Dora Klein", true, berlin);
+        UserId clara = crm.addUser(acme, "clara", "Clara Chef", true, berlin);
+        Actor manager = Actor.manager(acme, clara);
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm).build();
 
         Project project = SampleProject.create(leads, manager, "Solar");
@@ -38,24 +45,28 @@ public final class AssignmentRulesExample {
                 AssignmentStrategy.ROUND_ROBIN, clara));
 
         List<ContactId> contacts = List.of(
-                crm.contact("c-1", "Petra Berg", null, null, "Berlin"),
-                crm.contact("c-2", "Jonas Kahn", null, null, "Hamburg"),
-                crm.contact("c-3", "Maria Lux", null, null, "Köln"),
-                crm.contact("c-4", "Tim Roth", null, null, "Bremen"));
+                crm.addContact(acme, "c-1", new ContactCard("Petra Berg", null, null, null, "Berlin", null)),
+                crm.addContact(acme, "c-2", new ContactCard("Jonas Kahn", null, null, null, "Hamburg", null)),
+                crm.addContact(acme, "c-3", new ContactCard("Maria Lux", null, null, null, "Köln", null)),
+                crm.addContact(acme, "c-4", new ContactCard("Tim Roth", null, null, null, "Bremen", null)));
 
         Table preview = new Table("Dry run (nothing stored)", "contact", "would be owned by", "because");
         for (AssignmentPreview p : leads.qualification().previewAssignment(manager, project.id(), contacts)) {
-            preview.row(p.contact(), crm.nameOf(p.assignee()), p.reason());
+            preview.row(p.contact(), nameOf(crm, acme, p.assignee()), p.reason());
         }
         preview.print(System.out);
 
         Table actual = new Table("Qualified", "contact", "owner", "owner reason", "origin");
         for (ContactId contact : contacts) {
             QualifyResult result = leads.qualification().qualify(manager, project.id(), contact);
-            actual.row(contact, crm.nameOf(result.lead().assignee()), result.lead().ownerReason().kind()
+            actual.row(contact, nameOf(crm, acme, result.lead().assignee()), result.lead().ownerReason().kind()
                     + (result.lead().ownerReason().detail() == null ? "" : " '" + result.lead().ownerReason().detail()
                     + "'"), result.lead().origin().kind());
         }
         actual.print(System.out);
+    }
+
+    private static String nameOf(UserDirectory users, TenantId tenant, UserId user) {
+        return user == null ? "-" : users.find(tenant, user).map(UserInfo::displayName).orElse(user.value());
     }
 }

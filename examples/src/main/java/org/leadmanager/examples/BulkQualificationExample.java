@@ -1,5 +1,6 @@
 package org.leadmanager.examples;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadmanager.BulkResult;
@@ -8,7 +9,9 @@ import org.leadmanager.LeadManager;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -18,14 +21,15 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class BulkQualificationExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
-        Actor manager = Actor.manager(TenantId.of("acme"), crm.user("clara", "Clara Chef", true, "Europe/Berlin"));
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
+        Actor manager = Actor.manager(acme, crm.addUser(acme, "clara", "Clara Chef", true, ZoneId.of("Europe/Berlin")));
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm)
                 .bulkChunkSize(2000).build();
         Project project = SampleProject.create(leads, manager, "Solar");
         List<ContactId> selection = new ArrayList<>();
         for (int i = 1; i <= 10_000; i++) {
-            selection.add(crm.contact("c-" + i, "Contact " + i, null, null, "Berlin"));
+            selection.add(crm.addContact(acme, "c-" + i, ContactCard.named("Contact " + i)));
         }
         leads.qualification().qualifyAll(manager, project.id(), selection.subList(0, 100), null);
         selection.add(ContactId.of("no-such-contact"));

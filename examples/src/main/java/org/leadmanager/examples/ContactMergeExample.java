@@ -1,6 +1,7 @@
 package org.leadmanager.examples;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.leadmanager.LeadManager;
 import org.leadmanager.MergeResult;
@@ -8,8 +9,10 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -19,13 +22,16 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class ContactMergeExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
-        Actor manager = Actor.manager(TenantId.of("acme"), crm.user("clara", "Clara Chef", true, "Europe/Berlin"));
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
+        Actor manager = Actor.manager(acme, crm.addUser(acme, "clara", "Clara Chef", true, ZoneId.of("Europe/Berlin")));
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm).build();
         Project solar = SampleProject.create(leads, manager, "Solar");
         Project heating = SampleProject.create(leads, manager, "Heating");
-        ContactId survivor = crm.contact("c-1", "Petra Berg", "petra@berg-bau.de", "Berg Bau GmbH", "Berlin");
-        ContactId duplicate = crm.contact("c-2", "P. Berg", "p.berg@berg-bau.de", "Berg Bau", "Berlin");
+        ContactId survivor = crm.addContact(acme, "c-1",
+                new ContactCard("Petra Berg", "petra@berg-bau.de", null, "Berg Bau GmbH", "Berlin", null));
+        ContactId duplicate = crm.addContact(acme, "c-2",
+                new ContactCard("P. Berg", "p.berg@berg-bau.de", null, "Berg Bau", "Berlin", null));
 
         Lead kept = leads.qualification().qualify(manager, solar.id(), survivor).lead();
         Lead folded = leads.qualification().qualify(manager, solar.id(), duplicate).lead();

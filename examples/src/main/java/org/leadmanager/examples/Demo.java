@@ -22,6 +22,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.project.LeadStatus;
@@ -33,9 +34,11 @@ import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 import org.leadmanager.jpa.JpaLeadStore;
 import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.UserInfo;
 
 /**
  * The story of the help page: a lead manager "Leadmanager" is set up, an e-mail campaign's responders become leads
@@ -49,7 +52,7 @@ public final class Demo {
             .withZone(ZoneId.of("Europe/Berlin"));
 
     private final PrintStream out;
-    private final ExampleCrm crm = new ExampleCrm();
+    private final InMemoryDirectory crm = InMemoryDirectory.create();
     private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final LeadManager leads;
 
@@ -76,9 +79,10 @@ public final class Demo {
     }
 
     void run() {
-        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
-        UserId ben = crm.user("ben", "Ben Weber", true, "Europe/Berlin");
-        Actor boss = Actor.manager(TENANT, crm.user("chef", "Clara Chef", true, "Europe/Berlin"));
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        UserId anna = crm.addUser(TENANT, "anna", "Anna Schmidt", true, berlin);
+        UserId ben = crm.addUser(TENANT, "ben", "Ben Weber", true, berlin);
+        Actor boss = Actor.manager(TENANT, crm.addUser(TENANT, "chef", "Clara Chef", true, berlin));
 
         out.println("Lead Manager demo: contacts become leads, leads become customers.");
 
@@ -100,10 +104,11 @@ public final class Demo {
 
         // 2. An e-mail campaign: its responders land in a host group bound to the project.
         ContactGroupId responders = ContactGroupId.of("spring-mailing-responders");
-        crm.join(responders, crm.contact("c-101", "Petra Berg", "petra@berg-bau.de", "Berg Bau GmbH", "Berlin"));
-        crm.join(responders, crm.contact("c-102", "Jonas Kahn", "jonas@kahn-it.de", "Kahn IT", "Hamburg"));
-        crm.join(responders, crm.contact("c-103", "Maria Lux", "maria@lux-licht.de", "Lux Licht GmbH", "Berlin"));
-        crm.join(responders, crm.contact("c-104", "Tim Roth", "tim@roth-design.de", "Roth Design", "Köln"));
+        crm.addToGroup(TENANT, responders,
+                contact("c-101", "Petra Berg", "petra@berg-bau.de", "Berg Bau GmbH", "Berlin"),
+                contact("c-102", "Jonas Kahn", "jonas@kahn-it.de", "Kahn IT", "Hamburg"),
+                contact("c-103", "Maria Lux", "maria@lux-licht.de", "Lux Licht GmbH", "Berlin"),
+                contact("c-104", "Tim Roth", "tim@roth-design.de", "Roth Design", "Köln"));
         MarketingAction mailing = leads.qualification().createAction(boss, "Frühjahrs-Mailing", Set.of(project.id()));
         leads.projects().bindGroups(boss, project.id(), Set.of(responders));
         leads.projects().setAssignmentPolicy(boss, project.id(),
@@ -112,14 +117,14 @@ public final class Demo {
         out.printf("%nBound group '%s': %d members became leads (round-robin over Anna and Ben).%n",
                 responders, synced.added());
         // A late answer to the mailing itself is recorded with the campaign as source.
-        crm.contact("c-105", "Uwe Sommer", "uwe@sommer-gastro.de", "Sommer Gastro", "Berlin");
+        contact("c-105", "Uwe Sommer", "uwe@sommer-gastro.de", "Sommer Gastro", "Berlin");
         leads.qualification().actionResponse(boss, mailing.id(), ContactId.of("c-105"));
 
         // 3. Three contacts selected in the CRM and added by hand ("Zum Leadmanager hinzufügen").
         List<ContactId> selection = List.of(
-                crm.contact("c-201", "Eva Nowak", "eva@nowak-consult.de", "Nowak Consulting", "München"),
-                crm.contact("c-202", "Olaf Brandt", "olaf@brandt-maschinen.de", "Brandt Maschinen GmbH", "Berlin"),
-                crm.contact("c-203", "Sara Yilmaz", "sara@yilmaz-logistik.de", "Yilmaz Logistik", "Hamburg"));
+                contact("c-201", "Eva Nowak", "eva@nowak-consult.de", "Nowak Consulting", "München"),
+                contact("c-202", "Olaf Brandt", "olaf@brandt-maschinen.de", "Brandt Maschinen GmbH", "Berlin"),
+                contact("c-203", "Sara Yilmaz", "sara@yilmaz-logistik.de", "Yilmaz Logistik", "Hamburg"));
         leads.projects().setAssignmentPolicy(boss, project.id(),
                 org.leadmanager.domain.project.AssignmentPolicy.none());
         BulkResult manual = leads.qualification().qualifyAll(boss, project.id(), selection, null);
@@ -169,7 +174,7 @@ public final class Demo {
         leads.leads().addNote(annaActor, petra.id(), "Angebot bis Freitag vorbereiten.");
         Table notes = new Table("Internal notes on Petra Berg (never shown to the contact)", "when", "author", "note");
         for (Note note : leads.leads().notes(annaActor, petra.id())) {
-            notes.row(TIME.format(note.createdAt()), crm.nameOf(note.author()), note.text());
+            notes.row(TIME.format(note.createdAt()), nameOf(note.author()), note.text());
         }
         notes.print(out);
 
@@ -180,7 +185,7 @@ public final class Demo {
                 "Unterlagen per E-Mail schicken", null);
         clock.advance(Duration.ofHours(4));
         FollowUpOverview overview = leads.followUps().overview(annaActor, annaActor.user());
-        Table overviewTable = new Table("Overview of " + crm.nameOf(annaActor.user()) + " on " + overview.today(),
+        Table overviewTable = new Table("Overview of " + nameOf(annaActor.user()) + " on " + overview.today(),
                 "when", "due", "lead", "note");
         overview.overdue().forEach(f -> overviewTable.row("overdue", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
         overview.dueToday().forEach(f -> overviewTable.row("today", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
@@ -194,6 +199,17 @@ public final class Demo {
         projects.print(out);
     }
 
+    /** A contact of the host CRM, with the link to its page there. */
+    private ContactId contact(String id, String name, String email, String company, String city) {
+        return crm.addContact(TENANT, id,
+                new ContactCard(name, email, null, company, city, "https://crm.example/contacts/" + id));
+    }
+
+    /** The user's display name, or the id for unknown ones. */
+    private String nameOf(UserId user) {
+        return user == null ? "-" : crm.find(TENANT, user).map(UserInfo::displayName).orElse(user.value());
+    }
+
     private LeadPage page(Actor actor, Project project, LeadCriteria criteria, LeadSort sort) {
         return leads.search().find(actor, new LeadQuery(project.id(), criteria, sort, 50, null));
     }
@@ -203,7 +219,7 @@ public final class Demo {
         for (Lead lead : page.leads()) {
             String status = project.findStatus(lead.status()).map(LeadStatus::label).orElse(lead.status().value());
             table.row(lead.card().name(), lead.card().company(), lead.card().city(), status,
-                    crm.nameOf(lead.assignee()), lead.origin().kind().name().toLowerCase());
+                    nameOf(lead.assignee()), lead.origin().kind().name().toLowerCase());
         }
         table.print(out);
     }

@@ -1,11 +1,14 @@
 package org.leadmanager.examples;
 
+import java.time.ZoneId;
 import org.leadmanager.LeadManager;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -15,8 +18,9 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class EventsExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
-        Actor manager = Actor.manager(TenantId.of("acme"), crm.user("clara", "Clara Chef", true, "Europe/Berlin"));
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
+        Actor manager = Actor.manager(acme, crm.addUser(acme, "clara", "Clara Chef", true, ZoneId.of("Europe/Berlin")));
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm)
                 .events(envelope -> {
                     DomainEvent event = envelope.event();
@@ -33,7 +37,7 @@ public final class EventsExample {
                 .build();
         Project project = SampleProject.create(leads, manager, "Solar");
         Lead lead = leads.qualification().qualify(manager, project.id(),
-                crm.contact("c-1", "Petra Berg", null, null, "Berlin")).lead();
+                crm.addContact(acme, "c-1", ContactCard.named("Petra Berg"))).lead();
         leads.leads().addNote(manager, lead.id(), "Signed today.");
         leads.leads().convert(manager, lead.id(), null);
     }

@@ -2,6 +2,7 @@ package org.leadmanager.examples;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.leadmanager.FollowUpOverview;
 import org.leadmanager.LeadManager;
 import org.leadmanager.ReminderDispatcher;
@@ -9,8 +10,10 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -20,15 +23,16 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class FollowUpRemindersExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
         SettableClock clock = new SettableClock(Instant.parse("2026-03-02T08:00:00Z"));
-        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
-        Actor actor = Actor.manager(TenantId.of("acme"), anna);
+        UserId anna = crm.addUser(acme, "anna", "Anna Schmidt", true, ZoneId.of("Europe/Berlin"));
+        Actor actor = Actor.manager(acme, anna);
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm)
                 .clock(clock).build();
         Project project = SampleProject.create(leads, actor, "Solar");
         Lead petra = leads.qualification().qualify(actor, project.id(),
-                crm.contact("c-1", "Petra Berg", null, null, "Berlin")).lead();
+                crm.addContact(acme, "c-1", ContactCard.named("Petra Berg"))).lead();
         leads.leads().assign(actor, petra.id(), anna);
 
         FollowUp call = leads.followUps().schedule(actor, petra.id(), clock.instant().plus(Duration.ofHours(2)),

@@ -1,5 +1,6 @@
 package org.leadmanager.examples;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.leadmanager.BulkResult;
@@ -10,11 +11,13 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -25,12 +28,14 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class GroupQualificationExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
         ContactGroupId fair = ContactGroupId.of("trade-fair-2026");
         for (int i = 1; i <= 2500; i++) {
-            crm.join(fair, crm.contact(String.format("c-%05d", i), "Visitor " + i, null, null, "Leipzig"));
+            ContactId visitor = crm.addContact(acme, String.format("c-%05d", i), ContactCard.named("Visitor " + i));
+            crm.addToGroup(acme, fair, visitor);
         }
-        Actor manager = Actor.manager(TenantId.of("acme"), crm.user("chef", "Clara Chef", true, "Europe/Berlin"));
+        Actor manager = Actor.manager(acme, crm.addUser(acme, "chef", "Clara Chef", true, ZoneId.of("Europe/Berlin")));
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm).build();
         Project project = leads.projects().create(manager, new Projects.Create("Messe Leipzig", ProjectKind.PRODUCT,
                 List.of(LeadStatus.of("new", "New", StatusCategory.OPEN),
@@ -41,8 +46,8 @@ public final class GroupQualificationExample {
                 (chunk, processed) -> System.out.println("synced " + processed + " members"));
         System.out.println("syncGroups: " + synced.added() + " new leads, " + synced.alreadyLeads() + " already leads");
 
-        ContactId late = crm.contact("c-99999", "Late Visitor", null, null, "Leipzig");
-        crm.join(fair, late);
+        ContactId late = crm.addContact(acme, "c-99999", ContactCard.named("Late Visitor"));
+        crm.addToGroup(acme, fair, late);
         List<QualifyResult> joined = leads.qualification().contactJoinedGroup(manager, fair, late);
         System.out.println("contactJoinedGroup: created=" + joined.get(0).created() + ", origin="
                 + joined.get(0).lead().origin());

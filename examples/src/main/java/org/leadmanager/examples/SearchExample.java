@@ -2,6 +2,7 @@ package org.leadmanager.examples;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadmanager.LeadManager;
@@ -12,6 +13,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.ContactField;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
@@ -19,6 +21,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
 import org.leadmanager.domain.search.SortField;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -28,10 +31,11 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class SearchExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
         SettableClock clock = new SettableClock(Instant.parse("2026-03-02T08:00:00Z"));
-        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
-        Actor manager = Actor.manager(TenantId.of("acme"), anna);
+        UserId anna = crm.addUser(acme, "anna", "Anna Schmidt", true, ZoneId.of("Europe/Berlin"));
+        Actor manager = Actor.manager(acme, anna);
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm)
                 .clock(clock).build();
         Project project = SampleProject.create(leads, manager, "Solar");
@@ -39,8 +43,8 @@ public final class SearchExample {
         String[] cities = {"Berlin", "Hamburg", "Köln"};
         List<ContactId> contacts = new ArrayList<>();
         for (int i = 1; i <= 120; i++) {
-            contacts.add(crm.contact("c-" + i, "Contact " + i, "c" + i + "@example.org",
-                    i % 4 == 0 ? "Firma " + i + " GmbH" : "Firma " + i, cities[i % 3]));
+            contacts.add(crm.addContact(acme, "c-" + i, new ContactCard("Contact " + i, "c" + i + "@example.org",
+                    null, i % 4 == 0 ? "Firma " + i + " GmbH" : "Firma " + i, cities[i % 3], null)));
         }
         leads.qualification().qualifyAll(manager, project.id(), contacts, null);
         List<Lead> all = leads.search().find(manager, new LeadQuery(project.id(), LeadCriteria.all(),

@@ -6,6 +6,7 @@ import static org.leadmanager.examples.SampleProject.NEW;
 import static org.leadmanager.examples.SampleProject.NO_INTEREST;
 import static org.leadmanager.examples.SampleProject.OFFER;
 
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.leadmanager.ConflictException;
@@ -13,8 +14,10 @@ import org.leadmanager.LeadManager;
 import org.leadmanager.StatusChange;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
@@ -24,8 +27,9 @@ import org.leadmanager.inmemory.InMemoryLeadStore;
 public final class StatusWorkflowExample {
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
-        Actor manager = Actor.manager(TenantId.of("acme"), crm.user("clara", "Clara Chef", true, "Europe/Berlin"));
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
+        Actor manager = Actor.manager(acme, crm.addUser(acme, "clara", "Clara Chef", true, ZoneId.of("Europe/Berlin")));
         LeadManager leads = LeadManager.builder().store(InMemoryLeadStore.create()).contacts(crm).users(crm).build();
         Project project = SampleProject.create(leads, manager, "Solar");
         leads.projects().setTransitions(manager, project.id(), Map.of(
@@ -34,7 +38,7 @@ public final class StatusWorkflowExample {
                 OFFER, Set.of(CUSTOMER, NO_INTEREST, CONTACTED)));
 
         Lead petra = leads.qualification().qualify(manager, project.id(),
-                crm.contact("c-1", "Petra Berg", null, null, "Berlin")).lead();
+                crm.addContact(acme, "c-1", ContactCard.named("Petra Berg"))).lead();
         try {
             leads.leads().changeStatus(manager, petra.id(), CUSTOMER);
         } catch (ConflictException refused) {
@@ -45,7 +49,7 @@ public final class StatusWorkflowExample {
         leads.leads().convert(manager, petra.id(), null);
 
         Lead jonas = leads.qualification().qualify(manager, project.id(),
-                crm.contact("c-2", "Jonas Kahn", null, null, "Hamburg")).lead();
+                crm.addContact(acme, "c-2", ContactCard.named("Jonas Kahn"))).lead();
         leads.leads().disqualify(manager, jonas.id(), null, "Went with a competitor");
 
         Table history = new Table("Status history of Petra Berg", "from", "to", "by");
@@ -57,7 +61,7 @@ public final class StatusWorkflowExample {
                 + leads.leads().get(manager, jonas.id()).lostReason());
 
         Lead maria = leads.qualification().qualify(manager, project.id(),
-                crm.contact("c-3", "Maria Lux", null, null, "Köln")).lead();
+                crm.addContact(acme, "c-3", ContactCard.named("Maria Lux"))).lead();
         leads.leads().changeStatus(manager, maria.id(), CONTACTED);
         Project retired = leads.projects().retireStatus(manager, project.id(), CONTACTED, NEW);
         System.out.println("After retiring 'contacted': statuses " + retired.statusOrder() + ", Maria is "

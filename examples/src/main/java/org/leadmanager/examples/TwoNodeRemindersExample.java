@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +27,10 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
+import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.jpa.JpaLeadStore;
 import org.leadmanager.spi.Reminder;
 import org.leadmanager.spi.ReminderNotifier;
@@ -47,10 +50,11 @@ public final class TwoNodeRemindersExample {
     }
 
     public static void main(String[] args) {
-        ExampleCrm crm = new ExampleCrm();
+        TenantId acme = TenantId.of("acme");
+        InMemoryDirectory crm = InMemoryDirectory.create();
         SettableClock clock = new SettableClock(Instant.parse("2026-03-02T08:00:00Z"));
-        UserId anna = crm.user("anna", "Anna Schmidt", true, "Europe/Berlin");
-        Actor actor = Actor.manager(TenantId.of("acme"), anna);
+        UserId anna = crm.addUser(acme, "anna", "Anna Schmidt", true, ZoneId.of("Europe/Berlin"));
+        Actor actor = Actor.manager(acme, anna);
         Queue<Sent> sent = new ConcurrentLinkedQueue<>();
         CountDownLatch allSent = new CountDownLatch(FOLLOW_UPS);
 
@@ -69,7 +73,7 @@ public final class TwoNodeRemindersExample {
                 String name = String.format("Contact %02d", i);
                 LeadManager node = i % 2 == 0 ? nodeA : nodeB;
                 Lead lead = node.qualification().qualify(actor, project.id(),
-                        crm.contact("c-" + i, name, null, null, "Berlin")).lead();
+                        crm.addContact(acme, "c-" + i, ContactCard.named(name))).lead();
                 names.put(lead.id(), name);
                 scheduled.add(node.followUps().schedule(actor, lead.id(),
                         clock.instant().plus(Duration.ofMinutes(3L * i)), "Call " + name, anna));

@@ -47,11 +47,6 @@ class ExamplesRunTest {
     }
 
     @Test
-    void quickStart() {
-        assertContains(run(QuickStartExample::main), "2 leads; upcoming follow-ups: [Call Petra]");
-    }
-
-    @Test
     void groupQualification() {
         assertContains(run(GroupQualificationExample::main), "syncGroups: 2500 new leads",
                 "contactJoinedGroup: created=true", "second syncGroups: 0 new leads");

@@ -306,11 +306,21 @@ public final class JpaLeadStore implements LeadStore {
         }
     }
 
-    /** The database behind the factory, detected once from the JDBC metadata. */
+    /**
+     * The database behind the factory, detected from the JDBC metadata at first use, when the schema is also
+     * checked. Remembered only once the check passed: a host that creates the tables after a failed call needs no
+     * restart.
+     *
+     * @throws StoreException for an unsupported database or missing tables or columns
+     */
     Database database(EntityManager em) {
         Database db = database;
         if (db == null) {
-            db = em.callWithConnection((Connection c) -> Database.of(c));
+            db = em.callWithConnection((Connection c) -> {
+                Database found = Database.of(c);
+                SchemaCheck.verify(c, found);
+                return found;
+            });
             database = db;
         }
         return db;

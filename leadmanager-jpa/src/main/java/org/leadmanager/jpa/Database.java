@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.leadmanager.StoreException;
 
 /** The SQL that differs between the supported databases; detected from the JDBC metadata. */
 enum Database {
@@ -85,7 +86,7 @@ enum Database {
         }
     };
 
-    /** The database behind the connection. @throws IllegalStateException for an unsupported one */
+    /** The database behind the connection. @throws StoreException for an unsupported one */
     static Database of(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -98,8 +99,13 @@ enum Database {
         if (product.equals("h2")) {
             return H2;
         }
-        throw new IllegalStateException("JpaLeadStore supports PostgreSQL, MariaDB and H2, not "
-                + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+        throw new StoreException("JpaLeadStore supports PostgreSQL, MariaDB and H2, not "
+                + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(), null);
+    }
+
+    /** The classpath resource of the script that creates the library's tables on this database. */
+    String schemaScript() {
+        return JpaLeadStore.SCHEMA_LOCATION + "/" + name().toLowerCase(Locale.ROOT) + "/V1__leadmanager_schema.sql";
     }
 
     /** An insert that silently skips rows whose unique key already exists, also when inserted concurrently. */

@@ -1,25 +1,49 @@
 package org.leadmanager.jpa;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.leadmanager.ConflictException;
 import org.leadmanager.LeadManagerException;
 import org.leadmanager.StaleModificationException;
+import org.leadmanager.StoreException;
 
-/** Translates provider and driver failures into the library's exceptions. */
+/**
+ * Translates provider and driver failures into the library's exceptions; the one rule for every place where the
+ * store catches a failure.
+ */
 final class Errors {
+    /** Longest database message quoted in a {@link StoreException}'s message. */
+    private static final int MAX_QUOTED = 300;
 
     private Errors() {
     }
 
     /**
-     * The library exception for a failure, or the failure itself when it has no library meaning: optimistic-lock
-     * failures, deadlocks and serialization failures become {@link StaleModificationException} (the caller may
-     * retry), unique-key violations {@link ConflictException}.
+     * The exception to rethrow for a failure, in this order:
+     * <ol>
+     *   <li>a {@link LeadManagerException} anywhere in the cause chain, unchanged (e.g. a validation failure of the
+     *       core or a host port's failure, even when the provider wrapped it);</li>
+     *   <li>optimistic-lock failures, deadlocks and serialization failures: {@link StaleModificationException}
+     *       (the caller may retry); unique-key violations: {@link ConflictException};</li>
+     *   <li>any other failure of the provider or the driver (a {@link PersistenceException} or an
+     *       {@link SQLException} in the chain, or a checked exception): {@link StoreException}, with the
+     *       failure as its cause;</li>
+     *   <li>anything else unchanged: the unit of work's own exception, which {@code LeadStore.inTransaction}
+     *       rethrows as it is, and the {@link IllegalStateException}s the store throws about misuse.</li>
+     * </ol>
      */
     static RuntimeException translate(Throwable failure) {
-        if (failure instanceof LeadManagerException e) {
-            return e;
+        SQLException firstSql = null;
+        boolean persistence = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LeadManagerException e) {
+                return e;
+            }
+            persistence |= t instanceof PersistenceException;
+            if (t instanceof SQLException sql && firstSql == null) {
+                firstSql = sql;
+            }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {
@@ -35,7 +59,15 @@ final class Errors {
                 }
             }
         }
-        return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+        if (firstSql != null) {
+            return new StoreException("the database failed"
+                    + (firstSql.getSQLState() == null ? "" : " (SQLState " + firstSql.getSQLState() + ")") + ": "
+                    + firstLine(firstSql.getMessage()), failure);
+        }
+        if (persistence || !(failure instanceof RuntimeException)) {
+            return new StoreException("the JPA provider failed: " + describe(failure), failure);
+        }
+        return (RuntimeException) failure;
     }
 
     /** Whether the failure, or one of its causes, is a unique-key violation. */
@@ -67,11 +99,18 @@ final class Errors {
                 || "90131".equals(state);
     }
 
+    private static String describe(Throwable failure) {
+        String message = firstLine(failure.getMessage());
+        return message.isEmpty() ? failure.getClass().getName() : message;
+    }
+
+    /** The first line of a message, at most {@value #MAX_QUOTED} characters: no statement text or row values. */
     private static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = (nl < 0 ? message : message.substring(0, nl)).strip();
+        return line.length() <= MAX_QUOTED ? line : line.substring(0, MAX_QUOTED) + "...";
     }
 }

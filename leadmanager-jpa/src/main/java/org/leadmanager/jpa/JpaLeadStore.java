@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.leadmanager.StoreException;
 import org.leadmanager.spi.EventPublisher;
 import org.leadmanager.spi.LeadStore;
 import org.leadmanager.spi.StoreSession;
@@ -21,10 +22,16 @@ import org.leadmanager.spi.StoreSession;
  *
  * <h2>Setup</h2>
  * <ol>
- *   <li>Create the tables with the script for your database, {@value #SCHEMA_LOCATION}{@code /postgresql/},
- *       {@code /mariadb/} or {@code /h2/V1__leadmanager_schema.sql} in this jar. The names follow Flyway's
- *       convention; run them as a Flyway history of their own (e.g. table {@code lm_schema_history}) so they do
- *       not clash with the host's V1. A Liquibase host can include the file with {@code sqlFile}.</li>
+ *   <li>Create the tables in the connection's current schema with the script for your database,
+ *       {@value #SCHEMA_LOCATION}{@code /postgresql/}, {@code /mariadb/} or {@code /h2/V1__leadmanager_schema.sql}
+ *       in this jar. The names follow Flyway's convention; run them as a Flyway history of their own (table
+ *       {@code lm_schema_history}) so they do not clash with the host's V1. In a schema that already holds tables
+ *       that history needs {@code baselineOnMigrate(true)} together with {@code baselineVersion("0")}: with
+ *       Flyway's default baseline version 1 the script would be marked as applied without running. The README
+ *       has the exact Flyway call; from Flyway 10 on, PostgreSQL needs {@code org.flywaydb:flyway-database-postgresql}
+ *       and MariaDB {@code org.flywaydb:flyway-mysql} beside {@code flyway-core}. A Liquibase host can include
+ *       the file with {@code sqlFile}. Until the tables are there, every call fails with a
+ *       {@link org.leadmanager.StoreException} that names the missing tables and the script.</li>
  *   <li>Add the store's entities to the persistence unit: the mapping file {@value #MAPPING_FILE} (a
  *       {@code <mapping-file>} in persistence.xml), or the classes of {@link #entityClasses()} (e.g. with
  *       {@code jakarta.persistence.PersistenceConfiguration.managedClass}). Entity names start with {@code Lm} and
@@ -48,10 +55,20 @@ import org.leadmanager.spi.StoreSession;
  * nothing (the events become relayable only when the host commits); relay after the commit, and run reminder
  * dispatchers, which work on threads without a host transaction, on a store with its own transactions.
  *
- * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work. Optimistic-lock
- * failures (version mismatch, deadlock or serialization failure) surface as
+ * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work.
+ *
+ * <h2>Failures</h2>
+ * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
  * {@link org.leadmanager.StaleModificationException}, unique-key violations as
- * {@link org.leadmanager.ConflictException}.
+ * {@link org.leadmanager.ConflictException}, and every other failure of the database, the JDBC driver or the JPA
+ * provider as {@link org.leadmanager.StoreException}, with the original failure as its cause. The first call checks,
+ * once, that the connection's current schema holds every table and column the entities map; while it does not,
+ * each call fails with a {@code StoreException} naming what is missing and the script that creates it, and checks
+ * again, so a host that runs the script later needs no restart. Library exceptions thrown inside a unit of work
+ * (the core's validation, a host port's failure) come out unchanged, even when the provider wrapped them, and so
+ * does any other exception the work itself throws. Misuse by the host surfaces as {@link IllegalStateException}:
+ * a store set to {@linkplain Builder#joinHostTransactions join the host's transactions} called without an active
+ * one, or a unit of work that changes data nested in a {@link #read}.
  *
  * <h2>Events</h2>
  * <p>Recorded events go to the outbox table in the same transaction as the change, the events of one unit of work
@@ -202,6 +219,7 @@ public final class JpaLeadStore implements LeadStore {
         }
         current.set(new JpaSession(this, em));
         try {
+            database(em);
             T result = work.apply(current.get());
             em.flush();
             return result;
@@ -288,11 +306,21 @@ public final class JpaLeadStore implements LeadStore {
         }
     }
 
-    /** The database behind the factory, detected once from the JDBC metadata. */
+    /**
+     * The database behind the factory, detected from the JDBC metadata at first use, when the schema is also
+     * checked. Remembered only once the check passed: a host that creates the tables after a failed call needs no
+     * restart.
+     *
+     * @throws StoreException for an unsupported database or missing tables or columns
+     */
     Database database(EntityManager em) {
         Database db = database;
         if (db == null) {
-            db = em.callWithConnection((Connection c) -> Database.of(c));
+            db = em.callWithConnection((Connection c) -> {
+                Database found = Database.of(c);
+                SchemaCheck.verify(c, found);
+                return found;
+            });
             database = db;
         }
         return db;

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.leadmanager.LeadManagerException;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.search.LeadSearch;
@@ -133,11 +132,6 @@ final class JpaSession implements StoreSession {
         try {
             return em.callWithConnection((Connection c) -> work.apply(c, db));
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof LeadManagerException lm) {
-                    throw lm;
-                }
-            }
             throw Errors.translate(e);
         }
     }

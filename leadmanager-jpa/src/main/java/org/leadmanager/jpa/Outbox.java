@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.leadmanager.StoreException;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.spi.EventPublisher;
 import org.slf4j.Logger;
@@ -84,8 +85,8 @@ final class Outbox {
      */
     static Batch relay(EntityManager em, EventPublisher publisher, int limit) {
         if (em.find(RelayLockEntity.class, RelayLockEntity.OUTBOX, LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw new IllegalStateException("lm_relay_lock has no row 'outbox'; create the schema with the"
-                    + " scripts under db/leadmanager");
+            throw new StoreException("lm_relay_lock has no row 'outbox'; create the schema with the"
+                    + " scripts under " + JpaLeadStore.SCHEMA_LOCATION, null);
         }
         List<OutboxEntity> pending = em.createQuery("select o from LmOutbox o order by o.seq", OutboxEntity.class)
                 .setMaxResults(limit).getResultList();
@@ -147,7 +148,7 @@ final class Outbox {
             Object read = in.readObject();
             return read instanceof EventEnvelope single ? List.of(single) : List.of((EventEnvelope[]) read);
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new IllegalStateException("cannot read an outbox event: " + e, e);
+            throw new StoreException("cannot read an outbox event: " + e, e);
         }
     }
 }

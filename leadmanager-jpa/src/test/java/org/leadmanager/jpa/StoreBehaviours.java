@@ -60,6 +60,14 @@ abstract class StoreBehaviours {
     }
 
     @Nested
+    class Flyway extends FlywayBehaviour {
+        @Override
+        TestDatabase db() {
+            return database();
+        }
+    }
+
+    @Nested
     class Schema extends SchemaBehaviour {
         @Override
         TestDatabase db() {

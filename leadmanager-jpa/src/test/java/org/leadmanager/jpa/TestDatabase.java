@@ -55,12 +55,26 @@ abstract class TestDatabase implements AutoCloseable {
 
     TestDatabase init() {
         createDatabase();
-        runScript(this, "db/leadmanager/" + kind() + "/V1__leadmanager_schema.sql");
+        runScript(this, script());
         return this;
+    }
+
+    /** The classpath script that creates the library's tables on this kind of database. */
+    String script() {
+        return "db/leadmanager/" + kind() + "/V1__leadmanager_schema.sql";
     }
 
     void createDatabase() {
     }
+
+    /** A new database of the same kind without any table. */
+    abstract TestDatabase newEmpty();
+
+    /**
+     * Statements that create a schema of the given name beside the current one (MariaDB: a database, which
+     * {@link #close()} drops) and make it the connection's current one.
+     */
+    abstract List<String> switchToNewSchema(String name);
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url());
@@ -132,6 +146,15 @@ abstract class TestDatabase implements AutoCloseable {
 
     /** Runs a script of statements ending with ';' at the end of a line. */
     static void runScript(TestDatabase db, String resource) {
+        try (Connection c = db.connect()) {
+            runScript(c, resource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + resource + " on " + db.kind() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a script of statements ending with ';' at the end of a line on the connection. */
+    static void runScript(Connection connection, String resource) throws SQLException {
         String script;
         try (InputStream in = Objects.requireNonNull(TestDatabase.class.getClassLoader().getResourceAsStream(resource),
                 resource)) {
@@ -140,7 +163,7 @@ abstract class TestDatabase implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         StringBuilder sql = new StringBuilder();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Statement st = connection.createStatement()) {
             for (String line : script.split("\n")) {
                 if (line.strip().startsWith("--")) {
                     continue;
@@ -152,8 +175,15 @@ abstract class TestDatabase implements AutoCloseable {
                     sql.setLength(0);
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + resource + " on " + db.kind() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements on a connection of its own. */
+    void execute(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
         }
     }
 
@@ -167,6 +197,16 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         String kind() {
             return "h2";
+        }
+
+        @Override
+        TestDatabase newEmpty() {
+            return new H2();
+        }
+
+        @Override
+        List<String> switchToNewSchema(String name) {
+            return List.of("CREATE SCHEMA " + name, "SET SCHEMA " + name);
         }
 
         @Override
@@ -206,6 +246,18 @@ abstract class TestDatabase implements AutoCloseable {
         }
 
         @Override
+        TestDatabase newEmpty() {
+            Postgres empty = new Postgres();
+            empty.createDatabase();
+            return empty;
+        }
+
+        @Override
+        List<String> switchToNewSchema(String name) {
+            return List.of("CREATE SCHEMA " + name, "SET search_path TO " + name);
+        }
+
+        @Override
         String url() {
             return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name
                     + "?user=postgres&reWriteBatchedInserts=true";
@@ -232,11 +284,14 @@ abstract class TestDatabase implements AutoCloseable {
 
     /** A database per test class on the server of {@value #MARIADB_URL_VARIABLE}, named after the URL's. */
     private static final class MariaDb extends TestDatabase {
+        private final String givenUrl;
         private final String serverUrl;
         private final String query;
         private final String name;
+        private final List<String> others = new ArrayList<>();
 
         MariaDb(String url) {
+            this.givenUrl = url;
             // jdbc:mariadb://host:port/database?params
             int slash = url.indexOf('/', "jdbc:mariadb://".length());
             int q = url.indexOf('?');
@@ -250,6 +305,23 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         String kind() {
             return "mariadb";
+        }
+
+        @Override
+        TestDatabase newEmpty() {
+            MariaDb empty = new MariaDb(givenUrl);
+            empty.createDatabase();
+            return empty;
+        }
+
+        @Override
+        List<String> switchToNewSchema(String schema) {
+            String database = name + "_" + schema.toLowerCase();
+            synchronized (others) {
+                others.add(database);
+            }
+            return List.of("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+                    "USE " + database);
         }
 
         @Override
@@ -272,6 +344,11 @@ abstract class TestDatabase implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(serverUrl + "/" + query);
                     Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + name);
+                synchronized (others) {
+                    for (String other : others) {
+                        st.execute("DROP DATABASE IF EXISTS " + other);
+                    }
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -16,6 +16,7 @@ import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ActivityType;
@@ -169,7 +170,7 @@ final class Dispatcher implements ReminderDispatcher {
             ctx.write(Actor.system(claimed.tenant()), tx -> {
                 stillOurs(tx, claimed).ifPresent(current -> {
                     Instant retryAt = last ? null : tx.now.plus(backoff(claimed.attempts()));
-                    tx.s.followUps().update(current.attemptFailed(String.valueOf(error), retryAt));
+                    tx.s.followUps().update(current.attemptFailed(ErrorText.of(error), retryAt));
                 });
                 return null;
             });

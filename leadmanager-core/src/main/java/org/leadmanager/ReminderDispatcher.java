@@ -12,6 +12,16 @@ import org.leadmanager.spi.ReminderNotifier;
  * follow-up (the notifier may then see the same idempotency key twice). A throwing notifier is retried with
  * exponential backoff; after {@code maxAttempts} the reminder is marked failed and listed by
  * {@link FollowUps#failedReminders}. Nothing runs until {@link #start()} or {@link #dispatchDue()}.
+ *
+ * <p>Each claim counts as one attempt, so the notifier is called at most {@code maxAttempts} times per due time,
+ * whatever happens to the outcomes. A failure is recorded as the exception's class name and message, made storable
+ * by {@link org.leadmanager.domain.followup.ErrorText ErrorText} (characters a database refuses replaced, cut to
+ * {@link org.leadmanager.domain.followup.FollowUp#MAX_ERROR} chars); should the store refuse even that, as a fixed
+ * text; should it refuse that too, the claim expires like a dead node's. A reminder claimed more than
+ * {@code maxAttempts} times (its last attempt ended without a recorded outcome: a failure the store refused, a node
+ * that died or ran out of lease) is marked failed without calling the notifier again. No reminder is sent more
+ * than {@code maxAttempts} times, and none is dropped silently: it fires, or is listed as failed once the store
+ * takes that write.
  */
 public interface ReminderDispatcher extends AutoCloseable {
 
@@ -25,7 +35,8 @@ public interface ReminderDispatcher extends AutoCloseable {
      * @param lease        how long a claim is held before another node may take it over; longer than notifying a
      *                     whole batch takes, since a batch is claimed at once and marked after its last call
      * @param threads      polling threads when started, 1..64
-     * @param maxAttempts  notifier attempts before the reminder is marked failed, 1..100
+     * @param maxAttempts  notifier attempts before the reminder is marked failed, 1..100; a claim that ended without
+     *                     a recorded outcome counts as one
      * @param backoff      pause after the first failed attempt, doubled for each further one, capped at one hour
      */
     record Options(ReminderNotifier notifier, String nodeId, Duration pollInterval, int batchSize, Duration lease,

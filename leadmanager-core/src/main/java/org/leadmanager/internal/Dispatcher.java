@@ -16,6 +16,7 @@ import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ActivityType;
@@ -26,12 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claim, notify, mark: a claim is a lease, so a node that dies between claim and mark only delays the reminder
- * until the lease ends. Marking checks that the claim is still ours (same node, same version), so a reminder
- * taken over by another node after a lease expired is not marked twice.
+ * until the lease ends. Marking checks that the claim is still ours (same node, same lease end), so a reminder
+ * taken over by another node after a lease expired is not marked twice. The claim counts the attempt, in the unit of
+ * work that takes the reminder, so the notifier is called at most {@code maxAttempts} times per due time even
+ * when outcomes cannot be recorded.
  */
 final class Dispatcher implements ReminderDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** Recorded when the store refuses the error's own text: plain ASCII that any text column takes. */
+    private static final String UNSTORABLE_ERROR = "the notifier failed; its error text could not be stored";
 
     private final Context ctx;
     private final Options options;
@@ -77,6 +82,10 @@ final class Dispatcher implements ReminderDispatcher {
                 LOG.warn("Lease of node {} ran out during a batch; the lease should outlast a whole batch",
                         options.nodeId());
                 break;
+            }
+            if (followUp.attempts() > options.maxAttempts()) {
+                giveUp(followUp);
+                continue;
             }
             try {
                 options.notifier().notify(new Reminder(followUp.idempotencyKey(), followUp, followUp.attempts()));
@@ -152,29 +161,66 @@ final class Dispatcher implements ReminderDispatcher {
         });
     }
 
-    /** A failure to record a failure must not stop the batch: the claim then simply expires and is retried. */
+    /**
+     * Records a failed attempt: with the error's text, made storable; if the store refuses that, with a fixed text;
+     * if it refuses that too, the claim expires and the attempt still counts (see {@link #giveUp}). Nothing of it
+     * is thrown: the rest of the batch goes on.
+     */
     private void recordFailure(FollowUp claimed, Exception error) {
+        boolean last = claimed.attempts() >= options.maxAttempts();
+        boolean recorded = record(claimed, ErrorText.of(error), last, "; recording a fixed text instead")
+                || record(claimed, UNSTORABLE_ERROR, last, "; its claim expires after the lease");
+        String outcome = !recorded ? "; not recorded, the attempt counts all the same"
+                : last ? "; marked failed" : "; will retry";
         try {
-            failed(claimed, error);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record the failed reminder of follow-up {}; retried after its lease", claimed.id(), e);
+            LOG.warn("Reminder notifier failed for follow-up {} (attempt {} of {}){}", claimed.id(),
+                    claimed.attempts(), options.maxAttempts(), outcome, error);
+        } catch (RuntimeException unreadable) {
+            // a logger reads the exception's message, which may throw
+            LOG.warn("Reminder notifier failed for follow-up {} (attempt {} of {}){}: {}", claimed.id(),
+                    claimed.attempts(), options.maxAttempts(), outcome, error.getClass().getName());
         }
     }
 
-    private void failed(FollowUp claimed, Exception error) {
-        boolean last = claimed.attempts() >= options.maxAttempts();
-        LOG.warn("Reminder notifier failed for follow-up {} (attempt {} of {}){}", claimed.id(), claimed.attempts(),
-                options.maxAttempts(), last ? "; marked failed" : "; will retry", error);
+    /**
+     * A reminder claimed more often than {@code maxAttempts}: each claim counts as an attempt (the claim itself adds
+     * it), so the last attempt ended without a recorded outcome that would have stopped the claims, for example a
+     * failure the store refused to record, or a node that died or ran out of lease. Sending it again would exceed
+     * {@code maxAttempts}: it is marked failed instead, without calling the notifier. Should even that fail, the
+     * claim expires and the next claim lands here again, still without calling the notifier.
+     */
+    private void giveUp(FollowUp claimed) {
+        String text = "the last of " + options.maxAttempts() + " attempts ended without a recorded outcome;"
+                + " not sent again";
+        if (record(claimed, text, true, "; not sent again, its claim expires after the lease")) {
+            LOG.warn("Reminder of follow-up {} claimed {} times, more than {} attempts; marked failed", claimed.id(),
+                    claimed.attempts(), options.maxAttempts());
+        }
+    }
+
+    /**
+     * Stores the failed attempt, FAILED for good if {@code last}, else pending until its backoff ends.
+     *
+     * @param ifRefused what happens next if the store fails, for the log
+     * @return false if the store failed; true also if the follow-up changed meanwhile (then there is nothing to
+     *         record)
+     */
+    private boolean record(FollowUp claimed, String error, boolean last, String ifRefused) {
         try {
             ctx.write(Actor.system(claimed.tenant()), tx -> {
                 stillOurs(tx, claimed).ifPresent(current -> {
                     Instant retryAt = last ? null : tx.now.plus(backoff(claimed.attempts()));
-                    tx.s.followUps().update(current.attemptFailed(String.valueOf(error), retryAt));
+                    tx.s.followUps().update(current.attemptFailed(error, retryAt));
                 });
                 return null;
             });
+            return true;
         } catch (StaleModificationException e) {
             LOG.debug("Follow-up {} changed while its reminder failed", claimed.id());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failed reminder attempt of follow-up {}{}", claimed.id(), ifRefused, e);
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package org.leadmanager.tck;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.TenantId;
@@ -27,7 +28,7 @@ public final class RecordingNotifier implements ReminderNotifier {
 
     private final List<Reminder> attempts = new CopyOnWriteArrayList<>();
     private final List<Reminder> delivered = new CopyOnWriteArrayList<>();
-    private volatile Predicate<Reminder> failWhen = r -> false;
+    private volatile Function<Reminder, Exception> failure = r -> null;
     private volatile Predicate<Reminder> crashWhen = r -> false;
 
     @Override
@@ -36,15 +37,22 @@ public final class RecordingNotifier implements ReminderNotifier {
         if (crashWhen.test(reminder)) {
             throw new Crash();
         }
-        if (failWhen.test(reminder)) {
-            throw new java.io.IOException("notifier is down (TCK)");
+        Exception failed = failure.apply(reminder);
+        if (failed != null) {
+            throw failed;
         }
         delivered.add(reminder);
     }
 
     /** Makes calls for which the predicate holds throw an exception (a failed attempt). */
     public void failWhen(Predicate<Reminder> predicate) {
-        this.failWhen = Objects.requireNonNull(predicate, "predicate");
+        Objects.requireNonNull(predicate, "predicate");
+        failWith(r -> predicate.test(r) ? new java.io.IOException("notifier is down (TCK)") : null);
+    }
+
+    /** Makes each call throw what the function returns for it; null lets the call succeed. */
+    public void failWith(Function<Reminder, Exception> failure) {
+        this.failure = Objects.requireNonNull(failure, "failure");
     }
 
     /** Makes calls for which the predicate holds throw {@link Crash}, which escapes the dispatcher. */

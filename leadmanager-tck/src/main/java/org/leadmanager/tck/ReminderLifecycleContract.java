@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.FollowUpOverview;
@@ -30,8 +32,8 @@ import org.leadmanager.spi.ReminderNotifier;
 /**
  * Capability 5, reminders over a follow-up's life, beyond {@link RemindersContract}: a reminder that fell due
  * while no dispatcher ran; snoozing, completing or rescheduling a follow-up after its reminder fired or while it is
- * being sent; one failing reminder in a batch; the cap on retry backoff; failed reminders of closed follow-ups; and
- * the started dispatcher polling, stopping and surviving a notifier that throws an {@link Error}. The dispatchers
+ * being sent; one failing reminder in a batch; the cap on retry backoff; notifier errors whose text no database
+ * column takes as it is; failed reminders of closed follow-ups; and the started dispatcher polling, stopping and surviving a notifier that throws an {@link Error}. The dispatchers
  * claim due follow-ups of every tenant in the store, so assertions look at this test's tenant only.
  * Started dispatchers poll every 10 ms; the tests wait on latches for what they expect, never on the wall clock.
  */
@@ -398,5 +400,53 @@ public abstract class ReminderLifecycleContract extends ContractBase {
         await(fired, "the dispatcher still polls, and retries once the failed attempt's lease ended");
         assertEquals(List.of(followUp.id()), delivered());
         assertEquals(2, notifier.delivered(fx.tenant).get(0).attempt());
+    }
+
+    @Test
+    void aFailureIsRecordedAndEndsTheRetriesWhateverItsMessage() {
+        Lead lead = lead();
+        FollowUp controls = dueIn(lead, Duration.ofMinutes(1));
+        FollowUp halves = dueIn(lead, Duration.ofMinutes(1));
+        FollowUp huge = dueIn(lead, Duration.ofMinutes(1));
+        FollowUp silent = dueIn(lead, Duration.ofMinutes(1));
+        String smiley = "\uD83D\uDE00";
+        // NUL is refused by PostgreSQL text, a lone surrogate has no UTF-8 form, 100,000 characters overflow
+        Map<FollowUpId, Supplier<Exception>> failures = Map.of(
+                controls.id(),
+                () -> new IllegalStateException("nul\u0000 esc\u001B[0m\ttab\r\nline \uFFFF\uDBFF\uDFFF"),
+                halves.id(), () -> new IllegalStateException("lone \uD800 and \uDC00 halves, " + smiley + " whole"),
+                huge.id(), () -> new IllegalStateException(smiley.repeat(50_000)),
+                silent.id(), IllegalStateException::new);
+        notifier.failWith(r -> failures.containsKey(r.followUp().id()) ? failures.get(r.followUp().id()).get() : null);
+        ReminderDispatcher dispatcher = dispatcher(notifier, 2, Duration.ofMinutes(1));
+        String prefix = IllegalStateException.class.getName() + ": ";
+        String controlsText = prefix + "nul\uFFFD esc\uFFFD[0m\ttab\r\nline \uFFFD\uFFFD";
+
+        fx.clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertEquals(ReminderState.PENDING, current(controls).reminder(), "the first failure is recorded");
+        assertEquals(controlsText, current(controls).lastError());
+        fx.clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        // long past any lease: an attempt whose failure was not recorded would be claimed and sent again
+        fx.clock.advance(Duration.ofDays(1));
+        dispatcher.dispatchDue();
+
+        for (FollowUp f : List.of(controls, halves, huge, silent)) {
+            assertEquals(2, notifier.attempts(f.id()).size(), "maxAttempts calls for " + f.id());
+            assertEquals(ReminderState.FAILED, current(f).reminder());
+        }
+        Map<FollowUpId, String> errors = new java.util.HashMap<>();
+        lm().followUps().failedReminders(manager()).forEach(f -> errors.put(f.id(), f.lastError()));
+        assertEquals(java.util.Set.of(controls.id(), halves.id(), huge.id(), silent.id()), errors.keySet());
+        assertEquals(controlsText, errors.get(controls.id()), "controls and non-characters replaced");
+        assertEquals(prefix + "lone \uFFFD and \uFFFD halves, " + smiley + " whole", errors.get(halves.id()),
+                "lone surrogates replaced, pairs kept");
+        assertEquals(IllegalStateException.class.getName(), errors.get(silent.id()), "no message: the class name");
+        String cut = errors.get(huge.id());
+        assertTrue(cut.startsWith(prefix + smiley) && cut.length() <= FollowUp.MAX_ERROR
+                && cut.length() > FollowUp.MAX_ERROR - 10, "cut to the limit: " + cut.length() + " chars");
+        assertTrue(cut.codePoints()
+                .noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE), "no surrogate pair cut in half");
     }
 }

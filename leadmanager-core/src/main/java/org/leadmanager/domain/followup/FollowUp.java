@@ -16,7 +16,7 @@ import org.leadmanager.domain.UserId;
  * after a failed attempt); a CLAIMED one holds a lease until {@code claimableAt}. Rescheduling resets it.
  */
 public final class FollowUp {
-    /** Longest notifier error kept. */
+    /** Longest notifier error kept, in UTF-16 chars ({@link String#length()}); see {@link ErrorText}. */
     public static final int MAX_ERROR = 2000;
 
     private final FollowUpId id;
@@ -124,11 +124,12 @@ public final class FollowUp {
 
     /**
      * The notifier failed; claimable again at {@code retryAt}, or FAILED for good when {@code retryAt} is null.
-     * The error text is kept to its first {@value #MAX_ERROR} characters.
+     * The error text is kept {@link ErrorText#storable storable}: characters a database may refuse replaced, at most
+     * {@value #MAX_ERROR} chars.
      */
     public FollowUp attemptFailed(String error, Instant retryAt) {
         ReminderState next = retryAt == null ? ReminderState.FAILED : ReminderState.PENDING;
-        String kept = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        String kept = ErrorText.storable(error);
         return new FollowUp(id, tenant, lead, project, owner, dueAt, note, state, createdBy, createdAt, closedAt,
                 next, retryAt, claimedBy, attempts, remindedAt, kept, version);
     }

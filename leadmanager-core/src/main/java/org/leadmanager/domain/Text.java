@@ -124,6 +124,12 @@ public final class Text {
         return out.toString();
     }
 
+    /** Whether a store can hold the code point: not NUL, not a surrogate on its own, not a non-character. */
+    public static boolean storable(int codePoint) {
+        return codePoint != 0 && !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)
+                && !isNonCharacter(codePoint);
+    }
+
     private static boolean isNonCharacter(int cp) {
         return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
     }

@@ -69,8 +69,7 @@ public final class ErrorText {
         if (c < ' ') {
             return c == '\t' || c == '\n' || c == '\r';
         }
-        boolean nonCharacter = c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
         // codePointAt returns a surrogate only when it is not part of a pair
-        return !nonCharacter && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+        return org.leadmanager.domain.Text.storable(c);
     }
 }

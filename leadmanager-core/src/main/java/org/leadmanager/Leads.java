@@ -96,11 +96,17 @@ public interface Leads {
     Lead refreshCard(@NotNull Actor actor, @NotNull LeadId lead);
 
     /**
-     * Everything that happened to the lead, oldest first, starting with its qualification.
+     * Everything that happened to the lead, starting with its qualification, in the order the changes committed
+     * and numbered so ({@link Activity#sequence()}: 1, 2, 3, ...). An entry's time is when its call began, so
+     * under concurrent changes (or a clock set back) times may run against that order. After a contact merge, the
+     * folded lead's entries, its qualification first, follow the surviving lead's own.
      */
     List<Activity> timeline(@NotNull Actor actor, @NotNull LeadId lead);
 
-    /** The status changes of the lead, oldest first. */
+    /**
+     * The status changes of the lead in the order they committed, as in {@link #timeline}; so each one starts from
+     * the status the one before it reached (a merge appends the folded lead's own changes after them).
+     */
     List<StatusChange> statusHistory(@NotNull Actor actor, @NotNull LeadId lead);
 
     /**

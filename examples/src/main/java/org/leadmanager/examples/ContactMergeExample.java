@@ -44,7 +44,8 @@ public final class ContactMergeExample {
         System.out.println("notes on the kept lead: " + leads.leads().notes(manager, kept.id()).size()
                 + ", follow-ups: " + leads.followUps().forLead(manager, kept.id()).size());
         for (Activity entry : leads.leads().timeline(manager, kept.id())) {
-            System.out.println("  " + entry.type() + " " + (entry.text() == null ? "" : entry.text()));
+            System.out.println("  " + entry.sequence() + ". " + entry.type() + " "
+                    + (entry.text() == null ? "" : entry.text()));
         }
     }
 }

@@ -226,19 +226,18 @@ final class LeadService implements Leads {
             List<Activity> entries = new ArrayList<>();
             entries.add(qualifiedEntry(lead));
             entries.addAll(s.activities().findByLead(actor.tenant(), id));
-            // a qualification comes first among entries of the same instant (a lead folded in by a merge brings
-            // its own, possibly stamped together with its first assignment)
-            entries.sort(Comparator.comparing(Activity::at)
-                    .thenComparing(a -> a.type() != ActivityType.QUALIFIED));
             return entries;
         });
     }
 
-    /** The qualification is stored on the lead itself (bulk paths write one row per lead), shown as first entry. */
+    /**
+     * The qualification is stored on the lead itself (bulk paths write one row per lead), shown as first entry:
+     * number 1, which a new lead takes without waiting for anyone, since no other unit of work can see it yet.
+     */
     private static Activity qualifiedEntry(Lead lead) {
         String why = lead.origin().kind() + (lead.origin().reference() == null ? "" : " " + lead.origin().reference());
-        return new Activity(lead.tenant(), lead.id(), lead.createdAt(), lead.origin().by(), ActivityType.QUALIFIED,
-                null, null, why);
+        return new Activity(lead.tenant(), lead.id(), 1, lead.createdAt(), lead.origin().by(),
+                ActivityType.QUALIFIED, null, null, why);
     }
 
     @Override
@@ -281,8 +280,9 @@ final class LeadService implements Leads {
     private void fold(Tx tx, Lead source, Lead target) {
         var tenant = tx.actor.tenant();
         // the source's qualification lives on its row, which is deleted: keep it as a stored timeline entry, so
-        // the surviving timeline still starts with a qualification and says why the folded lead existed
-        tx.s.activities().append(List.of(qualifiedEntry(source).movedTo(target.id())));
+        // the surviving timeline says why the folded lead existed. It goes first of the source's entries, which
+        // follow the target's own, in their order
+        tx.s.activities().append(List.of(qualifiedEntry(source).placed(target.id(), Activity.UNNUMBERED)));
         tx.s.notes().moveAll(tenant, source.id(), target.id());
         tx.s.followUps().moveAll(tenant, source.id(), target.id());
         tx.s.activities().moveAll(tenant, source.id(), target.id());

@@ -38,7 +38,8 @@ final class Tx {
     }
 
     void activity(LeadId lead, ActivityType type, Object from, Object to, String text) {
-        activities.add(new Activity(actor.tenant(), lead, now, actor.user(), type, string(from), string(to), text));
+        activities.add(Activity.unnumbered(actor.tenant(), lead, now, actor.user(), type, string(from), string(to),
+                text));
     }
 
     void flush() {

@@ -31,7 +31,7 @@ final class Session implements StoreSession {
         this.actions = new ActionTable(transactions);
         this.leads = new LeadTable(transactions);
         this.notes = new NoteTable(transactions);
-        this.activities = new ActivityTable(transactions);
+        this.activities = new ActivityTable(transactions, leads);
         this.followUps = new FollowUpTable(transactions);
         this.savedSearches = new SavedSearchTable(transactions);
     }

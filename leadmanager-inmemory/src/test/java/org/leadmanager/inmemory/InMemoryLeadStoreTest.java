@@ -561,28 +561,52 @@ class InMemoryLeadStoreTest {
         }
 
         @Test
-        void activitiesKeepAppendOrderAndMergeByTime() {
+        void activitiesAreNumberedInAppendOrderAndMoveBehindTheTargetsOwn() {
             Project project = saved(project(TENANT_A, "Solar"));
             Lead from = saved(lead(project, "c1"));
             Lead into = saved(lead(project, "c2"));
-            Activity f1 = activity(from, ActivityType.QUALIFIED, at(1));
-            Activity f3 = activity(from, ActivityType.NOTE_ADDED, at(3));
-            Activity i2 = activity(into, ActivityType.QUALIFIED, at(2));
-            Activity i3 = activity(into, ActivityType.ASSIGNED, at(3));
+            Activity noted = activity(from, ActivityType.NOTE_ADDED, at(3));
+            Activity startedEarlier = activity(from, ActivityType.STATUS_CHANGED, at(1));
+            Activity assigned = activity(into, ActivityType.ASSIGNED, at(2));
+            Activity refreshed = activity(into, ActivityType.CARD_REFRESHED, at(5));
             tx(s -> {
-                s.activities().append(List.of(f1, i2, f3, i3));
+                s.activities().append(List.of(noted, assigned, startedEarlier));
+                s.activities().append(List.of(refreshed));
                 return null;
             });
-            assertEquals(List.of(f1, f3), tx(s -> s.activities().findByLead(TENANT_A, from.id())));
+            assertEquals(List.of(noted.placed(from.id(), 2), startedEarlier.placed(from.id(), 3)),
+                    tx(s -> s.activities().findByLead(TENANT_A, from.id())), "by number, not by time");
 
             tx(s -> {
                 s.activities().moveAll(TENANT_A, from.id(), into.id());
                 return null;
             });
 
-            assertEquals(List.of(f1.movedTo(into.id()), i2, i3, f3.movedTo(into.id())),
+            assertEquals(List.of(assigned.placed(into.id(), 2), refreshed.placed(into.id(), 3),
+                    noted.placed(into.id(), 4), startedEarlier.placed(into.id(), 5)),
                     tx(s -> s.activities().findByLead(TENANT_A, into.id())));
             assertEquals(List.of(), tx(s -> s.activities().findByLead(TENANT_A, from.id())));
+            tx(s -> {
+                s.activities().append(List.of(noted));
+                return null;
+            });
+            assertEquals(List.of(noted.placed(from.id(), 2)), tx(s -> s.activities().findByLead(TENANT_A, from.id())),
+                    "a lead without entries numbers from its qualification again");
+        }
+
+        @Test
+        void activitiesOfALeadThatIsGoneAreRefusedWithoutAppendingAny() {
+            Project project = saved(project(TENANT_A, "Solar"));
+            Lead kept = saved(lead(project, "c1"));
+            Lead gone = lead(project, "c2");
+
+            assertThrows(StaleModificationException.class, () -> tx(s -> {
+                s.activities().append(List.of(activity(kept, ActivityType.NOTE_ADDED, T0),
+                        activity(gone, ActivityType.NOTE_ADDED, T0)));
+                return null;
+            }));
+
+            assertEquals(List.of(), tx(s -> s.activities().findByLead(TENANT_A, kept.id())));
         }
 
         @Test

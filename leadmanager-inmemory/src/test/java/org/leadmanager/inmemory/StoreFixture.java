@@ -82,7 +82,7 @@ final class StoreFixture {
     }
 
     static Activity activity(Lead lead, ActivityType type, Instant at) {
-        return new Activity(lead.tenant(), lead.id(), at, ANNA, type, null, null, null);
+        return Activity.unnumbered(lead.tenant(), lead.id(), at, ANNA, type, null, null, null);
     }
 
     static FollowUp followUp(Lead lead, UserId owner, Instant due) {

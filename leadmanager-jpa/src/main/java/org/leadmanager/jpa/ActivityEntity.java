@@ -12,8 +12,9 @@ import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
 
 /**
- * Row of {@code lm_activity}: the append-only timeline. {@code seq} comes from {@code lm_activity_seq} and keeps
- * the append order of entries with equal times; rows are written by JDBC batches, never through the provider.
+ * Row of {@code lm_activity}: the append-only timeline. {@code leadSeq} is the entry's number in its lead's
+ * timeline (see {@link JpaActivityRepository}); {@code seq} from {@code lm_activity_seq} only identifies the row.
+ * Rows are written by JDBC batches, never through the provider.
  */
 @Entity(name = "LmActivity")
 @Table(name = "lm_activity")
@@ -25,6 +26,8 @@ class ActivityEntity {
     String tenantId;
     @Column(name = "lead_id", length = 36, nullable = false)
     String leadId;
+    @Column(name = "lead_seq", nullable = false)
+    long leadSeq;
     @Column(name = "occurred_at", nullable = false)
     Instant occurredAt;
     @Column(name = "actor", length = 64, nullable = false)
@@ -42,7 +45,7 @@ class ActivityEntity {
     }
 
     Activity toDomain() {
-        return new Activity(TenantId.of(tenantId), LeadId.parse(leadId), occurredAt, UserId.of(actor),
+        return new Activity(TenantId.of(tenantId), LeadId.parse(leadId), leadSeq, occurredAt, UserId.of(actor),
                 ActivityType.valueOf(activityType), fromValue, toValue, detail);
     }
 }

@@ -23,7 +23,9 @@ import org.leadmanager.domain.project.StatusKey;
  * Row of {@code lm_lead}, with its mapping. The contact card is flattened, with derived copies of its texts so
  * that SQL compares exactly like {@code LeadCriteria.matches} and {@code LeadOrdering} on every database:
  * {@code *_key} ({@link Keys#lower}) for the text search and the NAME sort, {@code *_fold} ({@link Keys#fold})
- * for field equality ignoring case.
+ * for field equality ignoring case. The row's timeline counter {@code activity_seq} is deliberately not mapped: only
+ * {@link JpaActivityRepository} raises it, and the versioned update of every mapped column must never write back
+ * a value it read earlier.
  */
 @Entity(name = "LmLead")
 @Table(name = "lm_lead")

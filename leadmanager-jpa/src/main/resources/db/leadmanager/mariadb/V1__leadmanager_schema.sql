@@ -74,6 +74,9 @@ CREATE TABLE lm_lead (
     last_activity_at  datetime(6) NOT NULL,
     next_follow_up_at datetime(6),
     version           bigint        NOT NULL,
+    -- number of the lead's latest timeline entry (1: its qualification); raised, without touching the version,
+    -- under the row lock by each unit of work appending entries, so the numbers follow the commit order
+    activity_seq      bigint        NOT NULL DEFAULT 1,
     CONSTRAINT lm_lead_pk PRIMARY KEY (id),
     CONSTRAINT lm_lead_contact_uq UNIQUE (project_id, contact_id),
     CONSTRAINT lm_lead_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
@@ -107,15 +110,17 @@ CREATE TABLE lm_activity (
     seq           bigint      NOT NULL,
     tenant_id     varchar(64) NOT NULL,
     lead_id       varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,
+    lead_seq      bigint      NOT NULL,
     occurred_at   datetime(6) NOT NULL,
     actor         varchar(64) NOT NULL,
     activity_type varchar(32) NOT NULL,
     from_value    varchar(200),
     to_value      varchar(200),
     detail        text,
-    CONSTRAINT lm_activity_pk PRIMARY KEY (seq)
+    CONSTRAINT lm_activity_pk PRIMARY KEY (seq),
+    -- a lead's timeline in order (lead_seq: the entry's number, from lm_lead.activity_seq)
+    CONSTRAINT lm_activity_lead_uq UNIQUE (lead_id, lead_seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
-CREATE INDEX lm_activity_lead_ix ON lm_activity (lead_id, occurred_at, seq);
 
 CREATE TABLE lm_follow_up (
     id           varchar(36) CHARACTER SET ascii COLLATE ascii_nopad_bin NOT NULL,

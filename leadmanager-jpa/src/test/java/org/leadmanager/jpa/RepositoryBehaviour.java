@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.ConflictException;
 import org.leadmanager.StaleModificationException;
@@ -231,28 +232,61 @@ abstract class RepositoryBehaviour extends StoreTestBase {
     }
 
     @Test
-    void timelineKeepsAppendOrderAndMergesByTime() {
-        Project project = Fixtures.project(Fixtures.tenant(), "Timeline");
-        run(s -> s.projects().insert(project));
-        Lead from = Fixtures.lead(project, "from");
-        Lead into = Fixtures.lead(project, "into");
-        TenantId t = project.tenant();
-        List<Activity> intoEntries = List.of(
-                new Activity(t, into.id(), at(1), ALICE, ActivityType.QUALIFIED, null, null, null),
-                new Activity(t, into.id(), at(1), ALICE, ActivityType.ASSIGNED, null, "bob", "rule: x"),
-                new Activity(t, into.id(), at(5), BOB, ActivityType.STATUS_CHANGED, "new", "won", null));
-        List<Activity> fromEntries = List.of(
-                new Activity(t, from.id(), at(3), ALICE, ActivityType.QUALIFIED, null, null, null),
-                new Activity(t, from.id(), at(7), ALICE, ActivityType.NOTE_ADDED, null, null, "n1"));
+    void timelineIsNumberedInAppendOrderAndMovesBehindTheTargetsOwn() {
+        List<Lead> leads = storedLeads("Timeline", "from", "into");
+        Lead from = leads.get(0);
+        Lead into = leads.get(1);
+        TenantId t = from.tenant();
+        Activity assigned = Activity.unnumbered(t, into.id(), at(1), ALICE, ActivityType.ASSIGNED, null, "bob",
+                "rule: x");
+        Activity won = Activity.unnumbered(t, into.id(), at(5), BOB, ActivityType.STATUS_CHANGED, "new", "won", null);
+        Activity noted = Activity.unnumbered(t, from.id(), at(7), ALICE, ActivityType.NOTE_ADDED, null, "n1", null);
+        Activity earlier = Activity.unnumbered(t, from.id(), at(3), ALICE, ActivityType.CARD_REFRESHED, null, null,
+                null);
         run(s -> {
-            s.activities().append(intoEntries);
-            s.activities().append(fromEntries);
+            s.activities().append(List.of(assigned, noted));
+            s.activities().append(List.of(earlier, won));
         });
-        assertEquals(intoEntries, tx(s -> s.activities().findByLead(t, into.id())));
+        assertEquals(List.of(assigned.placed(into.id(), 2), won.placed(into.id(), 3)),
+                tx(s -> s.activities().findByLead(t, into.id())));
+        assertEquals(List.of(noted.placed(from.id(), 2), earlier.placed(from.id(), 3)),
+                tx(s -> s.activities().findByLead(t, from.id())), "by number, not by time");
+
         run(s -> s.activities().moveAll(t, from.id(), into.id()));
-        assertEquals(List.of(intoEntries.get(0), intoEntries.get(1), fromEntries.get(0).movedTo(into.id()),
-                intoEntries.get(2), fromEntries.get(1).movedTo(into.id())), tx(s -> s.activities().findByLead(t, into.id())));
+
+        assertEquals(List.of(assigned.placed(into.id(), 2), won.placed(into.id(), 3), noted.placed(into.id(), 4),
+                earlier.placed(into.id(), 5)), tx(s -> s.activities().findByLead(t, into.id())));
+        assertTrue(tx(s -> s.activities().findByLead(t, from.id())).isEmpty());
+        run(s -> s.activities().append(List.of(noted)));
+        assertEquals(List.of(noted.placed(from.id(), 2)), tx(s -> s.activities().findByLead(t, from.id())),
+                "a lead without entries numbers from its qualification again");
         assertTrue(tx(s -> s.activities().findByLead(Fixtures.tenant(), into.id())).isEmpty());
+    }
+
+    @Test
+    void timelineEntriesOfALeadThatIsGoneAreRefused() {
+        List<Lead> leads = storedLeads("Gone", "kept", "gone");
+        Lead kept = leads.get(0);
+        Lead gone = leads.get(1);
+        run(s -> s.leads().delete(gone));
+        TenantId t = kept.tenant();
+
+        assertThrows(StaleModificationException.class, () -> run(s -> s.activities().append(List.of(
+                Activity.unnumbered(t, kept.id(), at(1), ALICE, ActivityType.NOTE_ADDED, null, null, null),
+                Activity.unnumbered(t, gone.id(), at(1), ALICE, ActivityType.NOTE_ADDED, null, null, null)))));
+
+        assertTrue(tx(s -> s.activities().findByLead(t, kept.id())).isEmpty());
+    }
+
+    /** Stores a project of a new tenant and one lead of it per contact; returns the leads in contact order. */
+    private List<Lead> storedLeads(String projectName, String... contacts) {
+        Project project = Fixtures.project(Fixtures.tenant(), projectName);
+        List<Lead> leads = Stream.of(contacts).map(c -> Fixtures.lead(project, c)).toList();
+        run(s -> {
+            s.projects().insert(project);
+            s.leads().insertIfAbsent(leads);
+        });
+        return leads;
     }
 
     @Test

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,6 +44,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
@@ -148,16 +153,26 @@ public abstract class ConcurrencyContract extends ContractBase {
         assertEquals(contacts.size(), fx.events.events(fx.tenant, DomainEvent.LeadQualified.class).size());
     }
 
-    @Test
-    void parallelEditsOfOneLeadLoseNoUpdate() {
+    /** A project with status "new" and, per thread t, the statuses a-t and b-t that only thread t moves to. */
+    private Project racingProject() {
         List<LeadStatus> statuses = new ArrayList<>();
         statuses.add(LeadStatus.of("new", "New", StatusCategory.OPEN));
         for (int t = 0; t < THREADS; t++) {
             statuses.add(LeadStatus.of("a-" + t, "A " + t, StatusCategory.OPEN));
             statuses.add(LeadStatus.of("b-" + t, "B " + t, StatusCategory.OPEN));
         }
-        Project project = lm().projects().create(manager(),
+        return lm().projects().create(manager(),
                 new Projects.Create("Racing", ProjectKind.PROJECT, statuses, StatusKey.of("new")));
+    }
+
+    /** Thread t's k-th status change (k counted over its status changes): a-t, b-t, a-t, ... so each one changes. */
+    private static StatusKey racingStatus(int thread, int k) {
+        return StatusKey.of((k % 2 == 0 ? "a-" : "b-") + thread);
+    }
+
+    @Test
+    void parallelEditsOfOneLeadLoseNoUpdate() {
+        Project project = racingProject();
         Lead lead = fx.lead(project.id());
         int opsPerThread = 20;
         List<Callable<List<String>>> tasks = new ArrayList<>();
@@ -167,8 +182,7 @@ public abstract class ConcurrencyContract extends ContractBase {
                 List<String> acknowledged = new ArrayList<>();
                 for (int k = 0; k < opsPerThread; k++) {
                     if (k % 2 == 0) {
-                        // this thread alone uses a-t and b-t, alternating, so every change really changes
-                        StatusKey target = StatusKey.of((k / 2 % 2 == 0 ? "a-" : "b-") + thread);
+                        StatusKey target = racingStatus(thread, k / 2);
                         retrying(() -> lm().leads().changeStatus(manager(), lead.id(), target));
                         acknowledged.add("status:" + target);
                     } else {
@@ -215,6 +229,98 @@ public abstract class ConcurrencyContract extends ContractBase {
         long noteEntries = lm().leads().timeline(manager(), lead.id()).stream()
                 .filter(a -> a.type() == ActivityType.NOTE_ADDED).count();
         assertEquals(notesAcknowledged.size(), noteEntries);
+    }
+
+    /**
+     * Threads change one lead at once (status changes, notes, follow-ups) through a lead manager whose clock goes
+     * back a little on every reading: a call that starts later gets an earlier time, so the times of a lead's
+     * changes run against the order they committed. The timeline must list them in commit order, which shows in
+     * what only commit order gives: each status change starts where the one before it ended, and each thread's
+     * changes, made one after the other, appear in the order it made them.
+     */
+    @Test
+    void parallelChangesOfOneLeadAreListedInTheOrderTheyCommitted() {
+        Project project = racingProject();
+        Lead lead = fx.lead(project.id());
+        LeadManager node = fx.newLeadManager(b -> b.clock(new SteppingBackClock(fx.clock.instant().plus(
+                Duration.ofHours(1)))));
+        Instant due = fx.clock.instant().plus(Duration.ofDays(2));
+        int opsPerThread = 12;
+        List<Callable<List<String>>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            tasks.add(() -> {
+                // what this thread's changes write as timeline entries, in the order it made them
+                List<String> made = new ArrayList<>();
+                for (int k = 0; k < opsPerThread; k++) {
+                    String text = thread + "/" + k;
+                    switch (k % 3) {
+                        case 0 -> {
+                            StatusKey target = racingStatus(thread, k / 3);
+                            retrying(() -> node.leads().changeStatus(manager(), lead.id(), target));
+                            made.add(ActivityType.STATUS_CHANGED + " " + target);
+                        }
+                        case 1 -> made.add(ActivityType.NOTE_ADDED + " " + retrying(() -> node.leads()
+                                .addNote(manager(), lead.id(), "note " + text)).id());
+                        default -> made.add(ActivityType.FOLLOW_UP_SCHEDULED + " " + retrying(() -> node.followUps()
+                                .schedule(manager(), lead.id(), due, "call " + text, null)).note());
+                    }
+                }
+                return made;
+            });
+        }
+
+        List<List<String>> made = race(tasks);
+
+        List<Activity> timeline = lm().leads().timeline(manager(), lead.id());
+        assertEquals(1 + THREADS * opsPerThread, timeline.size(), "every change is listed once: " + timeline);
+        assertEquals(ActivityType.QUALIFIED, timeline.get(0).type());
+        WorkingLeadsContract.assertNumberedInOrder(timeline);
+        List<String> listed = timeline.stream().skip(1).map(ConcurrencyContract::describe).toList();
+        for (int t = 0; t < THREADS; t++) {
+            List<String> mine = made.get(t);
+            assertEquals(mine, listed.stream().filter(mine::contains).toList(),
+                    "thread " + t + "'s changes in the order it made them");
+        }
+        List<StatusChange> history = lm().leads().statusHistory(manager(), lead.id());
+        StatusKey expectedFrom = StatusKey.of("new");
+        for (StatusChange change : history) {
+            assertEquals(expectedFrom, change.from(), "each change starts where the one before ended: " + history);
+            expectedFrom = change.to();
+        }
+        assertEquals(expectedFrom, fx.reload(lead.id()).status(), "the last listed change is the current status");
+    }
+
+    /** A timeline entry as {@link #parallelChangesOfOneLeadAreListedInTheOrderTheyCommitted} records its changes. */
+    private static String describe(Activity entry) {
+        return switch (entry.type()) {
+            case FOLLOW_UP_SCHEDULED -> entry.type() + " " + entry.text();
+            default -> entry.type() + " " + entry.to();
+        };
+    }
+
+    /** A clock that reads one microsecond earlier each time it is read. */
+    private static final class SteppingBackClock extends Clock {
+        private final AtomicLong micros;
+
+        SteppingBackClock(Instant start) {
+            this.micros = new AtomicLong(ChronoUnit.MICROS.between(Instant.EPOCH, start));
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.EPOCH.plus(micros.getAndDecrement(), ChronoUnit.MICROS);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a test clock in UTC");
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.AccessDeniedException;
 import org.leadmanager.MergeResult;
@@ -280,6 +280,34 @@ public abstract class WorkingLeadsContract extends ContractBase {
         }
         assertEquals("new", timeline.get(2).from());
         assertEquals("contacted", timeline.get(2).to());
+        assertNumberedInOrder(timeline);
+    }
+
+    /**
+     * A change's time is when its call began; a call that began earlier may commit later (here: the clock is set
+     * back, as if the second change had started before the first one committed). The timeline follows the commits.
+     */
+    @Test
+    void timelineListsChangesInTheOrderTheyCommittedNotByTheirTimes() {
+        Project project = fx.project("Solar roofs");
+        Lead lead = fx.lead(project.id());
+        Instant later = tick();
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+        Instant earlier = later.minus(Duration.ofMinutes(3));
+        fx.clock.set(earlier);
+        Note note = lm().leads().addNote(manager(), lead.id(), "Started before the status change committed");
+        lm().leads().changeStatus(manager(), lead.id(), OFFER);
+
+        List<Activity> timeline = lm().leads().timeline(manager(), lead.id());
+
+        assertEquals(List.of(ActivityType.QUALIFIED, ActivityType.STATUS_CHANGED, ActivityType.NOTE_ADDED,
+                ActivityType.STATUS_CHANGED), types(timeline));
+        assertEquals(List.of(lead.createdAt(), later, earlier, earlier), timeline.stream().map(Activity::at).toList());
+        assertEquals(note.id().toString(), timeline.get(2).to());
+        assertNumberedInOrder(timeline);
+        assertEquals(List.of(new StatusChange(later, fx.mia, NEW, CONTACTED, null),
+                new StatusChange(earlier, fx.mia, CONTACTED, OFFER, null)),
+                lm().leads().statusHistory(manager(), lead.id()));
     }
 
     @Test
@@ -334,6 +362,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         Lead movedLead = fx.lead(onlyFrom.id(), from);
         Lead untouched = fx.lead(onlyInto.id(), into);
         List<Activity> sourceTimeline = lm().leads().timeline(manager(), source.id());
+        List<Activity> targetTimeline = lm().leads().timeline(manager(), target.id());
         tick();
 
         MergeResult result = lm().leads().contactsMerged(manager(), from, into);
@@ -357,15 +386,13 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(FollowUpState.COMPLETED, followUps.get(0).state());
 
         List<Activity> timeline = lm().leads().timeline(manager(), target.id());
-        for (int i = 1; i < timeline.size(); i++) {
-            assertFalse(timeline.get(i).at().isBefore(timeline.get(i - 1).at()), "oldest first: " + timeline);
-        }
-        assertEquals(ActivityType.QUALIFIED, timeline.get(0).type(), "still starts with a qualification");
-        List<String> folded = sourceTimeline.stream().filter(a -> a.type() != ActivityType.QUALIFIED)
-                .map(a -> a.type() + "@" + a.at()).collect(Collectors.toList());
-        List<String> now = timeline.stream().map(a -> a.type() + "@" + a.at()).toList();
-        assertTrue(now.containsAll(folded), "the merged lead's history is kept: " + folded + " in " + now);
-        assertEquals(ActivityType.MERGED, lastOf(timeline).type());
+        // the survivor's own entries, then the merged lead's, its qualification first, in their order; then the merge
+        List<Activity> kept = new ArrayList<>(targetTimeline);
+        sourceTimeline.forEach(a -> kept.add(a.placed(target.id(), kept.size() + 1)));
+        assertEquals(kept, timeline.subList(0, kept.size()), "the merged lead's history is kept: " + timeline);
+        assertEquals(List.of(ActivityType.ASSIGNED, ActivityType.MERGED),
+                types(timeline.subList(kept.size(), timeline.size())));
+        assertNumberedInOrder(timeline);
         assertTrue(lm().leads().statusHistory(manager(), target.id()).stream()
                 .anyMatch(c -> c.from().equals(NEW) && c.to().equals(CONTACTED)));
 
@@ -457,6 +484,12 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(5, Set.copyOf(seen).size(), "every change stamps the lead: " + seen);
         assertEquals(fx.clock.instant(), fx.reload(lead.id()).lastActivityAt());
         assertNotNull(fx.reload(lead.id()).nextFollowUpAt());
+    }
+
+    /** Numbered 1, 2, 3, ... in the order listed. */
+    static void assertNumberedInOrder(List<Activity> timeline) {
+        List<Long> numbers = timeline.stream().map(Activity::sequence).toList();
+        assertEquals(LongStream.rangeClosed(1, timeline.size()).boxed().toList(), numbers, "numbered in order");
     }
 
     private static Activity lastOf(List<Activity> timeline) {

@@ -45,6 +45,11 @@ public interface ReminderDispatcher extends AutoCloseable {
         public Options {
             Objects.requireNonNull(notifier, "notifier");
             Objects.requireNonNull(nodeId, "nodeId");
+            if (nodeId.isBlank() || nodeId.length() > 200 || org.leadmanager.domain.Text.firstForbidden(nodeId) >= 0) {
+                // every store records it with each claim, in a column of 200 characters
+                throw new IllegalArgumentException("nodeId must be 1 to 200 characters without NUL, lone surrogates"
+                        + " or non-characters");
+            }
             check(pollInterval != null && pollInterval.toMillis() >= 10, "pollInterval must be at least 10 ms");
             check(batchSize >= 1 && batchSize <= 1000, "batchSize must be 1..1000, was " + batchSize);
             check(lease != null && lease.toMillis() >= 1, "lease must be positive");

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.leadmanager.ConflictException;
 import org.leadmanager.StaleModificationException;
+import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
@@ -36,7 +37,7 @@ final class ProjectTable implements ProjectRepository {
             throw new ConflictException("project " + project.id() + " already exists");
         }
         Map<String, ProjectId> names = byName.computeIfAbsent(project.tenant(), t -> new HashMap<>());
-        String folded = Names.fold(project.name());
+        String folded = CaseFolding.fold(project.name());
         if (names.containsKey(folded)) {
             throw nameTaken(project.name());
         }
@@ -52,8 +53,8 @@ final class ProjectTable implements ProjectRepository {
         if (stored == null || !stored.tenant().equals(project.tenant()) || stored.version() != project.version()) {
             throw new StaleModificationException("project", project.id(), project.version());
         }
-        String before = Names.fold(stored.name());
-        String after = Names.fold(project.name());
+        String before = CaseFolding.fold(stored.name());
+        String after = CaseFolding.fold(project.name());
         if (!before.equals(after)) {
             Map<String, ProjectId> names = byName.get(project.tenant());
             if (names.containsKey(after)) {
@@ -80,7 +81,7 @@ final class ProjectTable implements ProjectRepository {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(name, "name");
         transactions.checkActive();
-        ProjectId id = byName.getOrDefault(tenant, Map.of()).get(Names.fold(name));
+        ProjectId id = byName.getOrDefault(tenant, Map.of()).get(CaseFolding.fold(name));
         return id == null ? Optional.empty() : Optional.of(byId.get(id));
     }
 

@@ -1,44 +1,26 @@
 package org.leadmanager.jpa;
 
-import java.util.Locale;
+import org.leadmanager.domain.CaseFolding;
+import org.leadmanager.domain.Text;
 
-/** The derived text columns that let SQL compare like the library's Java reference semantics. */
+/**
+ * Sizes of the derived text columns that let SQL compare like the library's reference semantics: each holds a
+ * contact or project text of at most {@link Text#MAX_NAME} characters as {@link CaseFolding} derives it, and is
+ * sized for the longest such result (the schema scripts use the same numbers; a test compares them).
+ */
 final class Keys {
+    /**
+     * {@code lm_lead.name_key}, {@code email_key} and {@code company_key}: {@link CaseFolding#lower}, for the text
+     * search and the NAME sort. Lower-casing may double a text (U+0130 'İ' becomes two characters), so these are
+     * twice the input limit.
+     */
+    static final int LOWER_LENGTH = CaseFolding.LOWER_GROWTH * Text.MAX_NAME;
+    /**
+     * {@code lm_lead.*_fold} and {@code lm_project.name_key}: {@link CaseFolding#fold}, for equality ignoring case;
+     * folding keeps a text's length.
+     */
+    static final int FOLD_LENGTH = Text.MAX_NAME;
 
     private Keys() {
-    }
-
-    /**
-     * Lower case in the root locale, as {@code ContactCard.sortName()} and the text criterion use it: the column
-     * for substring search and the NAME sort.
-     */
-    static String lower(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Each code point upper- then lower-cased: two texts fold to the same string exactly when
-     * {@link String#equalsIgnoreCase} holds, so equality of folds is equality ignoring case.
-     */
-    static String fold(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (isAscii(text)) {
-            // for ASCII, upper- then lower-casing is lower-casing; the bulk paths fold five texts per lead
-            return text.toLowerCase(Locale.ROOT);
-        }
-        StringBuilder folded = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
-        return folded.toString();
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }

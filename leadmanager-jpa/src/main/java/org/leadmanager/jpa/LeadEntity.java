@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
@@ -22,10 +23,10 @@ import org.leadmanager.domain.project.StatusKey;
 /**
  * Row of {@code lm_lead}, with its mapping. The contact card is flattened, with derived copies of its texts so
  * that SQL compares exactly like {@code LeadCriteria.matches} and {@code LeadOrdering} on every database:
- * {@code *_key} ({@link Keys#lower}) for the text search and the NAME sort, {@code *_fold} ({@link Keys#fold})
- * for field equality ignoring case. The row's timeline counter {@code activity_seq} is deliberately not mapped: only
- * {@link JpaActivityRepository} raises it, and the versioned update of every mapped column must never write back
- * a value it read earlier.
+ * {@code *_key} ({@link CaseFolding#lower}, as {@code ContactCard.sortName}) for the text search and the NAME sort,
+ * {@code *_fold} ({@link CaseFolding#fold}) for field equality ignoring case; {@link Keys} sizes them. The row's
+ * timeline counter {@code activity_seq} is deliberately not mapped: only {@link JpaActivityRepository} raises it,
+ * and the versioned update of every mapped column must never write back a value it read earlier.
  */
 @Entity(name = "LmLead")
 @Table(name = "lm_lead")
@@ -41,29 +42,29 @@ class LeadEntity {
     String contactId;
     @Column(name = "name", length = 200, nullable = false)
     String name;
-    @Column(name = "name_key", length = 200, nullable = false)
+    @Column(name = "name_key", length = Keys.LOWER_LENGTH, nullable = false)
     String nameKey;
-    @Column(name = "name_fold", length = 200, nullable = false)
+    @Column(name = "name_fold", length = Keys.FOLD_LENGTH, nullable = false)
     String nameFold;
     @Column(name = "email", length = 200)
     String email;
-    @Column(name = "email_key", length = 200)
+    @Column(name = "email_key", length = Keys.LOWER_LENGTH)
     String emailKey;
-    @Column(name = "email_fold", length = 200)
+    @Column(name = "email_fold", length = Keys.FOLD_LENGTH)
     String emailFold;
     @Column(name = "phone", length = 200)
     String phone;
-    @Column(name = "phone_fold", length = 200)
+    @Column(name = "phone_fold", length = Keys.FOLD_LENGTH)
     String phoneFold;
     @Column(name = "company", length = 200)
     String company;
-    @Column(name = "company_key", length = 200)
+    @Column(name = "company_key", length = Keys.LOWER_LENGTH)
     String companyKey;
-    @Column(name = "company_fold", length = 200)
+    @Column(name = "company_fold", length = Keys.FOLD_LENGTH)
     String companyFold;
     @Column(name = "city", length = 200)
     String city;
-    @Column(name = "city_fold", length = 200)
+    @Column(name = "city_fold", length = Keys.FOLD_LENGTH)
     String cityFold;
     @Column(name = "details_link", length = 2000)
     String detailsLink;
@@ -107,17 +108,17 @@ class LeadEntity {
         e.contactId = lead.contact().value();
         e.name = card.name();
         e.nameKey = card.sortName();
-        e.nameFold = Keys.fold(card.name());
+        e.nameFold = CaseFolding.fold(card.name());
         e.email = card.email();
-        e.emailKey = Keys.lower(card.email());
-        e.emailFold = Keys.fold(card.email());
+        e.emailKey = CaseFolding.lower(card.email());
+        e.emailFold = CaseFolding.fold(card.email());
         e.phone = card.phone();
-        e.phoneFold = Keys.fold(card.phone());
+        e.phoneFold = CaseFolding.fold(card.phone());
         e.company = card.company();
-        e.companyKey = Keys.lower(card.company());
-        e.companyFold = Keys.fold(card.company());
+        e.companyKey = CaseFolding.lower(card.company());
+        e.companyFold = CaseFolding.fold(card.company());
         e.city = card.city();
-        e.cityFold = Keys.fold(card.city());
+        e.cityFold = CaseFolding.fold(card.city());
         e.detailsLink = card.detailsLink();
         e.status = lead.status().value();
         e.assignee = lead.assignee() == null ? null : lead.assignee().value();

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
@@ -54,11 +54,11 @@ final class LeadFilter {
         if (c.text() != null) {
             and("(l.nameKey like :text escape '" + ESCAPE + "' or l.emailKey like :text escape '" + ESCAPE
                     + "' or l.companyKey like :text escape '" + ESCAPE + "')",
-                    "text", "%" + escapeLike(c.text().toLowerCase(Locale.ROOT)) + "%");
+                    "text", "%" + escapeLike(CaseFolding.lower(c.text())) + "%");
         }
         for (Map.Entry<ContactField, String> f : c.fields().entrySet()) {
             String name = "field" + f.getKey().ordinal();
-            and("l." + foldAttribute(f.getKey()) + " = :" + name, name, Keys.fold(f.getValue().strip()));
+            and("l." + foldAttribute(f.getKey()) + " = :" + name, name, CaseFolding.fold(f.getValue().strip()));
         }
         if (!c.sources().isEmpty()) {
             and("(l.originKind = '" + OriginKind.ACTION.name() + "' and l.originRef in :sources)", "sources",

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Set;
+import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
@@ -29,8 +30,8 @@ class ProjectEntity {
     String tenantId;
     @Column(name = "name", length = 200, nullable = false)
     String name;
-    /** The folded name ({@link Keys#fold}): unique per tenant, so names are unique ignoring case. */
-    @Column(name = "name_key", length = 200, nullable = false)
+    /** The folded name ({@link CaseFolding#fold}): unique per tenant, so names are unique ignoring case. */
+    @Column(name = "name_key", length = Keys.FOLD_LENGTH, nullable = false)
     String nameKey;
     @Column(name = "kind", length = 16, nullable = false, updatable = false)
     String kind;
@@ -84,6 +85,6 @@ class ProjectEntity {
     }
 
     static String nameKey(String name) {
-        return Keys.fold(name);
+        return CaseFolding.fold(name);
     }
 }

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.ValidationMode;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.leadmanager.StoreException;
+import org.leadmanager.domain.Text;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.EventPublisher;
@@ -29,6 +35,8 @@ import org.leadmanager.tck.TckFixture;
 abstract class SchemaBehaviour extends StoreTestBase {
     /** A factory that does not look at the schema, as a host's usually does not. */
     private static final Map<String, Object> NO_VALIDATION = Map.of("hibernate.hbm2ddl.auto", "none");
+    /** Longest mapped length that is a varchar in every script; longer texts are text columns. */
+    private static final int MAX_VARCHAR = 2000;
 
     /** A new database of the same kind, created from the script. */
     abstract TestDatabase freshDatabase();
@@ -44,6 +52,70 @@ abstract class SchemaBehaviour extends StoreTestBase {
             assertTrue(String.valueOf(error.getCause()).contains("city_fold")
                     || String.valueOf(error.getMessage()).contains("city_fold"), String.valueOf(error));
         }
+    }
+
+    /**
+     * The derived text columns hold the longest text the library accepts as it becomes when derived (lower case may
+     * double a text, see {@code CaseFolding}): the script's sizes, as the database reports them, are the constants
+     * the mapping and the folding's bound give.
+     */
+    @Test
+    void derivedTextColumnsAreSizedForTheLongestDerivedText() throws SQLException {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (String key : List.of("name_key", "email_key", "company_key")) {
+            expected.put("lm_lead." + key, Keys.LOWER_LENGTH);
+        }
+        for (String fold : List.of("name_fold", "email_fold", "phone_fold", "company_fold", "city_fold")) {
+            expected.put("lm_lead." + fold, Keys.FOLD_LENGTH);
+        }
+        expected.put("lm_project.name_key", Keys.FOLD_LENGTH);
+        assertEquals(2 * Text.MAX_NAME, Keys.LOWER_LENGTH, "lower case can double a text");
+
+        Map<String, Integer> sizes = columnSizes();
+
+        expected.forEach((column, size) -> assertEquals(size, sizes.get(column), column));
+    }
+
+    /** Every bounded text column of the mapping has the size the mapping gives it, so no value outgrows it. */
+    @Test
+    void everyBoundedTextColumnHasTheMappedSize() throws SQLException {
+        Map<String, Integer> mapped = new TreeMap<>();
+        for (Class<?> entity : JpaLeadStore.entityClasses()) {
+            Columns columns = Columns.of(entity);
+            for (Columns.Attribute a : columns.attributes()) {
+                int length = a.field().getAnnotation(Column.class).length();
+                if (a.type() == String.class && length <= MAX_VARCHAR) {
+                    mapped.put(columns.table() + "." + a.column(), length);
+                }
+            }
+        }
+        assertTrue(mapped.containsKey("lm_lead.name_key"), mapped.toString());
+
+        Map<String, Integer> sizes = columnSizes();
+
+        Map<String, String> differing = new TreeMap<>();
+        mapped.forEach((column, length) -> {
+            if (!length.equals(sizes.get(column))) {
+                differing.put(column, "mapped " + length + ", stored " + sizes.get(column));
+            }
+        });
+        assertEquals(Map.of(), differing);
+    }
+
+    /** Declared sizes of the character columns of the {@code lm_} tables, by {@code table.column} in lower case. */
+    private Map<String, Integer> columnSizes() throws SQLException {
+        Map<String, Integer> sizes = new TreeMap<>();
+        try (Connection c = db().connect();
+                ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (table.startsWith("lm_")) {
+                    sizes.put(table + "." + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                            rs.getInt("COLUMN_SIZE"));
+                }
+            }
+        }
+        return sizes;
     }
 
     @Test

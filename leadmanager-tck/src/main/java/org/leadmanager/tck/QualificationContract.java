@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -26,13 +27,17 @@ import org.leadmanager.BulkResult;
 import org.leadmanager.ConflictException;
 import org.leadmanager.ItemOutcome;
 import org.leadmanager.LeadManager;
+import org.leadmanager.LeadQuery;
 import org.leadmanager.NotFoundException;
 import org.leadmanager.QualifyResult;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.Text;
 import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.lead.ContactField;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OriginKind;
@@ -41,6 +46,9 @@ import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.LeadOrdering;
+import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SortField;
 
 /** Capability 2: turning contacts into leads by hand, in bulk, through groups and through marketing actions. */
 public abstract class QualificationContract extends ContractBase {
@@ -110,6 +118,58 @@ public abstract class QualificationContract extends ContractBase {
         assertEquals(first.id(), again.lead().id());
         assertEquals(1, leadsOf(project).size());
         assertEquals(events, fx.publishedEvents().size(), "re-qualifying publishes nothing");
+    }
+
+    /**
+     * Lower-casing can lengthen a text: U+0130 'İ' becomes "i̇" (i and a combining dot above). Contacts whose name,
+     * e-mail address and company grow so, up to twice the length limit, are qualified one by one and in bulk and
+     * refreshed like any other, and found by text, by field and in name order exactly as the reference semantics
+     * say; a project named so keeps its name unique ignoring case.
+     */
+    @Test
+    void textsThatGrowWhenLowerCasedAreQualifiedRefreshedAndFound() {
+        String dotted = "\u0130";
+        String longest = dotted.repeat(Text.MAX_NAME);
+        Project project = fx.project(longest);
+        ContactId named = fx.contact(ContactCard.named(dotted.repeat(150)));
+        ContactId atTheLimit = fx.contact(new ContactCard(longest, longest, null, longest, null, null));
+        ContactId plain = fx.contact("Ivan Ilić");
+
+        Lead one = lm().qualification().qualify(manager(), project.id(), named).lead();
+        BulkResult bulk = lm().qualification().qualifyAll(manager(), project.id(), List.of(atTheLimit, plain), null);
+        ContactCard refreshed = new ContactCard("i\u0307" + dotted.repeat(Text.MAX_NAME - 2), null, null, longest, null,
+                null);
+        fx.contacts.put(fx.tenant, named, refreshed);
+        Lead after = lm().leads().refreshCard(manager(), one.id());
+
+        assertEquals(2, bulk.added(), bulk.toString());
+        assertEquals(refreshed, after.card());
+        assertEquals(refreshed, fx.reload(one.id()).card());
+        List<Lead> leads = leadsOf(project);
+        Set<LeadId> grown = Set.of(one.id(), lm().qualification().qualify(manager(), project.id(), atTheLimit).lead()
+                .id());
+        assertEquals(grown, Set.copyOf(ids(search(project, LeadCriteria.all().withText("i\u0307")))));
+        LeadSort byName = LeadSort.ascending(SortField.NAME);
+        for (LeadCriteria criteria : List.of(LeadCriteria.all(), LeadCriteria.all().withText("i\u0307"),
+                LeadCriteria.all().withText(longest), LeadCriteria.all().withText("i"),
+                LeadCriteria.all().withText("\u0307"), LeadCriteria.all().withText("\u0131"),
+                LeadCriteria.all().withField(ContactField.COMPANY, "i".repeat(Text.MAX_NAME)),
+                LeadCriteria.all().withField(ContactField.NAME, dotted.repeat(150).toLowerCase(Locale.ROOT)))) {
+            List<Lead> expected = leads.stream().filter(criteria::matches)
+                    .sorted(new LeadOrdering(byName, project.statusOrder())).toList();
+            assertEquals(ids(expected), ids(search(project, criteria)), "as the reference: " + criteria);
+        }
+        rejects(ConflictException.class, () -> fx.project("i".repeat(Text.MAX_NAME)));
+    }
+
+    /** Up to 500 leads of the project matching the criteria, in name order. */
+    private List<Lead> search(Project project, LeadCriteria criteria) {
+        return lm().search().find(manager(), new LeadQuery(project.id(), criteria,
+                LeadSort.ascending(SortField.NAME), 500, null)).leads();
+    }
+
+    private static List<LeadId> ids(List<Lead> leads) {
+        return leads.stream().map(Lead::id).toList();
     }
 
     @Test

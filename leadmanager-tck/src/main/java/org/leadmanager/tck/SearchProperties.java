@@ -43,12 +43,13 @@ import org.leadmanager.spi.LeadStore;
  * every store must agree with the reference, all stores agree with each other.
  */
 public abstract class SearchProperties {
+    /** With a name that grows when lower-cased ('İ' becomes "i̇", i and a combining dot). */
     private static final String[] NAMES = {"Anna Schmidt", "anna schmidt", "Bernd Müller", "Émile Zola", "Zoë Lee",
-        "Clara"};
+        "Clara", "\u0130lker \u0130nce"};
     private static final String[] EMAILS = {null, "x@schmidt.example", "anna@example.org"};
     private static final String[] COMPANIES = {null, "Schmidt & Söhne", "ACME"};
     private static final String[] CITIES = {null, "Berlin", "berlin", "Hamburg"};
-    private static final String[] TEXTS = {"schmidt", "ANNA", "ü", "é", "acme", "zz"};
+    private static final String[] TEXTS = {"schmidt", "ANNA", "ü", "é", "acme", "zz", "i\u0307", "\u0130L"};
 
     /** The store under test; called once per try. May return a shared store: every try has its own tenant. */
     protected abstract LeadStore store();

@@ -1,8 +1,8 @@
 package org.leadmanager.domain.lead;
 
 import java.io.Serializable;
-import java.util.Locale;
 import org.leadmanager.ValidationException;
+import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.Text;
 
 /**
@@ -34,9 +34,12 @@ public record ContactCard(String name, String email, String phone, String compan
         return new ContactCard(name, null, null, null, null, null);
     }
 
-    /** The name folded for sorting: lower case, root locale. */
+    /**
+     * The name folded for sorting: lower case, root locale ({@link CaseFolding#lower}); may be up to
+     * {@link CaseFolding#LOWER_GROWTH} times as long as the name.
+     */
     public String sortName() {
-        return name.toLowerCase(Locale.ROOT);
+        return CaseFolding.lower(name);
     }
 
     private static String optional(String value, String path, int max) {

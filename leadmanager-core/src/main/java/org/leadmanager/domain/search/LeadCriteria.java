@@ -3,10 +3,10 @@ package org.leadmanager.domain.search;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.ContactCard;
@@ -160,7 +160,7 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
     }
 
     private boolean contains(String value) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
+        return value != null && CaseFolding.lower(value).contains(CaseFolding.lower(text));
     }
 
     private static boolean within(Instant t, Instant from, Instant to) {

@@ -45,7 +45,8 @@ public interface ReminderDispatcher extends AutoCloseable {
         public Options {
             Objects.requireNonNull(notifier, "notifier");
             Objects.requireNonNull(nodeId, "nodeId");
-            if (nodeId.isBlank() || nodeId.length() > 200 || org.leadmanager.domain.Text.firstForbidden(nodeId) >= 0) {
+            if (nodeId.isBlank() || nodeId.length() > 200
+                    || org.leadmanager.domain.Text.firstForbidden(nodeId) >= 0) {
                 // every store records it with each claim, in a column of 200 characters
                 throw new IllegalArgumentException("nodeId must be 1 to 200 characters without NUL, lone surrogates"
                         + " or non-characters");

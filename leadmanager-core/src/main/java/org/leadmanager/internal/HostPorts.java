@@ -42,23 +42,39 @@ final class HostPorts {
             public Map<ContactId, ContactCard> findAll(TenantId tenant, Collection<ContactId> contacts) {
                 Map<ContactId, ContactCard> cards = present(call(() -> host.findAll(tenant, contacts),
                         "ContactDirectory", "findAll"), "ContactDirectory", "findAll", "a map");
+                Map<ContactId, ContactCard> copy = new java.util.LinkedHashMap<>();
                 for (Map.Entry<ContactId, ContactCard> card : entries(cards)) {
                     if (card.getKey() == null || card.getValue() == null) {
                         throw broken("ContactDirectory", "findAll", "returned a null "
                                 + (card.getKey() == null ? "contact id" : "card for contact " + card.getKey()));
                     }
+                    copy.put(card.getKey(), card.getValue());
                 }
-                return cards;
+                // the library reads a copy: a host's lazy map is read once, here, under this guard
+                return copy;
             }
 
             @Override
             public List<ContactId> groupMembers(TenantId tenant, ContactGroupId group, ContactId after, int limit) {
-                List<ContactId> page = present(call(() -> host.groupMembers(tenant, group, after, limit),
+                List<ContactId> answer = present(call(() -> host.groupMembers(tenant, group, after, limit),
                         "ContactDirectory", "groupMembers"), "ContactDirectory", "groupMembers", "a list");
+                List<ContactId> page = call(() -> new java.util.ArrayList<>(answer), "ContactDirectory",
+                        "groupMembers");
+                ContactId previous = after;
                 for (ContactId member : page) {
                     if (member == null) {
                         throw broken("ContactDirectory", "groupMembers", "returned a null contact id");
                     }
+                    // ascending and after 'after', or paging through the group would never end
+                    if (previous != null && member.compareTo(previous) <= 0) {
+                        throw broken("ContactDirectory", "groupMembers", "returned " + member + " after " + previous
+                                + ": members must come in ascending id order, after the position asked for");
+                    }
+                    previous = member;
+                }
+                if (page.size() > limit) {
+                    throw broken("ContactDirectory", "groupMembers", "returned " + page.size()
+                            + " members where at most " + limit + " were asked for");
                 }
                 return page;
             }
@@ -103,8 +119,17 @@ final class HostPorts {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            throw new HostPortException(port, method, "threw " + e.getClass().getName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new HostPortException(port, method, "threw " + describe(e), e);
+        }
+    }
+
+    /** The exception's class and message; its class alone when the message cannot be read. */
+    private static String describe(RuntimeException e) {
+        try {
+            String message = e.getMessage();
+            return e.getClass().getName() + (message == null ? "" : ": " + message);
+        } catch (RuntimeException unreadable) {
+            return e.getClass().getName();
         }
     }
 

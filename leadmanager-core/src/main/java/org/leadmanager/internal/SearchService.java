@@ -204,10 +204,11 @@ final class SearchService implements Search {
             String at = path + ".fields[" + field.getKey() + "]";
             if (field.getValue().isBlank()) {
                 problems.add(new ValidationException.Violation(at, "NotBlank", "must not be blank"));
-            } else if (field.getValue().strip().length() > Text.MAX_NAME) {
+            } else if (field.getValue().strip().length() > Text.MAX_NOTE) {
+                // a value is only compared, never stored; the bound keeps statements reasonable
                 problems.add(new ValidationException.Violation(at, "Size",
-                        ValidationException.args("min", 1, "max", Text.MAX_NAME),
-                        "size must be at most " + Text.MAX_NAME));
+                        ValidationException.args("min", 1, "max", Text.MAX_NOTE),
+                        "size must be at most " + Text.MAX_NOTE));
             }
         }
         time(problems, path + ".createdFrom", criteria.createdFrom());

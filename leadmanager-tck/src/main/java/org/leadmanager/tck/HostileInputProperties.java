@@ -232,7 +232,7 @@ public abstract class HostileInputProperties {
          */
         void search(String text, String path, boolean field, Supplier<LeadCriteria> criteria) {
             boolean refused = Text.firstForbidden(text) >= 0
-                    || text.strip().length() > Text.MAX_NAME
+                    || text.strip().length() > (field ? Text.MAX_NOTE : Text.MAX_NAME)
                     || field && text.isBlank();
             if (refused) {
                 expect("refused " + Set.of(path), () -> page(criteria.get()));

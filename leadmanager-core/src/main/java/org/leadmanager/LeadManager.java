@@ -42,7 +42,7 @@ public interface LeadManager {
     /**
      * Publishes events that were committed but not yet published, e.g. after a crash or a failing publisher.
      * Happens after every change anyway; call it once at start-up. Without a publisher
-     * ({@link org.leadmanager.spi.EventPublisher#none()}) it does nothing and leaves pending events in the store.
+     * ({@link org.leadmanager.spi.host.EventPublisher#none()}) it does nothing and leaves pending events in the store.
      *
      * @return how many events were published
      */

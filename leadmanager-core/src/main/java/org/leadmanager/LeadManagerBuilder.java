@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.leadmanager.internal.DefaultLeadManager;
-import org.leadmanager.spi.AccessPolicy;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.host.AccessPolicy;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.host.UserDirectory;
 
 /** Configures and builds a {@link LeadManager}. Store, contacts and users are required. Not thread-safe. */
 public final class LeadManagerBuilder {

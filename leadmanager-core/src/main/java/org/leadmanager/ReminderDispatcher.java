@@ -3,7 +3,7 @@ package org.leadmanager;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
-import org.leadmanager.spi.ReminderNotifier;
+import org.leadmanager.spi.host.ReminderNotifier;
 
 /**
  * Fires each due follow-up's reminder once, across any number of nodes sharing a store: it claims due follow-ups in

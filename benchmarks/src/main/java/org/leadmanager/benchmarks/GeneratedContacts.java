@@ -12,7 +12,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.ContactCard;
-import org.leadmanager.spi.ContactDirectory;
+import org.leadmanager.spi.host.ContactDirectory;
 
 /**
  * A host CRM of any size that keeps nothing: contact {@code c00000042} and its card are computed from the number

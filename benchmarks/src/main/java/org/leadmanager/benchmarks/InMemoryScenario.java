@@ -18,7 +18,7 @@ import org.leadmanager.domain.search.LeadOrdering;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.inmemory.InMemoryLeadStore;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Scenario 5: the in-memory store's filtered page (project, three of six statuses, one of five assignees, newest

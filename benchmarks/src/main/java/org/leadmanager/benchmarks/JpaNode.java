@@ -15,10 +15,10 @@ import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.jpa.JpaLeadStore;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 /** One application node: a pool, an EntityManagerFactory, a JPA store and a lead manager on it. */
 final class JpaNode {

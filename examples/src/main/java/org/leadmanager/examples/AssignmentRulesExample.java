@@ -17,8 +17,8 @@ import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 /**
  * Automatic owners: "city = Berlin → Anna" first, everyone else round-robin over the active team, Clara as fallback.

@@ -37,8 +37,8 @@ import org.leadmanager.domain.search.SortField;
 import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 import org.leadmanager.jpa.JpaLeadStore;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.host.UserInfo;
 
 /**
  * The story of the help page: a lead manager "Leadmanager" is set up, an e-mail campaign's responders become leads

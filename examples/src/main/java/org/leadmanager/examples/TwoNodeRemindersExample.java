@@ -32,8 +32,8 @@ import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.jpa.JpaLeadStore;
-import org.leadmanager.spi.Reminder;
-import org.leadmanager.spi.ReminderNotifier;
+import org.leadmanager.spi.host.Reminder;
+import org.leadmanager.spi.host.ReminderNotifier;
 
 /**
  * A host running on two nodes, each with its own reminder dispatcher, against one database: every due follow-up

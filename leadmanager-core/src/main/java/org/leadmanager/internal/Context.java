@@ -11,12 +11,12 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.AccessPolicy;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.StoreSession;
-import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.host.AccessPolicy;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.host.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,11 +9,11 @@ import org.leadmanager.Projects;
 import org.leadmanager.Qualification;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.Search;
-import org.leadmanager.spi.AccessPolicy;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.host.AccessPolicy;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.host.UserDirectory;
 
 /** The facade: one validating proxy per topic in front of its service. Built by {@code LeadManagerBuilder}. */
 public final class DefaultLeadManager implements LeadManager {

@@ -20,8 +20,8 @@ import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ActivityType;
-import org.leadmanager.spi.Reminder;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.host.Reminder;
+import org.leadmanager.spi.store.StoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

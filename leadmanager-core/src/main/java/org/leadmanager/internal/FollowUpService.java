@@ -22,7 +22,7 @@ import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.UserInfo;
 
 final class FollowUpService implements FollowUps {
     /** Most open follow-ups one overview lists. */
@@ -52,9 +52,7 @@ final class FollowUpService implements FollowUps {
             FollowUp followUp = FollowUp.schedule(new FollowUpId(ctx.ids.next()), actor.tenant(), leadId,
                     lead.project(), who, due, note, actor.user(), tx.now);
             tx.s.followUps().insert(followUp);
-            Instant next = lead.nextFollowUpAt() == null || due.isBefore(lead.nextFollowUpAt()) ? due
-                    : lead.nextFollowUpAt();
-            tx.s.leads().update(lead.withNextFollowUpAt(next).touched(tx.now));
+            refreshLead(tx, lead);
             tx.activity(leadId, ActivityType.FOLLOW_UP_SCHEDULED, null, due, note);
             tx.emit(new DomainEvent.FollowUpScheduled(followUp.id(), leadId, who, due));
             return followUp;
@@ -184,8 +182,12 @@ final class FollowUpService implements FollowUps {
         return lead;
     }
 
-    /** Keeps the lead's earliest open due time (used by search) in step with its follow-ups. */
+    /**
+     * Keeps the lead's earliest open due time (used by search) in step with its follow-ups, without touching its
+     * version: the lead's lock comes first, so the follow-ups read after it include every change committed before.
+     */
     private static void refreshLead(Tx tx, Lead lead) {
-        tx.s.leads().update(lead.withNextFollowUpAt(LeadService.earliestOpenDue(tx, lead.id())).touched(tx.now));
+        tx.touch(lead.id());
+        tx.s.leads().setNextFollowUpAt(tx.actor.tenant(), lead.id(), LeadService.earliestOpenDue(tx, lead.id()));
     }
 }

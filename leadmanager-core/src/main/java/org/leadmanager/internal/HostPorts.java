@@ -14,10 +14,10 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.AccessPolicy;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.AccessPolicy;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 /**
  * The host's ports as the services see them: whatever a port throws becomes a {@link HostPortException} naming the

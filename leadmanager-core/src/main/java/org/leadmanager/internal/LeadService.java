@@ -89,7 +89,7 @@ final class LeadService implements Leads {
             return lead;
         }
         OwnerReason reason = user == null ? OwnerReason.unassigned(tx.actor.user()) : OwnerReason.manual(tx.actor.user());
-        Lead stored = tx.s.leads().update(lead.assignedTo(user, reason, tx.now));
+        Lead stored = tx.save(lead.assignedTo(user, reason, tx.now));
         tx.activity(id, user == null ? ActivityType.UNASSIGNED : ActivityType.ASSIGNED, lead.assignee(), user, null);
         tx.emit(new DomainEvent.LeadAssigned(id, lead.project(), lead.assignee(), user, reason));
         return stored;
@@ -147,7 +147,7 @@ final class LeadService implements Leads {
      */
     static Lead recordMove(Tx tx, Lead lead, LeadStatus target, String reason) {
         String kept = target.category() == StatusCategory.LOST ? reason : null;
-        Lead stored = tx.s.leads().update(lead.withStatus(target.key(), kept, tx.now));
+        Lead stored = tx.save(lead.withStatus(target.key(), kept, tx.now));
         tx.activity(lead.id(), ActivityType.STATUS_CHANGED, lead.status(), target.key(), kept);
         tx.emit(new DomainEvent.LeadStatusChanged(lead.id(), lead.project(), lead.status(), target.key()));
         if (target.category() == StatusCategory.WON) {
@@ -164,7 +164,7 @@ final class LeadService implements Leads {
             Lead lead = changeableLead(tx, id);
             Note note = new Note(new NoteId(ctx.ids.next()), actor.tenant(), id, actor.user(), text, tx.now, null, 0);
             tx.s.notes().insert(note);
-            tx.s.leads().update(lead.touched(tx.now));
+            tx.touch(lead.id());
             tx.activity(id, ActivityType.NOTE_ADDED, null, note.id(), null);
             tx.emit(new DomainEvent.NoteAdded(id, note.id()));
             return note;
@@ -177,7 +177,7 @@ final class LeadService implements Leads {
             Note note = ownNote(tx, noteId);
             Lead lead = changeableLead(tx, note.lead());
             Note stored = tx.s.notes().update(note.edited(text, tx.now));
-            tx.s.leads().update(lead.touched(tx.now));
+            tx.touch(lead.id());
             tx.activity(note.lead(), ActivityType.NOTE_EDITED, null, note.id(), null);
             tx.emit(new DomainEvent.NoteEdited(note.lead(), note.id()));
             return stored;
@@ -190,7 +190,7 @@ final class LeadService implements Leads {
             Note note = ownNote(tx, noteId);
             Lead lead = changeableLead(tx, note.lead());
             tx.s.notes().delete(note);
-            tx.s.leads().update(lead.touched(tx.now));
+            tx.touch(lead.id());
             tx.activity(note.lead(), ActivityType.NOTE_DELETED, null, note.id(), null);
             tx.emit(new DomainEvent.NoteDeleted(note.lead(), note.id()));
             return null;
@@ -212,7 +212,7 @@ final class LeadService implements Leads {
                 .orElseThrow(() -> new NotFoundException("contact", current.contact()));
         return ctx.write(actor, tx -> {
             Lead lead = changeableLead(tx, id);
-            Lead stored = tx.s.leads().update(lead.withCard(card, tx.now));
+            Lead stored = tx.save(lead.withCard(card, tx.now));
             tx.activity(id, ActivityType.CARD_REFRESHED, null, null, null);
             tx.emit(new DomainEvent.ContactCardRefreshed(id, lead.contact()));
             return stored;
@@ -263,7 +263,7 @@ final class LeadService implements Leads {
             for (Lead lead : tx.s.leads().findAllByContact(actor.tenant(), from)) {
                 Optional<Lead> target = tx.s.leads().findByContact(actor.tenant(), lead.project(), into);
                 if (target.isEmpty()) {
-                    tx.s.leads().update(lead.withContact(into, card, tx.now));
+                    tx.save(lead.withContact(into, card, tx.now));
                     tx.activity(lead.id(), ActivityType.MERGED, from, into, "contact merged");
                     tx.emit(new DomainEvent.LeadMovedToContact(lead.id(), from, into));
                     moved.add(lead.id());
@@ -294,9 +294,9 @@ final class LeadService implements Leads {
             tx.emit(new DomainEvent.LeadAssigned(target.id(), target.project(), null, source.assignee(),
                     source.ownerReason()));
         }
-        next = next.withNextFollowUpAt(earliestOpenDue(tx, target.id())).touched(tx.now);
         tx.s.leads().delete(source);
-        tx.s.leads().update(next);
+        tx.save(next.touched(tx.now));
+        tx.s.leads().setNextFollowUpAt(tenant, target.id(), earliestOpenDue(tx, target.id()));
         tx.activity(target.id(), ActivityType.MERGED, source.id(), target.id(), "lead of merged contact folded in");
         tx.emit(new DomainEvent.LeadsMerged(source.id(), target.id(), target.project()));
     }
@@ -309,7 +309,7 @@ final class LeadService implements Leads {
                 .orElse(null);
     }
 
-    private Lead viewableLead(org.leadmanager.spi.StoreSession s, Actor actor, LeadId id) {
+    private Lead viewableLead(org.leadmanager.spi.store.StoreSession s, Actor actor, LeadId id) {
         Lead lead = ctx.lead(s, actor, id);
         ctx.viewableProject(s, actor, lead.project());
         return lead;

@@ -300,7 +300,7 @@ final class QualificationService implements Qualification {
         return new Chunk(outcomes, inserted, check ? 0 : candidates.size());
     }
 
-    private Project openProject(org.leadmanager.spi.StoreSession s, Actor actor, ProjectId id) {
+    private Project openProject(org.leadmanager.spi.store.StoreSession s, Actor actor, ProjectId id) {
         Project project = ctx.viewableProject(s, actor, id);
         if (project.archived()) {
             throw new ConflictException("project '" + project.name() + "' is archived and takes no new leads");

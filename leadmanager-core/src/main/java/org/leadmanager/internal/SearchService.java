@@ -28,7 +28,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.StoreSession;
 
 final class SearchService implements Search {
     private final Context ctx;

@@ -8,8 +8,9 @@ import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.Actor;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.StoreSession;
 
 /** One unit of work of one call: its session, actor, a single "now", and what it records. */
 final class Tx {
@@ -40,6 +41,17 @@ final class Tx {
     void activity(LeadId lead, ActivityType type, Object from, Object to, String text) {
         activities.add(Activity.unnumbered(actor.tenant(), lead, now, actor.user(), type, string(from), string(to),
                 text));
+    }
+
+    /** Records activity on the lead now, under its lock, without touching its version. */
+    void touch(LeadId lead) {
+        s.leads().touch(actor.tenant(), lead, now);
+    }
+
+    /** Stores a changed lead (version-checked) and records activity on it now. */
+    Lead save(Lead changed) {
+        touch(changed.id());
+        return s.leads().update(changed);
     }
 
     void flush() {

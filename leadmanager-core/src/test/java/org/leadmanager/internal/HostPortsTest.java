@@ -20,10 +20,10 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.AccessPolicy;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.AccessPolicy;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 class HostPortsTest {
     private static final TenantId T = TenantId.of("t");

@@ -25,10 +25,10 @@ import org.leadmanager.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.UserDirectory;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.host.UserDirectory;
 
 /** Rejected input never reaches the store or the host: the store mock must see no call at all. */
 class ValidationAtTheEdgeTest {

@@ -12,7 +12,7 @@ import org.leadmanager.ConflictException;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.MarketingAction;
-import org.leadmanager.spi.MarketingActionRepository;
+import org.leadmanager.spi.store.MarketingActionRepository;
 
 /** Marketing actions by id and per tenant. */
 final class ActionTable implements MarketingActionRepository {

@@ -8,7 +8,7 @@ import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Activity;
-import org.leadmanager.spi.ActivityRepository;
+import org.leadmanager.spi.store.ActivityRepository;
 
 /**
  * The timeline of each lead, numbered in append order. Units of work run one at a time under the store lock, so

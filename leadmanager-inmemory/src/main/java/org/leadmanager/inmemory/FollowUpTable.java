@@ -21,7 +21,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
-import org.leadmanager.spi.FollowUpRepository;
+import org.leadmanager.spi.store.FollowUpRepository;
 
 /**
  * Follow-ups by id, with sorted indexes per lead, per owner (open ones), per tenant (failed reminders) and one

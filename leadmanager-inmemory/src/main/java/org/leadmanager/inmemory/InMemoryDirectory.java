@@ -17,9 +17,9 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.ContactCard;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 /**
  * The host's contacts, contact groups and users kept in memory, per tenant: a ready {@link ContactDirectory} and

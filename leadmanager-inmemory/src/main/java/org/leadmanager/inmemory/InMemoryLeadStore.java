@@ -2,9 +2,9 @@ package org.leadmanager.inmemory;
 
 import java.util.Objects;
 import java.util.function.Function;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.store.StoreSession;
 
 /**
  * A thread-safe {@link LeadStore} that keeps everything in memory: for tests, demos and small hosts.

@@ -1,5 +1,6 @@
 package org.leadmanager.inmemory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.leadmanager.ConflictException;
 import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.ContactId;
@@ -20,7 +22,7 @@ import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
-import org.leadmanager.spi.LeadRepository;
+import org.leadmanager.spi.store.LeadRepository;
 
 /**
  * Leads by id; per tenant and contact, the contact's lead per project (the unique key and the contact lookup in
@@ -110,10 +112,35 @@ final class LeadTable implements LeadRepository {
                 throw new ConflictException("contact " + lead.contact() + " already has lead " + holder
                         + " in project " + lead.project());
             }
-            Lead next = lead.withVersion(stored.version() + 1);
+            Lead next = lead.withVersion(stored.version() + 1).withNextFollowUpAt(stored.nextFollowUpAt())
+                    .touched(stored.lastActivityAt());
             remove(stored, log);
             add(next, log);
             return next;
+        });
+    }
+
+    @Override
+    public void touch(TenantId tenant, LeadId lead, Instant at) {
+        Objects.requireNonNull(at, "at");
+        replace(tenant, lead, stored -> stored.lastActivityAt().isBefore(at) ? stored.touched(at) : stored);
+    }
+
+    @Override
+    public void setNextFollowUpAt(TenantId tenant, LeadId lead, Instant due) {
+        replace(tenant, lead, stored -> stored.withNextFollowUpAt(due));
+    }
+
+    /** Replaces the stored lead with a copy that keeps its version. */
+    private void replace(TenantId tenant, LeadId id, UnaryOperator<Lead> change) {
+        transactions.atomically(log -> {
+            Lead stored = byId.get(id);
+            if (stored == null || !stored.tenant().equals(tenant)) {
+                throw new StaleModificationException("lead " + id + " is gone; reload", null);
+            }
+            remove(stored, log);
+            add(change.apply(stored), log);
+            return null;
         });
     }
 

@@ -15,7 +15,7 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Note;
-import org.leadmanager.spi.NoteRepository;
+import org.leadmanager.spi.store.NoteRepository;
 
 /**
  * Notes by id and per lead. Each note keeps the sequence number of its insertion, so notes created at the same

@@ -13,7 +13,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.ProjectRepository;
+import org.leadmanager.spi.store.ProjectRepository;
 
 /** Projects by id, their names per tenant (folded for the case-insensitive uniqueness) and round-robin counters. */
 final class ProjectTable implements ProjectRepository {

@@ -11,7 +11,7 @@ import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.search.SavedSearch;
-import org.leadmanager.spi.SavedSearchRepository;
+import org.leadmanager.spi.store.SavedSearchRepository;
 
 /**
  * Saved searches by id and per owner and exact name. Names are unique per owner as given (case-sensitive), the

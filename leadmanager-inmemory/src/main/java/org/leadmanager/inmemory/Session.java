@@ -2,14 +2,14 @@ package org.leadmanager.inmemory;
 
 import java.util.List;
 import org.leadmanager.domain.event.EventEnvelope;
-import org.leadmanager.spi.ActivityRepository;
-import org.leadmanager.spi.FollowUpRepository;
-import org.leadmanager.spi.LeadRepository;
-import org.leadmanager.spi.MarketingActionRepository;
-import org.leadmanager.spi.NoteRepository;
-import org.leadmanager.spi.ProjectRepository;
-import org.leadmanager.spi.SavedSearchRepository;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.ActivityRepository;
+import org.leadmanager.spi.store.FollowUpRepository;
+import org.leadmanager.spi.store.LeadRepository;
+import org.leadmanager.spi.store.MarketingActionRepository;
+import org.leadmanager.spi.store.NoteRepository;
+import org.leadmanager.spi.store.ProjectRepository;
+import org.leadmanager.spi.store.SavedSearchRepository;
+import org.leadmanager.spi.store.StoreSession;
 
 /**
  * The repositories of the store. One instance serves every unit of work: each repository call finds the unit of

@@ -38,7 +38,7 @@ import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.UserInfo;
 
 class InMemoryDirectoryTest {
     private static final TenantId ACME = TenantId.of("acme");

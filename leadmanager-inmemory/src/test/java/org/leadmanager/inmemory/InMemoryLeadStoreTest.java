@@ -56,7 +56,7 @@ import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
 import org.leadmanager.domain.search.SortField;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.StoreSession;
 
 /** Behaviour of the in-memory store itself, beyond what the contract kit checks. */
 class InMemoryLeadStoreTest {
@@ -472,8 +472,11 @@ class InMemoryLeadStoreTest {
             Lead lead = saved(lead(project, "a", NEW, null, at(1)));
             Lead other = saved(lead(project, "b", NEW, null, at(2)));
 
-            Lead worked = tx(s -> s.leads().update(lead.withStatus(CONTACTED, null, at(3))
-                    .assignedTo(BEN, lead.ownerReason(), at(3))));
+            Lead worked = tx(s -> {
+                s.leads().touch(TENANT_A, lead.id(), at(3));
+                return s.leads().update(lead.withStatus(CONTACTED, null, at(3)).assignedTo(BEN, lead.ownerReason(),
+                        at(3)));
+            });
 
             tx(s -> {
                 assertEquals(List.of(worked, other), s.leads().search(new LeadSearch(TENANT_A, project.id(),

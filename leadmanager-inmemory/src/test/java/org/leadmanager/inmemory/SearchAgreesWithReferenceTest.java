@@ -33,7 +33,7 @@ import org.leadmanager.domain.search.LeadOrdering;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.StoreSession;
 
 /**
  * On random leads, updates, criteria and sorts, every page the store returns (paging through by keyset, or

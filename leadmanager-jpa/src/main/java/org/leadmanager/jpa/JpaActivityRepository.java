@@ -16,7 +16,7 @@ import org.leadmanager.StaleModificationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Activity;
-import org.leadmanager.spi.ActivityRepository;
+import org.leadmanager.spi.store.ActivityRepository;
 
 /**
  * The timeline in {@code lm_activity}, appended by JDBC batch and read by {@code lead_seq}. The numbers come from

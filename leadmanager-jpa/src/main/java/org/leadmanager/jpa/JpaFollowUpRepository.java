@@ -20,7 +20,7 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
-import org.leadmanager.spi.FollowUpRepository;
+import org.leadmanager.spi.store.FollowUpRepository;
 
 /** Follow-ups in {@code lm_follow_up}, which is also the reminder claim queue. */
 final class JpaFollowUpRepository implements FollowUpRepository {

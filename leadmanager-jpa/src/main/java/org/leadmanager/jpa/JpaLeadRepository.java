@@ -27,7 +27,7 @@ import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
-import org.leadmanager.spi.LeadRepository;
+import org.leadmanager.spi.store.LeadRepository;
 
 /** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
 final class JpaLeadRepository implements LeadRepository {
@@ -247,6 +247,27 @@ final class JpaLeadRepository implements LeadRepository {
             throw new StaleModificationException("lead", lead.id(), lead.version());
         }
         return lead.withVersion(lead.version() + 1);
+    }
+
+    @Override
+    public void touch(TenantId tenant, LeadId lead, Instant at) {
+        int rows = s.execute("update LmLead l set l.lastActivityAt = case when l.lastActivityAt < ?1 then ?1"
+                + " else l.lastActivityAt end where l.id = ?2 and l.tenantId = ?3", at, lead.toString(),
+                tenant.value());
+        requireOne(rows, lead);
+    }
+
+    @Override
+    public void setNextFollowUpAt(TenantId tenant, LeadId lead, Instant due) {
+        int rows = s.execute("update LmLead l set l.nextFollowUpAt = ?1 where l.id = ?2 and l.tenantId = ?3", due,
+                lead.toString(), tenant.value());
+        requireOne(rows, lead);
+    }
+
+    private static void requireOne(int rows, LeadId lead) {
+        if (rows != 1) {
+            throw new StaleModificationException("lead " + lead + " is gone; reload", null);
+        }
     }
 
     @Override

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.leadmanager.StoreException;
-import org.leadmanager.spi.EventPublisher;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.store.StoreSession;
 
 /**
  * The Lead Manager store on a host's JPA {@link EntityManagerFactory} (tested with Hibernate ORM 7 on PostgreSQL,

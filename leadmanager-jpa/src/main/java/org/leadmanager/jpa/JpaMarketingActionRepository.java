@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.MarketingAction;
-import org.leadmanager.spi.MarketingActionRepository;
+import org.leadmanager.spi.store.MarketingActionRepository;
 
 /** Marketing actions in {@code lm_marketing_action}. */
 final class JpaMarketingActionRepository implements MarketingActionRepository {

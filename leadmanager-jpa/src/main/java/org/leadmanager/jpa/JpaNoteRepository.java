@@ -7,7 +7,7 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Note;
-import org.leadmanager.spi.NoteRepository;
+import org.leadmanager.spi.store.NoteRepository;
 
 /** Notes in {@code lm_note}. */
 final class JpaNoteRepository implements NoteRepository {

@@ -18,7 +18,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.ProjectRepository;
+import org.leadmanager.spi.store.ProjectRepository;
 
 /** Projects in {@code lm_project}, their contact groups in {@code lm_project_group}. */
 final class JpaProjectRepository implements ProjectRepository {

@@ -9,7 +9,7 @@ import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.search.SavedSearch;
-import org.leadmanager.spi.SavedSearchRepository;
+import org.leadmanager.spi.store.SavedSearchRepository;
 
 /** Saved searches in {@code lm_saved_search}; names are unique per tenant and owner. */
 final class JpaSavedSearchRepository implements SavedSearchRepository {

@@ -13,14 +13,14 @@ import java.util.Optional;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.search.LeadSearch;
-import org.leadmanager.spi.ActivityRepository;
-import org.leadmanager.spi.FollowUpRepository;
-import org.leadmanager.spi.LeadRepository;
-import org.leadmanager.spi.MarketingActionRepository;
-import org.leadmanager.spi.NoteRepository;
-import org.leadmanager.spi.ProjectRepository;
-import org.leadmanager.spi.SavedSearchRepository;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.ActivityRepository;
+import org.leadmanager.spi.store.FollowUpRepository;
+import org.leadmanager.spi.store.LeadRepository;
+import org.leadmanager.spi.store.MarketingActionRepository;
+import org.leadmanager.spi.store.NoteRepository;
+import org.leadmanager.spi.store.ProjectRepository;
+import org.leadmanager.spi.store.SavedSearchRepository;
+import org.leadmanager.spi.store.StoreSession;
 
 /**
  * One unit of work on one EntityManager, and the query helpers its repositories share.

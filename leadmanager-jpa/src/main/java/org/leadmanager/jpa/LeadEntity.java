@@ -88,9 +88,11 @@ class LeadEntity {
     String lostReason;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
-    @Column(name = "last_activity_at", nullable = false)
+    /** Written on insert, then only by {@link JpaLeadRepository#touch}: never part of a versioned update. */
+    @Column(name = "last_activity_at", nullable = false, updatable = false)
     Instant lastActivityAt;
-    @Column(name = "next_follow_up_at")
+    /** Written on insert, then only by {@link JpaLeadRepository#setNextFollowUpAt}. */
+    @Column(name = "next_follow_up_at", updatable = false)
     Instant nextFollowUpAt;
     @Version
     @Column(name = "version", nullable = false)

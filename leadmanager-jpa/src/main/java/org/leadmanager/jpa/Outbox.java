@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leadmanager.StoreException;
 import org.leadmanager.domain.event.EventEnvelope;
-import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.host.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -34,7 +34,7 @@ import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
 import org.leadmanager.inmemory.InMemoryLeadStore;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Differential test: the same random leads in the in-memory store and in PostgreSQL, searched with the same random

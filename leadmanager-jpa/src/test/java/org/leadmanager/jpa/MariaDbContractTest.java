@@ -1,7 +1,7 @@
 package org.leadmanager.jpa;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.tck.LeadManagerContract;
 
 /** The whole contract kit on the JPA store over the MariaDB of {@value TestDatabase#MARIADB_URL_VARIABLE}. */

@@ -20,7 +20,7 @@ import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.EventEnvelope;
-import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.host.EventPublisher;
 
 /** The transactional outbox and its relay. */
 abstract class OutboxBehaviour extends StoreTestBase {

@@ -1,6 +1,6 @@
 package org.leadmanager.jpa;
 
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.tck.LeadManagerContract;
 
 /** The whole contract kit on the JPA store over PostgreSQL (embedded, version 17), one shared store in a database of its own. */

@@ -128,7 +128,11 @@ abstract class RepositoryBehaviour extends StoreTestBase {
         Lead changed = lead.withStatus(LOST, "no budget", at(2))
                 .assignedTo(BOB, new OwnerReason(OwnerReasonKind.RULE, "city rule", ALICE), at(3))
                 .withNextFollowUpAt(at(100));
-        Lead updated = tx(s -> s.leads().update(changed));
+        Lead updated = tx(s -> {
+            s.leads().touch(project.tenant(), lead.id(), at(3));
+            s.leads().setNextFollowUpAt(project.tenant(), lead.id(), at(100));
+            return s.leads().update(changed);
+        });
         assertEquals(1, updated.version());
         Fixtures.assertSameLead(updated, tx(s -> s.leads().find(project.tenant(), lead.id())).orElseThrow());
         assertThrows(StaleModificationException.class, () -> tx(s -> s.leads().update(changed)));
@@ -384,7 +388,11 @@ abstract class RepositoryBehaviour extends StoreTestBase {
             run(s -> s.leads().insertIfAbsent(List.of(viaJdbc)));
             Lead read = tx(s -> s.leads().find(project.tenant(), viaJdbc.id())).orElseThrow();
             assertEquals(t, read.createdAt());
-            Lead viaJpa = tx(s -> s.leads().update(read.touched(t.plusNanos(1000)).withNextFollowUpAt(t)));
+            Lead viaJpa = tx(s -> {
+                s.leads().touch(project.tenant(), read.id(), t.plusNanos(1000));
+                s.leads().setNextFollowUpAt(project.tenant(), read.id(), t);
+                return s.leads().update(read.touched(t.plusNanos(1000)).withNextFollowUpAt(t));
+            });
             Lead reread = tx(s -> s.leads().find(project.tenant(), viaJdbc.id())).orElseThrow();
             Fixtures.assertSameLead(viaJpa, reread);
         }

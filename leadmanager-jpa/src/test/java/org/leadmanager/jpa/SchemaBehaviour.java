@@ -23,7 +23,7 @@ import org.leadmanager.StoreException;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.host.EventPublisher;
 import org.leadmanager.tck.TckFixture;
 
 /**

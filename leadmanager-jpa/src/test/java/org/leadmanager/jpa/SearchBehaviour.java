@@ -162,7 +162,7 @@ abstract class SearchBehaviour extends StoreTestBase {
             LeadSearch search = new LeadSearch(project.tenant(), project.id(), criteria, LeadSort.byLastActivity(),
                     List.of(), new Keyset(last.lastActivityAt(), last.id()), size);
             for (boolean readOnly : new boolean[] {false, true}) {
-                java.util.function.Function<org.leadmanager.spi.StoreSession, Long> page = s -> {
+                java.util.function.Function<org.leadmanager.spi.store.StoreSession, Long> page = s -> {
                     long before = connections.statements();
                     leadsPerPageSize.merge(size, s.leads().search(search).size(), Math::max);
                     return connections.statements() - before;

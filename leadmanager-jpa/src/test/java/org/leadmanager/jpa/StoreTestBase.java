@@ -1,7 +1,7 @@
 package org.leadmanager.jpa;
 
 import java.util.function.Function;
-import org.leadmanager.spi.StoreSession;
+import org.leadmanager.spi.store.StoreSession;
 
 /** A behaviour run against one database; the database comes from the enclosing per-database test class. */
 abstract class StoreTestBase {

@@ -19,7 +19,7 @@ import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.search.LeadCriteria;
-import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.host.EventPublisher;
 import org.leadmanager.tck.TckFixture;
 
 /** Joining a transaction the host already has open. */

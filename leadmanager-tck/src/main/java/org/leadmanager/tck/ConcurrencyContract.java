@@ -54,7 +54,7 @@ import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
-import org.leadmanager.spi.Reminder;
+import org.leadmanager.spi.host.Reminder;
 
 /**
  * Concurrency: 8 threads released together by a start gate (no sleeps) race on one project or one lead. Stores
@@ -321,6 +321,50 @@ public abstract class ConcurrencyContract extends ContractBase {
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException("a test clock in UTC");
         }
+    }
+
+    /**
+     * Notes and follow-ups are not decisions about the lead: written while others change the lead's status and
+     * owner, or write notes of their own, each succeeds at the first attempt (no retry), and nothing is lost.
+     */
+    @Test
+    void notesAndFollowUpsNeverGoStaleWhileTheLeadChanges() {
+        Project project = racingProject();
+        Lead lead = fx.lead(project.id());
+        Instant due = fx.clock.instant().plus(Duration.ofDays(2));
+        int opsPerThread = 10;
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            tasks.add(() -> {
+                int written = 0;
+                for (int step = 0; step < opsPerThread; step++) {
+                    int k = step;
+                    if (thread % 2 == 0) {
+                        StatusKey target = racingStatus(thread, k);
+                        retrying(() -> lm().leads().changeStatus(manager(), lead.id(), target));
+                        retrying(() -> k % 2 == 0 ? lm().leads().assign(manager(), lead.id(), fx.alice)
+                                : lm().leads().unassign(manager(), lead.id()));
+                    } else if (k % 2 == 0) {
+                        lm().leads().addNote(manager(), lead.id(), "note " + thread + "/" + k);
+                        written++;
+                    } else {
+                        lm().followUps().schedule(manager(), lead.id(), due.plusSeconds(thread * 100L + k), "call",
+                                fx.alice);
+                        written++;
+                    }
+                }
+                return written;
+            });
+        }
+
+        int written = race(tasks).stream().mapToInt(Integer::intValue).sum();
+
+        int notes = lm().leads().notes(manager(), lead.id()).size();
+        int followUps = lm().followUps().forLead(manager(), lead.id()).size();
+        assertEquals(written, notes + followUps, "every note and follow-up written at the first attempt is kept");
+        assertEquals(THREADS / 2 * opsPerThread, lm().leads().statusHistory(manager(), lead.id()).size());
+        assertEquals(due.plusSeconds(101), fx.reload(lead.id()).nextFollowUpAt(), "earliest open follow-up");
     }
 
     @Test

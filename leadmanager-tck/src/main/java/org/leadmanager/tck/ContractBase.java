@@ -11,7 +11,7 @@ import org.leadmanager.LeadManager;
 import org.leadmanager.LeadManagerException;
 import org.leadmanager.ValidationException;
 import org.leadmanager.domain.Actor;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Base of every capability contract: a fresh {@link TckFixture} per test on the store under test, and the

@@ -49,7 +49,7 @@ import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.search.LeadCriteria;
-import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.host.EventPublisher;
 
 /** Capability 7: every change publishes its events after commit, in order, and none is lost. */
 public abstract class EventsContract extends ContractBase {

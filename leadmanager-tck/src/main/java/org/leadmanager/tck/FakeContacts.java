@@ -15,7 +15,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.ContactCard;
-import org.leadmanager.spi.ContactDirectory;
+import org.leadmanager.spi.host.ContactDirectory;
 
 /**
  * An in-memory {@link ContactDirectory}: contacts and groups per tenant. It records every group page the library

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 /** An in-memory {@link UserDirectory}: users per tenant with an active flag and a time zone. Thread-safe. */
 public final class FakeUsers implements UserDirectory {

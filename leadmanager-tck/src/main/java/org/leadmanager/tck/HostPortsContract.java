@@ -20,7 +20,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.AccessPolicy;
+import org.leadmanager.spi.host.AccessPolicy;
 import org.leadmanager.tck.MisbehavingPorts.Fault;
 
 /**

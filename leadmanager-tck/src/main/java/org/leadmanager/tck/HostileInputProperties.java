@@ -42,7 +42,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadOrdering;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Property-based contract (jqwik): every public method that takes text, instants, durations or cursors is driven with

@@ -4,7 +4,7 @@ import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import org.junit.jupiter.api.Nested;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * The contract every store adapter must pass. Subclass it once in your adapter's tests and return the store under

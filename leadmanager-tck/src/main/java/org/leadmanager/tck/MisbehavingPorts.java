@@ -12,9 +12,9 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.ContactCard;
-import org.leadmanager.spi.ContactDirectory;
-import org.leadmanager.spi.UserDirectory;
-import org.leadmanager.spi.UserInfo;
+import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.UserDirectory;
+import org.leadmanager.spi.host.UserInfo;
 
 /**
  * Host directories that break their contract on purpose for chosen contacts and users, answering like the fixture's

@@ -44,8 +44,8 @@ import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.LeadStore;
-import org.leadmanager.spi.Reminder;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.host.Reminder;
 
 /**
  * Reminders across host nodes: several lead managers, each on a store of its own over one shared database and

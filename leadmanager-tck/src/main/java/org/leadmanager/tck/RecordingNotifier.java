@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.spi.Reminder;
-import org.leadmanager.spi.ReminderNotifier;
+import org.leadmanager.spi.host.Reminder;
+import org.leadmanager.spi.host.ReminderNotifier;
 
 /**
  * A {@link ReminderNotifier} that records every call and can be told to throw, or to "crash" the dispatcher with

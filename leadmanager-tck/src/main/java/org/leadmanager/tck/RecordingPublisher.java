@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.EventEnvelope;
-import org.leadmanager.spi.EventPublisher;
+import org.leadmanager.spi.host.EventPublisher;
 
 /**
  * An {@link EventPublisher} that keeps every envelope it receives, in order, and can be made to fail. A store may

@@ -26,8 +26,8 @@ import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.FollowUpState;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.Lead;
-import org.leadmanager.spi.Reminder;
-import org.leadmanager.spi.ReminderNotifier;
+import org.leadmanager.spi.host.Reminder;
+import org.leadmanager.spi.host.ReminderNotifier;
 
 /**
  * Capability 5, reminders over a follow-up's life, beyond {@link RemindersContract}: a reminder that fell due
@@ -84,7 +84,7 @@ public abstract class ReminderLifecycleContract extends ContractBase {
             due.add(dueIn(lead, Duration.ofMinutes(1)));
         }
         fx.clock.advance(Duration.ofMinutes(1));
-        ReminderDispatcher silent = fx.newLeadManager(b -> b.events(org.leadmanager.spi.EventPublisher.none()))
+        ReminderDispatcher silent = fx.newLeadManager(b -> b.events(org.leadmanager.spi.host.EventPublisher.none()))
                 .reminderDispatcher(ReminderDispatcher.Options.defaults(notifier).withNodeId("tck-silent")
                         .withBatchSize(3).withLease(LEASE));
         dispatchers.add(silent);

@@ -24,7 +24,7 @@ import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
-import org.leadmanager.spi.Reminder;
+import org.leadmanager.spi.host.Reminder;
 
 /**
  * Capability 5, reminders: the {@link ReminderDispatcher} driven by {@code dispatchDue()} and the fixture clock.

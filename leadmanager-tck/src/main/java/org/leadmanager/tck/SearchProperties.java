@@ -34,7 +34,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadOrdering;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Property-based contract (jqwik): on random leads (with ties in every sort key, mixed case and non-ASCII names)

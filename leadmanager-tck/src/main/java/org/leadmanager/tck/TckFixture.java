@@ -26,7 +26,7 @@ import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
-import org.leadmanager.spi.LeadStore;
+import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Everything one contract test needs around a store: a fresh tenant (unique, so tests sharing a store never see

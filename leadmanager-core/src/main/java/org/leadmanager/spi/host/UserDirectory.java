@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.host;
 
 import java.util.Optional;
 import org.leadmanager.domain.TenantId;

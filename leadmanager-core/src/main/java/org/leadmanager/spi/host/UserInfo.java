@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.host;
 
 import java.time.ZoneId;
 import java.util.Objects;

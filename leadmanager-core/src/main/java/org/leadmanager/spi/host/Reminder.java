@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.host;
 
 import java.util.Objects;
 import org.leadmanager.domain.followup.FollowUp;

@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.store;
 
 import java.util.List;
 import org.leadmanager.domain.LeadId;

@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.host;
 
 /**
  * Host port: tells the follow-up's owner that it is due (e-mail, push, task list...). Called at least once per

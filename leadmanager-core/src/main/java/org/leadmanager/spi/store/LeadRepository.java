@@ -1,5 +1,6 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,33 @@ public interface LeadRepository {
     List<Lead> insertIfAbsent(List<Lead> leads);
 
     /**
-     * Stores the changed lead if the stored version equals {@code lead.version()}.
+     * Stores the changed lead if the stored version equals {@code lead.version()}: its contact, card, status, owner
+     * and lost reason. Its {@code lastActivityAt} and {@code nextFollowUpAt} are not written here; they change only
+     * through {@link #touch} and {@link #setNextFollowUpAt}, which never conflict with a change like this one.
      *
      * @return the lead with its new version
      * @throws org.leadmanager.StaleModificationException if the stored version differs or the lead is gone
      */
     Lead update(Lead lead);
+
+    /**
+     * Records that something happened on the lead at {@code at}: raises its {@code lastActivityAt} to {@code at}
+     * (never lowers it), without checking or raising its version, so notes and follow-ups never make a concurrent
+     * status or owner change stale, nor are made stale by one. Takes the lead's lock until the unit of work ends
+     * (for example the row lock of an update): units of work touching one lead wait for each other, and what the
+     * holder reads afterwards includes everything committed before it got the lock.
+     *
+     * @throws org.leadmanager.StaleModificationException if the tenant has no such lead
+     */
+    void touch(TenantId tenant, LeadId lead, Instant at);
+
+    /**
+     * Sets the due time of the lead's earliest open follow-up ({@code null}: it has none), without checking or
+     * raising its version. Called after {@link #touch} in the same unit of work, with what was read under its lock.
+     *
+     * @throws org.leadmanager.StaleModificationException if the tenant has no such lead
+     */
+    void setNextFollowUpAt(TenantId tenant, LeadId lead, Instant due);
 
     /** Deletes the lead if its stored version matches. @throws org.leadmanager.StaleModificationException if not */
     void delete(Lead lead);

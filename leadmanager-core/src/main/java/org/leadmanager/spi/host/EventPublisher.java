@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.host;
 
 import org.leadmanager.domain.event.EventEnvelope;
 

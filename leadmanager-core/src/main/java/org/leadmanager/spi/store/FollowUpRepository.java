@@ -1,4 +1,4 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.store;
 
 import java.time.Instant;
 import java.util.ArrayList;

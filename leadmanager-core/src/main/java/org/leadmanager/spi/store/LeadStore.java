@@ -1,6 +1,7 @@
-package org.leadmanager.spi;
+package org.leadmanager.spi.store;
 
 import java.util.function.Function;
+import org.leadmanager.spi.host.EventPublisher;
 
 /**
  * Store SPI: where the library keeps its data. One adapter implements it ({@code InMemoryLeadStore},

@@ -11,6 +11,9 @@ import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Follow-ups ("Wiedervorlage"): dated reminders with a note on a lead, shown in the owner's overview until done.

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.leadmanager.internal.DefaultLeadManager;
 import org.leadmanager.spi.host.AccessPolicy;
 import org.leadmanager.spi.host.ContactDirectory;
 import org.leadmanager.spi.host.EventPublisher;

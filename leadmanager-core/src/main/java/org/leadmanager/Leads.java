@@ -15,6 +15,11 @@ import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.error.AccessDeniedException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.StaleModificationException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Working a lead: owner, status, notes, contact card, timeline, and host contact merges.

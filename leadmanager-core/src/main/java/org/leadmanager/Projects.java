@@ -18,6 +18,11 @@ import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.error.AccessDeniedException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.StaleModificationException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Projects (lead managers): their status lists, transitions, team, bound groups and assignment policy.

@@ -12,6 +12,8 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.project.MarketingAction;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
 
 /**
  * Turning contacts into leads: by hand, through bound contact groups, or through marketing actions.

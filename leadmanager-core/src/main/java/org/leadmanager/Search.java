@@ -11,6 +11,9 @@ import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Lead lists and advanced search ("Erweiterte Suche") over one project, with keyset pages, counts per status and

@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.leadmanager.LeadManager;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;

@@ -2,13 +2,13 @@ package org.leadmanager.examples;
 
 import java.time.ZoneId;
 import java.util.List;
-import org.leadmanager.AccessDeniedException;
+import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.LeadManager;
-import org.leadmanager.NotFoundException;
+import org.leadmanager.error.NotFoundException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.inmemory.InMemoryDirectory;

@@ -22,7 +22,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.project.LeadStatus;
@@ -161,7 +161,7 @@ public final class Demo {
 
         // 6. An advanced search: Anna's leads in Berlin, any status, by name; saved for later.
         LeadCriteria search = LeadCriteria.all().withAssignees(anna)
-                .withField(org.leadmanager.domain.lead.ContactField.CITY, "Berlin");
+                .withField(org.leadmanager.domain.contact.ContactField.CITY, "Berlin");
         print("Search: owner Anna Schmidt, city = Berlin, by name", project,
                 page(boss, project, search, LeadSort.ascending(SortField.NAME)));
         leads.search().save(boss, "Anna in Berlin", project.id(), search, LeadSort.ascending(SortField.NAME));

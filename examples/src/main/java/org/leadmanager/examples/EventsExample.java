@@ -5,7 +5,7 @@ import org.leadmanager.LeadManager;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.inmemory.InMemoryDirectory;

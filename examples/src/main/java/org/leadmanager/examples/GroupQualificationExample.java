@@ -11,7 +11,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;

@@ -1,7 +1,7 @@
 package org.leadmanager.domain;
 
 import java.util.Objects;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 
 /** Shared checks for identifier and value records. Not API. */
 final class Ids {

@@ -1,6 +1,6 @@
 package org.leadmanager.domain;
 
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * The rules for text the library stores: limits, and which characters no store can hold.

@@ -2,7 +2,7 @@ package org.leadmanager.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * The instants every store can hold: from {@link #EARLIEST} to {@link #LATEST}, to the microsecond. (MariaDB's

@@ -12,8 +12,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import org.leadmanager.ValidationException;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.error.ValidationException;
+import org.leadmanager.domain.contact.ContactCard;
 
 class TextTest {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.leadmanager.ConflictException;
+import org.leadmanager.error.ConflictException;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.MarketingAction;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Activity;

@@ -16,7 +16,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.spi.host.ContactDirectory;
 import org.leadmanager.spi.host.UserDirectory;
 import org.leadmanager.spi.host.UserInfo;
@@ -68,7 +68,7 @@ public final class InMemoryDirectory implements ContactDirectory, UserDirectory 
      * @param card   non-null
      * @return the contact's id
      * @throws NullPointerException if an argument is null
-     * @throws org.leadmanager.ValidationException if the id is blank or longer than 64 characters
+     * @throws org.leadmanager.error.ValidationException if the id is blank or longer than 64 characters
      */
     public ContactId addContact(TenantId tenant, String id, ContactCard card) {
         Objects.requireNonNull(card, "card");
@@ -87,7 +87,7 @@ public final class InMemoryDirectory implements ContactDirectory, UserDirectory 
      * @param zone        the user's time zone, for "due today" in the overview; non-null
      * @return the user's id
      * @throws NullPointerException if an argument is null
-     * @throws org.leadmanager.ValidationException if the id is blank or longer than 64 characters
+     * @throws org.leadmanager.error.ValidationException if the id is blank or longer than 64 characters
      */
     public UserId addUser(TenantId tenant, String id, String displayName, boolean active, ZoneId zone) {
         UserId user = UserId.of(id);

@@ -12,7 +12,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;

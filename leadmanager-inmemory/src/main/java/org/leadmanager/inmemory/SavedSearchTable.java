@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.leadmanager.ConflictException;
+import org.leadmanager.error.ConflictException;
 import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;

@@ -18,7 +18,7 @@ import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.lead.Origin;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.ReminderDispatcher;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.StoreException;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;

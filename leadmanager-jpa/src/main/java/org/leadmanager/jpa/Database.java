@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.StoreException;
 
 /** The SQL that differs between the supported databases; detected from the JDBC metadata. */
 enum Database {

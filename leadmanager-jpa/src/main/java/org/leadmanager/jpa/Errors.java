@@ -3,10 +3,10 @@ package org.leadmanager.jpa;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
-import org.leadmanager.ConflictException;
-import org.leadmanager.LeadManagerException;
-import org.leadmanager.StaleModificationException;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.LeadManagerException;
+import org.leadmanager.error.StaleModificationException;
+import org.leadmanager.error.StoreException;
 
 /**
  * Translates provider and driver failures into the library's exceptions; the one rule for every place where the

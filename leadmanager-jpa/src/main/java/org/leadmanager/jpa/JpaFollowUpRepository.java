@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;

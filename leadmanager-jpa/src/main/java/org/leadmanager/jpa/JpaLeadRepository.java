@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.StoreException;
 import org.leadmanager.spi.host.EventPublisher;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.StoreSession;
@@ -31,7 +31,7 @@ import org.leadmanager.spi.store.StoreSession;
  *       has the exact Flyway call; from Flyway 10 on, PostgreSQL needs {@code org.flywaydb:flyway-database-postgresql}
  *       and MariaDB {@code org.flywaydb:flyway-mysql} beside {@code flyway-core}. A Liquibase host can include
  *       the file with {@code sqlFile}. Until the tables are there, every call fails with a
- *       {@link org.leadmanager.StoreException} that names the missing tables and the script.</li>
+ *       {@link org.leadmanager.error.StoreException} that names the missing tables and the script.</li>
  *   <li>Add the store's entities to the persistence unit: the mapping file {@value #MAPPING_FILE} (a
  *       {@code <mapping-file>} in persistence.xml), or the classes of {@link #entityClasses()} (e.g. with
  *       {@code jakarta.persistence.PersistenceConfiguration.managedClass}). Entity names start with {@code Lm} and
@@ -59,9 +59,9 @@ import org.leadmanager.spi.store.StoreSession;
  *
  * <h2>Failures</h2>
  * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
- * {@link org.leadmanager.StaleModificationException}, unique-key violations as
- * {@link org.leadmanager.ConflictException}, and every other failure of the database, the JDBC driver or the JPA
- * provider as {@link org.leadmanager.StoreException}, with the original failure as its cause. The first call checks,
+ * {@link org.leadmanager.error.StaleModificationException}, unique-key violations as
+ * {@link org.leadmanager.error.ConflictException}, and every other failure of the database, the JDBC driver or the JPA
+ * provider as {@link org.leadmanager.error.StoreException}, with the original failure as its cause. The first call checks,
  * once, that the connection's current schema holds every table and column the entities map; while it does not,
  * each call fails with a {@code StoreException} naming what is missing and the script that creates it, and checks
  * again, so a host that runs the script later needs no restart. Library exceptions thrown inside a unit of work

@@ -2,7 +2,7 @@ package org.leadmanager.jpa;
 
 import java.util.List;
 import java.util.Optional;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;

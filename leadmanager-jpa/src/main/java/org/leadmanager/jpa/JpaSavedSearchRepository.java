@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.leadmanager.ConflictException;
+import org.leadmanager.error.ConflictException;
 import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;

@@ -12,7 +12,7 @@ import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.contact.ContactField;
 import org.leadmanager.domain.lead.OriginKind;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.Keyset;

@@ -13,7 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.StoreException;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.spi.host.EventPublisher;
 import org.slf4j.Logger;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.StoreException;
 
 /**
  * Whether the connection's current schema holds every table and column the store's entities map, so that a

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.contact.ContactField;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.AssignmentRule;
 import org.leadmanager.domain.project.AssignmentStrategy;

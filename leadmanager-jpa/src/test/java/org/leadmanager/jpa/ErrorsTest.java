@@ -10,11 +10,11 @@ import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.leadmanager.ConflictException;
-import org.leadmanager.HostPortException;
-import org.leadmanager.NotFoundException;
-import org.leadmanager.StaleModificationException;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.HostPortException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.StaleModificationException;
+import org.leadmanager.error.StoreException;
 
 /** The one translation rule for failures the store catches. */
 class ErrorsTest {

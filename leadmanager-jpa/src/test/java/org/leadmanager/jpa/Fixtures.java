@@ -13,7 +13,7 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;

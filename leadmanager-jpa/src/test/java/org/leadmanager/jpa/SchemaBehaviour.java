@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.leadmanager.StoreException;
+import org.leadmanager.error.StoreException;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;

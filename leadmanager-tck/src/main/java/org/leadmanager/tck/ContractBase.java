@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 import org.leadmanager.LeadManager;
-import org.leadmanager.LeadManagerException;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.LeadManagerException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.spi.store.LeadStore;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.leadmanager.BulkResult;
-import org.leadmanager.HostPortException;
+import org.leadmanager.error.HostPortException;
 import org.leadmanager.ItemOutcome;
 import org.leadmanager.LeadManager;
 import org.leadmanager.domain.Actor;

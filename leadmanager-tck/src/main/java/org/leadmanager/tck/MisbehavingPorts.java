@@ -11,7 +11,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.spi.host.ContactDirectory;
 import org.leadmanager.spi.host.UserDirectory;
 import org.leadmanager.spi.host.UserInfo;

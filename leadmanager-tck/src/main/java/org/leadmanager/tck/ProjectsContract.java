@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.leadmanager.ConflictException;
-import org.leadmanager.NotFoundException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
 import org.leadmanager.ProjectOverview;
 import org.leadmanager.Projects;
 import org.leadmanager.StatusChange;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.lead.Lead;
@@ -34,7 +34,7 @@ import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
-import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.contact.ContactField;
 import org.leadmanager.domain.search.LeadCriteria;
 
 /** Capability 1: projects (lead managers), their status lists, transitions, team and groups. */

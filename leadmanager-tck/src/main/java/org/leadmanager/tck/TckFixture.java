@@ -18,7 +18,7 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.event.DomainEvent;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;

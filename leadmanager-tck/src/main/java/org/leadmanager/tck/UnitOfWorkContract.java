@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;

@@ -1,5 +1,6 @@
 package org.leadmanager.domain.lead;
 
+import org.leadmanager.domain.contact.ContactCard;
 import java.time.Instant;
 import java.util.Objects;
 import org.leadmanager.domain.ContactId;

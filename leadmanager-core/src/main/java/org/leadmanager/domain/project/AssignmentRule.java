@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
-import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.contact.ContactCard;
+import org.leadmanager.domain.contact.ContactField;
 
 /**
  * A criteria rule, e.g. "city = Berlin → user 7". Matches when the card's field equals the value, ignoring case.

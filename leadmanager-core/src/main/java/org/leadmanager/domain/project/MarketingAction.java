@@ -3,7 +3,7 @@ package org.leadmanager.domain.project;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 public record StatusKey(String value) implements Serializable {
     private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
-    /** @throws org.leadmanager.ValidationException if the value does not have the documented form */
+    /** @throws org.leadmanager.error.ValidationException if the value does not have the documented form */
     public StatusKey {
         Objects.requireNonNull(value, "StatusKey must not be null");
         if (!FORM.matcher(value).matches()) {
-            throw org.leadmanager.ValidationException.of("StatusKey", "Pattern",
+            throw org.leadmanager.error.ValidationException.of("StatusKey", "Pattern",
                     "must be 1-40 characters of a-z, 0-9, '_' or '-', starting with a letter or digit, was '"
                             + org.leadmanager.domain.Text.clean(value) + "'",
                     "pattern", FORM.pattern());

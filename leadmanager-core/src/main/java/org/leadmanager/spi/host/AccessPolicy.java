@@ -8,7 +8,7 @@ import org.leadmanager.domain.project.Project;
 /**
  * Host port: who may see and change what. Only ever asked about aggregates of the actor's own tenant; tenant
  * isolation is enforced before the policy is consulted. An exception it throws reaches the library's caller as
- * {@link org.leadmanager.HostPortException} with the policy's exception as cause.
+ * {@link org.leadmanager.error.HostPortException} with the policy's exception as cause.
  */
 public interface AccessPolicy {
 

@@ -8,14 +8,14 @@ import java.util.Optional;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 
 /**
  * Host port: the host's contacts and contact groups. Must be thread-safe.
  *
  * <p>Contract: never return null (an empty {@code Optional}, map or list instead) and never put null into a map
  * or list. A call that breaks this, or throws, reaches the library's caller as
- * {@link org.leadmanager.HostPortException} naming this port and the method, with the thrown exception as cause;
+ * {@link org.leadmanager.error.HostPortException} naming this port and the method, with the thrown exception as cause;
  * a bulk call ({@code qualifyAll}) reports the items of the affected chunk as rejected with that message and goes
  * on with the next chunk. Card text is cleaned by {@link ContactCard} itself, so any text the host holds can be
  * handed over.

@@ -6,7 +6,7 @@ import org.leadmanager.domain.UserId;
 
 /**
  * Host port: the host's employees. Must be thread-safe. Never return null; a null answer or a thrown exception
- * reaches the library's caller as {@link org.leadmanager.HostPortException} naming this port and the method.
+ * reaches the library's caller as {@link org.leadmanager.error.HostPortException} naming this port and the method.
  */
 public interface UserDirectory {
 

@@ -12,7 +12,7 @@ import org.leadmanager.domain.lead.Activity;
  * itself, not here), and each appended entry takes the lead's next number. A store takes that number under the
  * lead's lock (for example by raising a counter on the lead's row), so units of work appending to one lead wait
  * for each other until commit, and numbers are in commit order, whatever the entries' times say. Appending never
- * checks the lead's version: it adds no {@link org.leadmanager.StaleModificationException} to a change that did
+ * checks the lead's version: it adds no {@link org.leadmanager.error.StaleModificationException} to a change that did
  * not already risk one.
  */
 public interface ActivityRepository {
@@ -21,7 +21,7 @@ public interface ActivityRepository {
      * Appends each entry at the end of its lead's timeline, with the lead's next number (the entries' own
      * {@code sequence} is ignored), in list order.
      *
-     * @throws org.leadmanager.StaleModificationException if an entry's lead is not stored
+     * @throws org.leadmanager.error.StaleModificationException if an entry's lead is not stored
      */
     void append(List<Activity> activities);
 
@@ -35,7 +35,7 @@ public interface ActivityRepository {
      * gap; {@code from}'s number 1 is its qualification, which a merge appends to {@code into} itself just
      * before). Afterwards {@code from} has no entries and numbers from 1 again.
      *
-     * @throws org.leadmanager.StaleModificationException if {@code into} is not stored while {@code from} has entries
+     * @throws org.leadmanager.error.StaleModificationException if {@code into} is not stored while {@code from} has entries
      */
     void moveAll(TenantId tenant, LeadId from, LeadId into);
 }

@@ -20,7 +20,7 @@ public interface FollowUpRepository {
 
     void insert(FollowUp followUp);
 
-    /** @return the follow-up with its new version. @throws org.leadmanager.StaleModificationException on mismatch */
+    /** @return the follow-up with its new version. @throws org.leadmanager.error.StaleModificationException on mismatch */
     FollowUp update(FollowUp followUp);
 
     Optional<FollowUp> find(TenantId tenant, FollowUpId id);
@@ -43,7 +43,7 @@ public interface FollowUpRepository {
      * override it with one round trip (the reminder dispatcher marks a whole batch fired at once).
      *
      * @return the follow-ups with their new versions, in input order
-     * @throws org.leadmanager.StaleModificationException if any stored version differs; the unit of work must then
+     * @throws org.leadmanager.error.StaleModificationException if any stored version differs; the unit of work must then
      *         be rolled back, as after a failed {@link #update}
      */
     default List<FollowUp> updateAll(List<FollowUp> followUps) {
@@ -64,7 +64,7 @@ public interface FollowUpRepository {
      *
      * @param claimed follow-ups as {@link #claimDue} returned them
      * @return the follow-ups marked fired, as stored now (the current lead, the new version), in input order
-     * @throws org.leadmanager.StaleModificationException if a concurrent change interfered; the unit of work must
+     * @throws org.leadmanager.error.StaleModificationException if a concurrent change interfered; the unit of work must
      *         then be rolled back
      */
     default List<FollowUp> fireClaimed(TenantId tenant, List<FollowUp> claimed, Instant now) {

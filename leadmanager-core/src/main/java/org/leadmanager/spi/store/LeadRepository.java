@@ -43,7 +43,7 @@ public interface LeadRepository {
      * through {@link #touch} and {@link #setNextFollowUpAt}, which never conflict with a change like this one.
      *
      * @return the lead with its new version
-     * @throws org.leadmanager.StaleModificationException if the stored version differs or the lead is gone
+     * @throws org.leadmanager.error.StaleModificationException if the stored version differs or the lead is gone
      */
     Lead update(Lead lead);
 
@@ -54,7 +54,7 @@ public interface LeadRepository {
      * (for example the row lock of an update): units of work touching one lead wait for each other, and what the
      * holder reads afterwards includes everything committed before it got the lock.
      *
-     * @throws org.leadmanager.StaleModificationException if the tenant has no such lead
+     * @throws org.leadmanager.error.StaleModificationException if the tenant has no such lead
      */
     void touch(TenantId tenant, LeadId lead, Instant at);
 
@@ -62,11 +62,11 @@ public interface LeadRepository {
      * Sets the due time of the lead's earliest open follow-up ({@code null}: it has none), without checking or
      * raising its version. Called after {@link #touch} in the same unit of work, with what was read under its lock.
      *
-     * @throws org.leadmanager.StaleModificationException if the tenant has no such lead
+     * @throws org.leadmanager.error.StaleModificationException if the tenant has no such lead
      */
     void setNextFollowUpAt(TenantId tenant, LeadId lead, Instant due);
 
-    /** Deletes the lead if its stored version matches. @throws org.leadmanager.StaleModificationException if not */
+    /** Deletes the lead if its stored version matches. @throws org.leadmanager.error.StaleModificationException if not */
     void delete(Lead lead);
 
     /**

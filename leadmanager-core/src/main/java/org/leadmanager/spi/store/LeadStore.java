@@ -15,8 +15,8 @@ public interface LeadStore {
     /**
      * Runs the work in one unit of work: all its changes and recorded events commit together, or none does.
      * A thrown exception rolls back and is rethrown; an adapter translates its optimistic-lock failures to
-     * {@link org.leadmanager.StaleModificationException} and unique-key races to
-     * {@link org.leadmanager.ConflictException}. Nested calls join the outer unit of work.
+     * {@link org.leadmanager.error.StaleModificationException} and unique-key races to
+     * {@link org.leadmanager.error.ConflictException}. Nested calls join the outer unit of work.
      */
     <T> T inTransaction(Function<StoreSession, T> work);
 

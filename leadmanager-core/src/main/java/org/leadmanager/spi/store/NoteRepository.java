@@ -12,10 +12,10 @@ public interface NoteRepository {
 
     void insert(Note note);
 
-    /** @return the note with its new version. @throws org.leadmanager.StaleModificationException on version mismatch */
+    /** @return the note with its new version. @throws org.leadmanager.error.StaleModificationException on version mismatch */
     Note update(Note note);
 
-    /** @throws org.leadmanager.StaleModificationException on version mismatch */
+    /** @throws org.leadmanager.error.StaleModificationException on version mismatch */
     void delete(Note note);
 
     Optional<Note> find(TenantId tenant, NoteId id);

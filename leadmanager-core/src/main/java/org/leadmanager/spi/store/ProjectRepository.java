@@ -10,14 +10,14 @@ import org.leadmanager.domain.project.Project;
 /** Store SPI: projects (lead managers). Versions start at 0; each update adds 1. */
 public interface ProjectRepository {
 
-    /** Stores a new project. @throws org.leadmanager.ConflictException if the tenant has a project of that name */
+    /** Stores a new project. @throws org.leadmanager.error.ConflictException if the tenant has a project of that name */
     void insert(Project project);
 
     /**
      * Stores the changed project if the stored version equals {@code project.version()}.
      *
      * @return the project with its new version
-     * @throws org.leadmanager.StaleModificationException if the stored version differs
+     * @throws org.leadmanager.error.StaleModificationException if the stored version differs
      */
     Project update(Project project);
 

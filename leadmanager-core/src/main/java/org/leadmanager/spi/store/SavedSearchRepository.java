@@ -10,7 +10,7 @@ import org.leadmanager.domain.search.SavedSearch;
 /** Store SPI: saved searches, per user. */
 public interface SavedSearchRepository {
 
-    /** @throws org.leadmanager.ConflictException if the owner has a saved search of that name */
+    /** @throws org.leadmanager.error.ConflictException if the owner has a saved search of that name */
     void insert(SavedSearch search);
 
     Optional<SavedSearch> find(TenantId tenant, SavedSearchId id);

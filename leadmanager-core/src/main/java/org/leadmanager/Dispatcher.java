@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.leadmanager.ReminderDispatcher;
-import org.leadmanager.StaleModificationException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;

@@ -1,17 +1,17 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.leadmanager.HostPortException;
+import org.leadmanager.error.HostPortException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.host.AccessPolicy;

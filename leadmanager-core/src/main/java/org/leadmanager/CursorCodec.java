@@ -1,9 +1,9 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.Times;

@@ -1,14 +1,7 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.time.Clock;
 import java.util.Objects;
-import org.leadmanager.FollowUps;
-import org.leadmanager.LeadManager;
-import org.leadmanager.Leads;
-import org.leadmanager.Projects;
-import org.leadmanager.Qualification;
-import org.leadmanager.ReminderDispatcher;
-import org.leadmanager.Search;
 import org.leadmanager.spi.host.AccessPolicy;
 import org.leadmanager.spi.host.ContactDirectory;
 import org.leadmanager.spi.host.EventPublisher;
@@ -16,7 +9,7 @@ import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.host.UserDirectory;
 
 /** The facade: one validating proxy per topic in front of its service. Built by {@code LeadManagerBuilder}. */
-public final class DefaultLeadManager implements LeadManager {
+final class DefaultLeadManager implements LeadManager {
     private final Context ctx;
     private final Projects projects;
     private final Qualification qualification;

@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.time.Clock;
 import java.util.UUID;

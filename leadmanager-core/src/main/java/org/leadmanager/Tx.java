@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.lead.ContactCard;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.lead.OwnerReasonKind;
 import org.leadmanager.domain.project.AssignmentPolicy;

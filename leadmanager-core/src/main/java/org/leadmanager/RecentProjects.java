@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,16 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.leadmanager.LeadQuery;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.Times;
-import org.leadmanager.domain.lead.ContactField;
+import org.leadmanager.domain.contact.ContactField;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.junit.jupiter.api.Test;
-import org.leadmanager.LeadManager;
-import org.leadmanager.Projects;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;

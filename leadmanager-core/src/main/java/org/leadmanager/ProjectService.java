@@ -1,15 +1,12 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.leadmanager.ConflictException;
-import org.leadmanager.ProjectOverview;
-import org.leadmanager.Projects;
-import org.leadmanager.StatusCounts;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;

@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 /** The {@code AccessPolicy} does not allow the caller this operation. */
 public final class AccessDeniedException extends LeadManagerException {

@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 /** Someone else changed the aggregate since it was read (optimistic lock lost). Reload and retry. */
 public final class StaleModificationException extends LeadManagerException {

@@ -1,7 +1,7 @@
-package org.leadmanager.domain.lead;
+package org.leadmanager.domain.contact;
 
 import java.io.Serializable;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.Text;
 

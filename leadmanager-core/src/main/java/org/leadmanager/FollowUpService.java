@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.leadmanager.AccessDeniedException;
-import org.leadmanager.ConflictException;
-import org.leadmanager.FollowUpOverview;
-import org.leadmanager.FollowUps;
-import org.leadmanager.NotFoundException;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.AccessDeniedException;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;

@@ -1,4 +1,4 @@
-package org.leadmanager.domain.lead;
+package org.leadmanager.domain.contact;
 
 /** A field of the contact card that criteria and assignment rules can look at. */
 public enum ContactField {

@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 /** Root of every exception the library throws on purpose. A call that throws one changed nothing. */
 public abstract class LeadManagerException extends RuntimeException {

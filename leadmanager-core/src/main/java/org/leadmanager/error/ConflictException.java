@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 /** The change contradicts the current state, e.g. a duplicate project name or a transition the status list forbids. */
 public final class ConflictException extends LeadManagerException {

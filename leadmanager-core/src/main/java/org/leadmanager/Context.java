@@ -1,11 +1,11 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
-import org.leadmanager.AccessDeniedException;
-import org.leadmanager.NotFoundException;
+import org.leadmanager.error.AccessDeniedException;
+import org.leadmanager.error.NotFoundException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;

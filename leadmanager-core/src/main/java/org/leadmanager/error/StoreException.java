@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 /**
  * The store failed for a reason that lies neither in the input nor in a concurrent change: the database refused or

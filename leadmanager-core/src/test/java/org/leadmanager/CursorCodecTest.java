@@ -1,4 +1,4 @@
-package org.leadmanager.internal;
+package org.leadmanager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.leadmanager.ValidationException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.search.Keyset;
 import org.leadmanager.domain.search.LeadSort;

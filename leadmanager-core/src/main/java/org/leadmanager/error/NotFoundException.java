@@ -1,4 +1,4 @@
-package org.leadmanager;
+package org.leadmanager.error;
 
 /** The addressed project, lead, note, follow-up, contact or saved search does not exist in the caller's tenant. */
 public final class NotFoundException extends LeadManagerException {

@@ -62,7 +62,12 @@ final class ProjectService implements Projects {
     }
 
     @Override
-    public Project addStatus(Actor actor, ProjectId project, LeadStatus status, Integer position) {
+    public Project addStatus(Actor actor, ProjectId project, LeadStatus status) {
+        return change(actor, project, "status added: " + status.key(), p -> p.withStatusAdded(status, null), null);
+    }
+
+    @Override
+    public Project addStatus(Actor actor, ProjectId project, LeadStatus status, int position) {
         return change(actor, project, "status added: " + status.key(), p -> p.withStatusAdded(status, position), null);
     }
 

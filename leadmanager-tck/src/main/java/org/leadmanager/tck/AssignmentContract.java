@@ -9,6 +9,7 @@ import static org.leadmanager.tck.TckFixture.OFFER;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -99,6 +100,37 @@ public abstract class AssignmentContract extends ContractBase {
         rejectsInput("user", () -> lm().leads().assign(manager(), lead.id(), UserId.of("nobody")));
         rejectsInput("user", () -> lm().leads().assignAll(manager(), Set.of(lead.id()), fx.ivan));
         assertNull(fx.reload(lead.id()).assignee());
+    }
+
+    /**
+     * In chunks of two, a refused lead leaves the rest of its chunk and the other chunks changed, each change with
+     * its timeline entry, and the leads already owned by the user count as changed without a new entry.
+     */
+    @Test
+    void assignAllGoesChunkByChunkAndARefusedLeadSpoilsNoChunk() {
+        Project project = fx.projectWithTeam("Solar roofs", fx.alice, fx.bob);
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            leads.add(fx.lead(project.id()));
+        }
+        lm().leads().assign(manager(), leads.get(1).id(), fx.bob);
+        lm().leads().assign(manager(), leads.get(4).id(), fx.alice);
+        Set<LeadId> ids = new HashSet<>();
+        leads.forEach(l -> ids.add(l.id()));
+
+        AssignAllResult result = fx.withChunkSize(2).leads().assignAll(fx.agent(fx.alice), ids, fx.alice);
+
+        assertEquals(Set.of(leads.get(1).id()), result.rejected().keySet(), "bob's lead is not alice's to take");
+        assertInstanceOf(Rejection.Denied.class, result.rejected().get(leads.get(1).id()));
+        assertEquals(5, result.changed().size());
+        assertEquals(result.changed().stream().sorted().toList(), result.changed(), "in id order");
+        for (Lead lead : leads) {
+            UserId expected = lead.id().equals(leads.get(1).id()) ? fx.bob : fx.alice;
+            assertEquals(expected, fx.reload(lead.id()).assignee());
+            long assignments = lm().leads().timeline(manager(), lead.id()).stream()
+                    .filter(a -> a.type() == ActivityType.ASSIGNED).count();
+            assertEquals(1, assignments, "one assignment recorded for " + lead.id());
+        }
     }
 
     @Test

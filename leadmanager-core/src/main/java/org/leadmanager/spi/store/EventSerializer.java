@@ -1,0 +1,40 @@
+package org.leadmanager.spi.store;
+
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.EventEnvelope;
+
+/**
+ * How a store writes events down and reads them back: each event's stable type name and schema version, stored
+ * beside it, and the envelope's serialized form. The core knows no format; {@code leadmanager-json} gives the JSON
+ * form the README documents.
+ */
+public interface EventSerializer {
+
+    /**
+     * The event's type name, stable across versions of the library: a class renamed in the code keeps its name on
+     * the wire.
+     */
+    String typeName(DomainEvent event);
+
+    /** The version of the serialized shape of the event's type; it rises when that shape changes. */
+    int schemaVersion(DomainEvent event);
+
+    /** The envelope with its event as text; never fails for an envelope the library built. */
+    String serialize(EventEnvelope envelope);
+
+    /**
+     * The envelope back from text {@link #serialize} wrote, in this or an earlier schema version.
+     *
+     * @throws UnreadableEventException if the text is not such an envelope
+     */
+    EventEnvelope deserialize(String text);
+
+    /** Text that is not a serialized envelope: damaged, of an unknown type, or of a newer schema version. */
+    final class UnreadableEventException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UnreadableEventException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -18,7 +18,10 @@ public interface LeadManager {
         return new LeadManagerBuilder();
     }
 
-    /** Projects (lead managers) and their status lists. */
+    /**
+     * Projects and their status lists. What the help page and a CRM's menu call a "Leadmanager" ("CRM →
+     * Leadmanager": one lead manager per project or product) is a {@code Project} here.
+     */
     Projects projects();
 
     /** Turning contacts into leads. */

@@ -43,15 +43,30 @@ public interface Search {
     /** The actor's saved searches, by name. */
     List<SavedSearch> savedSearches(@NotNull Actor actor);
 
-    /** Deletes one of the actor's saved searches. */
+    /**
+     * Deletes one of the actor's saved searches.
+     *
+     * @throws NotFoundException if the actor has no such saved search: another user's saved search is not found
+     *         either, so its existence is not revealed
+     */
     void deleteSavedSearch(@NotNull Actor actor, @NotNull SavedSearchId search);
 
     /**
-     * Runs a saved search: the first page when {@code cursor} is null. Statuses retired since it was saved match
-     * nothing.
+     * Runs a saved search: its first page. Statuses retired since it was saved match nothing.
+     *
+     * @throws ValidationException if the limit is not 1..500
+     * @throws NotFoundException if the actor has no such saved search: another user's saved search is not found
+     *         either, so its existence is not revealed
+     */
+    LeadPage run(@NotNull Actor actor, @NotNull SavedSearchId search, int limit);
+
+    /**
+     * Runs a saved search: the page after {@code cursor} (a {@link LeadPage#nextCursor()} of this search), as
+     * {@link #run(Actor, SavedSearchId, int)} runs the first.
      *
      * @throws ValidationException if the limit is not 1..500 or the cursor does not fit
-     * @throws NotFoundException if the actor has no such saved search
+     * @throws NotFoundException as {@link #run(Actor, SavedSearchId, int)}
      */
-    LeadPage run(@NotNull Actor actor, @NotNull SavedSearchId search, int limit, String cursor);
+    LeadPage run(@NotNull Actor actor, @NotNull SavedSearchId search, int limit,
+            @NotNull @Size(max = 1000) String cursor);
 }

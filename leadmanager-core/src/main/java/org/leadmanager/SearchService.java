@@ -134,7 +134,17 @@ final class SearchService implements Search {
     }
 
     @Override
+    public LeadPage run(Actor actor, SavedSearchId id, int limit) {
+        return runSaved(actor, id, limit, null);
+    }
+
+    @Override
     public LeadPage run(Actor actor, SavedSearchId id, int limit, String cursor) {
+        return runSaved(actor, id, limit, cursor);
+    }
+
+    /** The first page when {@code cursor} is null. */
+    private LeadPage runSaved(Actor actor, SavedSearchId id, int limit, String cursor) {
         if (limit < 1 || limit > 500) {
             throw ValidationException.of("limit", limit < 1 ? "Min" : "Max", "must be between 1 and 500, was " + limit,
                     "value", limit < 1 ? 1 : 500);

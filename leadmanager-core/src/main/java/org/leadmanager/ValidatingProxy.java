@@ -1,8 +1,11 @@
 package org.leadmanager;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -16,8 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Text;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Checks the input of each API call before it reaches the service, so a rejected call never touches the store: the
@@ -59,7 +62,7 @@ final class ValidatingProxy {
         if (method.getDeclaringClass() != Object.class) {
             List<ValidationException.Violation> violations = new ArrayList<>();
             for (ConstraintViolation<Object> v : VALIDATOR.forExecutables().validateParameters(target, method, args)) {
-                violations.add(toViolation(v));
+                violations.add(toViolation(v, method));
             }
             Parameter[] parameters = method.getParameters();
             for (int i = 0; i < args.length; i++) {
@@ -116,7 +119,7 @@ final class ValidatingProxy {
         }
     }
 
-    private static ValidationException.Violation toViolation(ConstraintViolation<Object> v) {
+    private static ValidationException.Violation toViolation(ConstraintViolation<Object> v, Method method) {
         String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         Map<String, String> arguments = new TreeMap<>();
         v.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
@@ -124,8 +127,42 @@ final class ValidatingProxy {
                 arguments.put(name, String.valueOf(value));
             }
         });
-        return new ValidationException.Violation(path(v.getPropertyPath().toString()), code, arguments,
-                message(code, arguments));
+        String message = code.equals("Size") && v.getInvalidValue() instanceof CharSequence
+                ? textSize(arguments, notBlank(v.getPropertyPath(), method))
+                : message(code, arguments);
+        return new ValidationException.Violation(path(v.getPropertyPath().toString()), code, arguments, message);
+    }
+
+    /** A text's size rule as a user reads it: a text that must not be blank has at least 1 character. */
+    private static String textSize(Map<String, String> arguments, boolean notBlank) {
+        String min = notBlank && "0".equals(arguments.get("min")) ? "1" : arguments.get("min");
+        return "must be " + min + " to " + arguments.get("max") + " characters";
+    }
+
+    /**
+     * Whether the element at the path (a parameter, or a component of a record parameter) is also {@code NotBlank}.
+     */
+    private static boolean notBlank(jakarta.validation.Path path, Method method) {
+        AnnotatedElement element = null;
+        Class<?> type = null;
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                Parameter parameter = method.getParameters()[node.as(jakarta.validation.Path.ParameterNode.class)
+                        .getParameterIndex()];
+                element = parameter;
+                type = parameter.getType();
+            } else if (node.getKind() == ElementKind.PROPERTY && type != null && type.isRecord()) {
+                element = null;
+                for (RecordComponent component : type.getRecordComponents()) {
+                    if (component.getName().equals(node.getName())) {
+                        // constraints on a record component land on its field, accessor and constructor parameter
+                        element = component.getAccessor();
+                        type = component.getType();
+                    }
+                }
+            }
+        }
+        return element != null && element.isAnnotationPresent(NotBlank.class);
     }
 
     /** English messages by code: the validator's own would follow the JVM's default locale. */

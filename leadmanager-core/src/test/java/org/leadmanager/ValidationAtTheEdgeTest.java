@@ -66,7 +66,7 @@ class ValidationAtTheEdgeTest {
                         "x".repeat(201)));
 
         assertEquals("name", e.violations().get(0).path());
-        assertEquals("size must be between 0 and 200", e.violations().get(0).message());
+        assertEquals("must be 1 to 200 characters", e.violations().get(0).message(), "a name must not be blank either");
         assertEquals("Size", e.violations().get(0).code());
         assertEquals(Map.of("min", "0", "max", "200"), e.violations().get(0).arguments());
         verifyNoInteractions(store);
@@ -81,7 +81,7 @@ class ValidationAtTheEdgeTest {
                     new Projects.Create("x".repeat(201), null, List.of(), null)));
             assertEquals(List.of("command.defaultStatus: NotNull: must not be null",
                             "command.kind: NotNull: must not be null",
-                            "command.name: Size: size must be between 0 and 200",
+                            "command.name: Size: must be 1 to 200 characters",
                             "command.statuses: NotEmpty: must not be empty"),
                     e.violations().stream().map(v -> v.path() + ": " + v.code() + ": " + v.message()).toList());
         } finally {

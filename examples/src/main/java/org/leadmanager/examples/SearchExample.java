@@ -82,6 +82,6 @@ public final class SearchExample {
         SavedSearch saved = leads.search().save(manager, "Anna's Berlin leads", project.id(), criteria,
                 LeadSort.byLastActivity());
         System.out.println("saved '" + saved.name() + "' → first page again: "
-                + leads.search().run(manager, saved.id(), 10, null).leads().size() + " leads");
+                + leads.search().run(manager, saved.id(), 10).leads().size() + " leads");
     }
 }

@@ -33,7 +33,7 @@ public final class Text {
         }
         String trimmed = checked(value, path).strip();
         if (trimmed.length() > max) {
-            throw ValidationException.of(path, "Size", "size must be between 1 and " + max, "min", 1, "max", max);
+            throw ValidationException.of(path, "Size", "must be 1 to " + max + " characters", "min", 1, "max", max);
         }
         return trimmed;
     }

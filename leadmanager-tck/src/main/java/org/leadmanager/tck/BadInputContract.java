@@ -153,7 +153,7 @@ public abstract class BadInputContract extends ContractBase {
                 fx.clock.instant().plus(Duration.ofHours(1)), "x"));
         rejects(NotFoundException.class, () -> lm().leads().editNote(m, new NoteId(UUID.randomUUID()), "x"));
         rejects(NotFoundException.class, () -> lm().followUps().complete(m, new FollowUpId(UUID.randomUUID())));
-        rejects(NotFoundException.class, () -> lm().search().run(m, new SavedSearchId(UUID.randomUUID()), 5, null));
+        rejects(NotFoundException.class, () -> lm().search().run(m, new SavedSearchId(UUID.randomUUID()), 5));
         rejects(NotFoundException.class, () -> lm().search().deleteSavedSearch(m,
                 new SavedSearchId(UUID.randomUUID())));
         rejects(NotFoundException.class, () -> lm().qualification().actionResponse(m,
@@ -237,7 +237,8 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().search().countByStatus(m, p, null), "criteria");
         invalid(() -> lm().search().save(m, null, p, LeadCriteria.all(), LeadSort.byLastActivity()), "name");
         invalid(() -> lm().search().deleteSavedSearch(m, null), "search");
-        invalid(() -> lm().search().run(m, null, 10, null), "search");
+        invalid(() -> lm().search().run(m, null, 10), "search");
+        invalid(() -> lm().search().run(m, new SavedSearchId(UUID.randomUUID()), 10, null), "cursor");
     }
 
     @Test
@@ -269,8 +270,8 @@ public abstract class BadInputContract extends ContractBase {
 
     @Test
     void pageSizesOutsideTheirRangeAreRejected() {
-        invalid(() -> lm().search().run(manager(), saved.id(), 0, null), "limit");
-        invalid(() -> lm().search().run(manager(), saved.id(), 501, null), "limit");
+        invalid(() -> lm().search().run(manager(), saved.id(), 0), "limit");
+        invalid(() -> lm().search().run(manager(), saved.id(), 501), "limit");
         invalid(() -> lm().search().find(manager(), new LeadQuery(project.id(), LeadCriteria.all(),
                 LeadSort.byLastActivity(), 0, null)), "query.limit");
         invalid(() -> lm().projects().addStatus(manager(), project.id(),

@@ -140,7 +140,7 @@ public abstract class TenancyAndAccessContract extends ContractBase {
     void anotherTenantsSavedSearchesAndActionsAreNotFound() {
         Actor me = manager();
         ContactId mine = fx.contact("My Contact");
-        notFoundAndUnchanged(() -> lm().search().run(me, theirSearch.id(), 10, null));
+        notFoundAndUnchanged(() -> lm().search().run(me, theirSearch.id(), 10));
         notFoundAndUnchanged(() -> lm().search().deleteSavedSearch(me, theirSearch.id()));
         notFoundAndUnchanged(() -> lm().qualification().actionResponse(me, theirAction.id(), mine));
         assertTrue(lm().search().savedSearches(me).isEmpty());

@@ -18,6 +18,14 @@ public record LeadStatus(StatusKey key, String label, StatusCategory category) {
         Objects.requireNonNull(category, "category must not be null");
     }
 
+    /**
+     * A status whose key is derived from its label by {@link StatusKey#fromLabel}: {@code of("Neu", OPEN)} has
+     * the key {@code neu}, {@code of("Angebot verschickt", OPEN)} the key {@code angebot-verschickt}.
+     */
+    public static LeadStatus of(String label, StatusCategory category) {
+        return new LeadStatus(StatusKey.fromLabel(label), label, category);
+    }
+
     /** Convenience for {@code new LeadStatus(StatusKey.of(key), label, category)}. */
     public static LeadStatus of(String key, String label, StatusCategory category) {
         return new LeadStatus(StatusKey.of(key), label, category);

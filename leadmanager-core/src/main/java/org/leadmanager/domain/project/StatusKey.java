@@ -1,6 +1,8 @@
 package org.leadmanager.domain.project;
 
 import java.io.Serializable;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,16 +13,47 @@ import java.util.regex.Pattern;
  */
 public record StatusKey(String value) implements Serializable {
     private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");
 
     /** @throws org.leadmanager.error.ValidationException if the value does not have the documented form */
     public StatusKey {
         Objects.requireNonNull(value, "StatusKey must not be null");
         if (!FORM.matcher(value).matches()) {
             throw org.leadmanager.error.ValidationException.of("StatusKey", "Pattern",
-                    "must be 1-40 characters of a-z, 0-9, '_' or '-', starting with a letter or digit, was '"
+                    "must be 1-40 characters of a-z, 0-9, '_' or '-', starting with a letter or digit (or derive it"
+                            + " from the label: StatusKey.fromLabel, LeadStatus.of(label, category)), was '"
                             + org.leadmanager.domain.Text.clean(value) + "'",
                     "pattern", FORM.pattern());
         }
+    }
+
+    /**
+     * The key a label stands for: lower-cased; {@code ä ö ü ß} written {@code ae oe ue ss}, other accents dropped
+     * ({@code é} → {@code e}); every run of other characters becomes one {@code -}, none at either end; at most 40
+     * characters. So {@code "Neu"} → {@code neu}, {@code "Angebot verschickt"} → {@code angebot-verschickt},
+     * {@code "Kunde (gewonnen)"} → {@code kunde-gewonnen}. Two labels may give one key; a project refuses the
+     * second status then, as for any taken key.
+     *
+     * @throws org.leadmanager.error.ValidationException if the label has no letter or digit of {@code a-z 0-9}
+     *         once folded
+     */
+    public static StatusKey fromLabel(String label) {
+        Objects.requireNonNull(label, "label must not be null");
+        String folded = label.toLowerCase(Locale.ROOT)
+                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        String key = OTHER.matcher(folded).replaceAll("-").replaceAll("^-+|-+$", "");
+        if (key.length() > 40) {
+            key = key.substring(0, 40).replaceAll("-+$", "");
+        }
+        if (key.isEmpty()) {
+            throw org.leadmanager.error.ValidationException.of("StatusKey", "Pattern",
+                    "a key derives from a label's letters and digits a-z, 0-9; '"
+                            + org.leadmanager.domain.Text.clean(label) + "' has none",
+                    "pattern", FORM.pattern());
+        }
+        return new StatusKey(key);
     }
 
     /** Shorthand for {@code new StatusKey(value)}. */

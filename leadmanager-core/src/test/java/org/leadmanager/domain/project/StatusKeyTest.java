@@ -1,0 +1,60 @@
+package org.leadmanager.domain.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.leadmanager.error.ValidationException;
+
+class StatusKeyTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Neu|neu",
+        "Angebot verschickt|angebot-verschickt",
+        "Kunde (gewonnen)|kunde-gewonnen",
+        "Größe prüfen|groesse-pruefen",
+        "Straße|strasse",
+        "Café & Crème|cafe-creme",
+        "  2. Termin  |2-termin",
+        "NEW|new",
+        "kein_Interesse|kein-interesse"
+    })
+    void keysDeriveFromLabels(String label, String key) {
+        assertEquals(StatusKey.of(key), StatusKey.fromLabel(label));
+        assertEquals(new LeadStatus(StatusKey.of(key), label, StatusCategory.OPEN),
+                LeadStatus.of(label, StatusCategory.OPEN));
+    }
+
+    @Test
+    void aLongLabelGivesAKeyOfAtMostFortyCharactersWithoutATrailingDash() {
+        StatusKey key = StatusKey.fromLabel("Angebot verschickt und auf Rückmeldung warten");
+        assertEquals("angebot-verschickt-und-auf-rueckmeldung", key.value());
+    }
+
+    @Test
+    void aLabelWithoutLettersOrDigitsHasNoKey() {
+        ValidationException e = assertThrows(ValidationException.class, () -> StatusKey.fromLabel("→ ★ ←"));
+        assertEquals("StatusKey", e.violations().get(0).path());
+    }
+
+    @Test
+    void anInvalidKeySaysWhatAKeyMayContainAndHowToDeriveOne() {
+        ValidationException e = assertThrows(ValidationException.class, () -> StatusKey.of("Neu"));
+        String message = e.violations().get(0).message();
+        assertTrue(message.contains("a-z, 0-9, '_' or '-'") && message.contains("StatusKey.fromLabel"), message);
+    }
+
+    @Property
+    void everyLabelWithALetterGivesAValidKey(@ForAll String label) {
+        if (label.codePoints().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+            StatusKey key = StatusKey.fromLabel(label);
+            assertEquals(key, StatusKey.of(key.value()), "the derived key has the key form");
+        }
+    }
+}

@@ -19,7 +19,8 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.Changed;
+import org.leadmanager.domain.event.LeadChanges;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
@@ -78,16 +79,18 @@ final class LeadService implements Leads {
     }
 
     private Lead assignInTx(Tx tx, LeadId id, UserId user) {
-        Lead lead = ctx.lead(tx.s, tx.actor, id);
-        Project project = ctx.project(tx.s, tx.actor, lead.project());
-        ctx.requireChange(tx.actor, project, lead);
-        if (Objects.equals(lead.assignee(), user)) {
-            return lead;
-        }
+        Lead lead = changeableLead(tx, id);
         OwnerReason reason = user == null ? OwnerReason.unassigned(tx.actor.user()) : OwnerReason.manual(tx.actor.user());
-        Lead stored = tx.save(lead.assignedTo(user, reason, tx.now));
-        tx.activity(id, user == null ? ActivityType.UNASSIGNED : ActivityType.ASSIGNED, lead.assignee(), user, null);
-        tx.emit(new DomainEvent.LeadAssigned(id, lead.project(), lead.assignee(), user, reason));
+        return saved(tx, LeadChanges.assign(lead, user, reason, tx.now));
+    }
+
+    /** Stores a changed lead and records its change; an unchanged lead is neither stored nor recorded. */
+    private static Lead saved(Tx tx, Changed<Lead> change) {
+        if (!change.changed()) {
+            return change.state();
+        }
+        Lead stored = tx.save(change.state());
+        tx.record(change);
         return stored;
     }
 
@@ -106,52 +109,16 @@ final class LeadService implements Leads {
         return ctx.write(actor, tx -> moveStatus(tx, id, status, StatusCategory.LOST, reason.strip()));
     }
 
-    /**
-     * The one path for status changes. {@code category} is what the caller asked for (WON for convert, LOST for
-     * disqualify, null for a plain change, which may not reach LOST without a reason).
-     */
     private Lead moveStatus(Tx tx, LeadId id, StatusKey requested, StatusCategory category, String reason) {
         Lead lead = ctx.lead(tx.s, tx.actor, id);
         Project project = ctx.project(tx.s, tx.actor, lead.project());
         ctx.requireChange(tx.actor, project, lead);
-        LeadStatus target = requested != null ? project.requireStatus(requested, "status")
-                : project.firstOf(category).orElseThrow(() -> ValidationException.of("status", "UnknownStatus",
-                        "project '" + project.name() + "' has no " + category + " status", "category", category));
-        if (category != null && target.category() != category) {
-            throw ValidationException.of("status", "StatusCategory", "'" + target.key() + "' is "
-                    + target.category() + ", expected a " + category + " status",
-                    "key", target.key(), "category", target.category(), "expected", category);
-        }
-        if (category == null && target.category() == StatusCategory.LOST) {
-            throw ValidationException.of("status", "LostReasonRequired",
-                    "'" + target.key() + "' is LOST: use disqualify with a reason", "key", target.key());
-        }
-        if (target.key().equals(lead.status())) {
-            return lead;
-        }
-        if (!project.allowsTransition(lead.status(), target.key())) {
-            throw new ConflictException("project '" + project.name() + "' does not allow moving from '"
-                    + lead.status() + "' to '" + target.key() + "'; allowed: "
-                    + project.transitions().get(lead.status()));
-        }
-        return recordMove(tx, lead, target, reason);
+        return saved(tx, LeadChanges.moveTo(lead, project, requested, category, reason, tx.now));
     }
 
-    /**
-     * Stores a lead's move to another status with its history entry and events: the one way every path (status
-     * change, convert, disqualify, retiring a status) moves a lead. {@code reason} is kept only for LOST statuses.
-     */
-    static Lead recordMove(Tx tx, Lead lead, LeadStatus target, String reason) {
-        String kept = target.category() == StatusCategory.LOST ? reason : null;
-        Lead stored = tx.save(lead.withStatus(target.key(), kept, tx.now));
-        tx.activity(lead.id(), ActivityType.STATUS_CHANGED, lead.status(), target.key(), kept);
-        tx.emit(new DomainEvent.LeadStatusChanged(lead.id(), lead.project(), lead.status(), target.key()));
-        if (target.category() == StatusCategory.WON) {
-            tx.emit(new DomainEvent.LeadConverted(lead.id(), lead.project(), target.key()));
-        } else if (target.category() == StatusCategory.LOST) {
-            tx.emit(new DomainEvent.LeadDisqualified(lead.id(), lead.project(), target.key(), kept));
-        }
-        return stored;
+    /** Moves a lead off a status its project retired; {@code project} is the project after the retirement. */
+    static void moveOffRetired(Tx tx, Lead lead, Project project, StatusKey retired, StatusKey replacement) {
+        saved(tx, LeadChanges.moveOffRetired(lead, project, retired, replacement, tx.now));
     }
 
     @Override
@@ -161,21 +128,19 @@ final class LeadService implements Leads {
             Note note = new Note(new NoteId(ctx.ids.next()), actor.tenant(), id, actor.user(), text, tx.now, null, 0);
             tx.s.notes().insert(note);
             tx.touch(lead.id());
-            tx.activity(id, ActivityType.NOTE_ADDED, null, note.id(), null);
-            tx.emit(new DomainEvent.NoteAdded(id, note.id()));
-            return note;
+            return tx.record(LeadChanges.noteAdded(note));
         });
     }
 
     @Override
     public Note editNote(Actor actor, NoteId noteId, String text) {
         return ctx.write(actor, tx -> {
-            Note note = ownNote(tx, noteId);
+            Note note = note(tx, noteId);
+            Changed<Note> change = LeadChanges.editNote(note, actor.user(), text, tx.now);
             Lead lead = changeableLead(tx, note.lead());
-            Note stored = tx.s.notes().update(note.edited(text, tx.now));
+            Note stored = tx.s.notes().update(change.state());
             tx.touch(lead.id());
-            tx.activity(note.lead(), ActivityType.NOTE_EDITED, null, note.id(), null);
-            tx.emit(new DomainEvent.NoteEdited(note.lead(), note.id()));
+            tx.record(change);
             return stored;
         });
     }
@@ -183,12 +148,12 @@ final class LeadService implements Leads {
     @Override
     public void deleteNote(Actor actor, NoteId noteId) {
         ctx.write(actor, tx -> {
-            Note note = ownNote(tx, noteId);
+            Note note = note(tx, noteId);
+            Changed<Note> change = LeadChanges.deleteNote(note, actor.user());
             Lead lead = changeableLead(tx, note.lead());
             tx.s.notes().delete(note);
             tx.touch(lead.id());
-            tx.activity(note.lead(), ActivityType.NOTE_DELETED, null, note.id(), null);
-            tx.emit(new DomainEvent.NoteDeleted(note.lead(), note.id()));
+            tx.record(change);
             return null;
         });
     }
@@ -208,10 +173,7 @@ final class LeadService implements Leads {
                 .orElseThrow(() -> new NotFoundException("contact", current.contact()));
         return ctx.write(actor, tx -> {
             Lead lead = changeableLead(tx, id);
-            Lead stored = tx.save(lead.withCard(card, tx.now));
-            tx.activity(id, ActivityType.CARD_REFRESHED, null, null, null);
-            tx.emit(new DomainEvent.ContactCardRefreshed(id, lead.contact()));
-            return stored;
+            return saved(tx, LeadChanges.refreshCard(lead, card, tx.now));
         });
     }
 
@@ -259,9 +221,7 @@ final class LeadService implements Leads {
             for (Lead lead : tx.s.leads().findAllByContact(actor.tenant(), from)) {
                 Optional<Lead> target = tx.s.leads().findByContact(actor.tenant(), lead.project(), into);
                 if (target.isEmpty()) {
-                    tx.save(lead.withContact(into, card, tx.now));
-                    tx.activity(lead.id(), ActivityType.MERGED, from, into, "contact merged");
-                    tx.emit(new DomainEvent.LeadMovedToContact(lead.id(), from, into));
+                    saved(tx, LeadChanges.moveToContact(lead, into, card, tx.now));
                     moved.add(lead.id());
                 } else {
                     fold(tx, lead, target.get());
@@ -282,19 +242,11 @@ final class LeadService implements Leads {
         tx.s.notes().moveAll(tenant, source.id(), target.id());
         tx.s.followUps().moveAll(tenant, source.id(), target.id());
         tx.s.activities().moveAll(tenant, source.id(), target.id());
-        Lead next = target;
-        if (target.assignee() == null && source.assignee() != null
-                && ctx.users.isActive(tenant, source.assignee())) {
-            next = next.assignedTo(source.assignee(), source.ownerReason(), tx.now);
-            tx.activity(target.id(), ActivityType.ASSIGNED, null, source.assignee(), "owner of the merged lead");
-            tx.emit(new DomainEvent.LeadAssigned(target.id(), target.project(), null, source.assignee(),
-                    source.ownerReason()));
-        }
+        boolean ownerActive = source.assignee() != null && ctx.users.isActive(tenant, source.assignee());
+        Changed<Lead> change = LeadChanges.fold(source, target, ownerActive, tx.now);
         tx.s.leads().delete(source);
-        tx.save(next.touched(tx.now));
+        saved(tx, change);
         tx.s.leads().setNextFollowUpAt(tenant, target.id(), earliestOpenDue(tx, target.id()));
-        tx.activity(target.id(), ActivityType.MERGED, source.id(), target.id(), "lead of merged contact folded in");
-        tx.emit(new DomainEvent.LeadsMerged(source.id(), target.id(), target.project()));
     }
 
     static Instant earliestOpenDue(Tx tx, LeadId lead) {
@@ -317,12 +269,8 @@ final class LeadService implements Leads {
         return lead;
     }
 
-    private Note ownNote(Tx tx, NoteId id) {
-        Note note = tx.s.notes().find(tx.actor.tenant(), id).orElseThrow(() -> new NotFoundException("note", id));
-        if (!note.author().equals(tx.actor.user())) {
-            throw new AccessDeniedException("only the author " + note.author() + " may change note " + id);
-        }
-        return note;
+    private static Note note(Tx tx, NoteId id) {
+        return tx.s.notes().find(tx.actor.tenant(), id).orElseThrow(() -> new NotFoundException("note", id));
     }
 
     private void requireActiveUser(Actor actor, UserId user, String path) {

@@ -18,9 +18,10 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
-import org.leadmanager.domain.event.DomainEvent.LeadQualified;
+import org.leadmanager.domain.event.LeadChanges;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.assignment.OwnerDecision;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.MarketingAction;
@@ -178,14 +179,14 @@ final class QualificationService implements Qualification {
             Project project = ctx.viewableProject(s, actor, projectId);
             Set<ContactId> existing = s.leads().existingContacts(actor.tenant(), projectId, cards.keySet());
             List<ContactId> fresh = contacts.stream().distinct().filter(c -> !existing.contains(c)).toList();
-            List<OwnerAssigner.Decision> decisions =
+            List<OwnerDecision> decisions =
                     assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), true);
-            Map<ContactId, OwnerAssigner.Decision> byContact = new HashMap<>();
+            Map<ContactId, OwnerDecision> byContact = new HashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
                 byContact.put(fresh.get(i), decisions.get(i));
             }
             return contacts.stream().distinct().map(c -> {
-                OwnerAssigner.Decision d = byContact.get(c);
+                OwnerDecision d = byContact.get(c);
                 return d == null ? new AssignmentPreview(c, null, null, true)
                         : new AssignmentPreview(c, d.assignee(), d.reason(), false);
             }).toList();
@@ -263,11 +264,11 @@ final class QualificationService implements Qualification {
                 : Set.of();
         List<ContactId> fresh = existing.isEmpty() ? List.copyOf(known)
                 : known.stream().filter(c -> !existing.contains(c)).toList();
-        List<OwnerAssigner.Decision> decisions =
+        List<OwnerDecision> decisions =
                 assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), false);
         List<Lead> candidates = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
-            OwnerAssigner.Decision d = decisions.get(i);
+            OwnerDecision d = decisions.get(i);
             ContactId contact = fresh.get(i);
             candidates.add(Lead.qualify(new LeadId(ctx.ids.next()), tx.actor.tenant(), project.id(), contact,
                     cards.get(contact), project.defaultStatus(), origin, d.assignee(), d.reason(), tx.now));
@@ -276,7 +277,7 @@ final class QualificationService implements Qualification {
         Map<ContactId, Lead> created = new HashMap<>();
         for (Lead lead : inserted) {
             created.put(lead.contact(), lead);
-            tx.emit(new LeadQualified(lead.id(), project.id(), lead.contact(), origin, lead.assignee()));
+            tx.record(LeadChanges.qualified(lead));
         }
         List<ItemOutcome> outcomes = new ArrayList<>(ids.size());
         Set<ContactId> reported = new HashSet<>();

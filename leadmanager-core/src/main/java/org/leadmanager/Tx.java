@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
@@ -38,6 +40,19 @@ final class Tx {
         events.add(new EventEnvelope(ids.next(), actor.tenant(), actor.user(), now, event));
     }
 
+    /**
+     * Records what a command decided: the timeline entries its events make ({@link Timeline}) and, unless the lead
+     * manager has no publisher, the events for the outbox. Saving the state is the caller's.
+     *
+     * @return the new state
+     */
+    <T> T record(Changed<T> change) {
+        activities.addAll(Timeline.entries(change, actor.tenant(), actor.user(), now));
+        change.events().forEach(this::emit);
+        return change.state();
+    }
+
+    /** A timeline entry written by hand, for a change that has no {@link Changed} (reminders firing). */
     void activity(LeadId lead, ActivityType type, Object from, Object to, String text) {
         activities.add(Activity.unnumbered(actor.tenant(), lead, now, actor.user(), type, string(from), string(to),
                 text));

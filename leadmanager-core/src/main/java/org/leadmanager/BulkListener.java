@@ -11,4 +11,9 @@ public interface BulkListener {
      * @param processed items processed so far, this chunk included
      */
     void onChunk(List<ItemOutcome> outcomes, long processed);
+
+    /** A listener that ignores every chunk. */
+    static BulkListener none() {
+        return (outcomes, processed) -> { };
+    }
 }

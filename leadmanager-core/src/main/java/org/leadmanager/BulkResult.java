@@ -11,7 +11,7 @@ import java.util.List;
  * @param alreadyLeads items that already were leads
  * @param rejected     items refused, with their reason
  */
-public record BulkResult(long processed, long added, long alreadyLeads, List<ItemOutcome> rejected) {
+public record BulkResult(long processed, long added, long alreadyLeads, List<ItemOutcome.Rejected> rejected) {
 
     public BulkResult {
         rejected = List.copyOf(rejected);

@@ -32,7 +32,17 @@ final class FollowUpService implements FollowUps {
     }
 
     @Override
+    public FollowUp schedule(Actor actor, LeadId leadId, Instant dueAt, String note) {
+        return scheduleFor(actor, leadId, dueAt, note, null);
+    }
+
+    @Override
     public FollowUp schedule(Actor actor, LeadId leadId, Instant dueAt, String note, UserId owner) {
+        return scheduleFor(actor, leadId, dueAt, note, owner);
+    }
+
+    /** Schedules for {@code owner}, or when null for the lead's active owner, else the actor. */
+    private FollowUp scheduleFor(Actor actor, LeadId leadId, Instant dueAt, String note, UserId owner) {
         Instant due = dueAt.truncatedTo(ChronoUnit.MICROS);
         return ctx.write(actor, tx -> {
             FollowUp.requireDueWithin(due, tx.now, "dueAt");

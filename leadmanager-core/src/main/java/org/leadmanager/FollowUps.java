@@ -22,15 +22,22 @@ import org.leadmanager.error.ValidationException;
 public interface FollowUps {
 
     /**
-     * Schedules a follow-up.
+     * Schedules a follow-up for the lead's owner if it has an active one, else for the actor.
      *
-     * @param owner who is reminded, nullable: when null the lead's owner if active, else the actor. Must be an
-     *              active user.
-     * @throws ValidationException if {@code dueAt} is in the past or more than 100 years ahead, the note is blank
-     *                             or too long, or the owner is unknown or inactive
+     * @throws ValidationException if {@code dueAt} is in the past or more than 100 years ahead, or the note is
+     *                             blank or too long
      */
     FollowUp schedule(@NotNull Actor actor, @NotNull LeadId lead, @NotNull Instant dueAt,
-            @NotBlank @Size(max = 10_000) String note, UserId owner);
+            @NotBlank @Size(max = 10_000) String note);
+
+    /**
+     * Schedules a follow-up for the given owner, who is reminded.
+     *
+     * @throws ValidationException as {@link #schedule(Actor, LeadId, Instant, String)}, or if the owner is unknown
+     *                             or inactive
+     */
+    FollowUp schedule(@NotNull Actor actor, @NotNull LeadId lead, @NotNull Instant dueAt,
+            @NotBlank @Size(max = 10_000) String note, @NotNull UserId owner);
 
     /**
      * Marks it done; it never fires afterwards.

@@ -1,22 +1,34 @@
 package org.leadmanager;
 
+import java.util.Objects;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 
-/**
- * What a bulk call did with one contact.
- *
- * @param contact the input item
- * @param kind    added, already a lead, or rejected
- * @param lead    the new lead when added; null otherwise
- * @param reason  why it was rejected; null otherwise
- */
-public record ItemOutcome(ContactId contact, Kind kind, LeadId lead, String reason) {
+/** What a bulk qualification did with one input item: {@link Added}, {@link AlreadyLead} or {@link Rejected}. */
+public sealed interface ItemOutcome {
 
-    /** The three outcomes of a bulk item. */
-    public enum Kind {
-        ADDED,
-        ALREADY_LEAD,
-        REJECTED
+    /** The input item; null only for a null item, which is {@link Rejected}. */
+    ContactId contact();
+
+    /** The contact became a new lead. */
+    record Added(ContactId contact, LeadId lead) implements ItemOutcome {
+        public Added {
+            Objects.requireNonNull(contact, "contact");
+            Objects.requireNonNull(lead, "lead");
+        }
+    }
+
+    /** The contact already was a lead of the project (or was listed before in the same call). */
+    record AlreadyLead(ContactId contact) implements ItemOutcome {
+        public AlreadyLead {
+            Objects.requireNonNull(contact, "contact");
+        }
+    }
+
+    /** The item was left out, for the given reason; the others went on. */
+    record Rejected(ContactId contact, Rejection reason) implements ItemOutcome {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 }

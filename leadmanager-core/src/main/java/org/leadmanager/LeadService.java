@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.ConflictException;
-import org.leadmanager.error.LeadManagerException;
+import org.leadmanager.error.HostPortException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.error.NotFoundException;
 import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
@@ -62,18 +63,57 @@ final class LeadService implements Leads {
 
     @Override
     public AssignAllResult assignAll(Actor actor, Set<LeadId> ids, UserId user) {
-        if (user != null) {
-            requireActiveUser(actor, user, "user");
-        }
+        requireActiveUser(actor, user, "user");
+        return assignChunked(actor, ids, user);
+    }
+
+    @Override
+    public AssignAllResult unassignAll(Actor actor, Set<LeadId> ids) {
+        return assignChunked(actor, ids, null);
+    }
+
+    /**
+     * Assigns in chunks, each in one unit of work. A lead that is gone, not the actor's to change, or whose access
+     * check fails in the host is rejected before anything of it is written, so the rest of its chunk goes on. A
+     * lead changed concurrently rolls its chunk back; that chunk is then repeated lead by lead, so only the changed
+     * lead is rejected.
+     */
+    private AssignAllResult assignChunked(Actor actor, Set<LeadId> ids, UserId user) {
+        List<LeadId> sorted = ids.stream().sorted().toList();
         List<LeadId> changed = new ArrayList<>();
-        Map<LeadId, String> rejected = new LinkedHashMap<>();
-        for (LeadId id : ids.stream().sorted().toList()) {
+        Map<LeadId, Rejection> rejected = new LinkedHashMap<>();
+        for (int from = 0; from < sorted.size(); from += ctx.chunkSize) {
+            List<LeadId> chunk = sorted.subList(from, Math.min(sorted.size(), from + ctx.chunkSize));
+            Map<LeadId, Rejection> refused;
             try {
-                ctx.write(actor, tx -> assignInTx(tx, id, user));
-                changed.add(id);
-            } catch (LeadManagerException e) {
-                rejected.put(id, e.getMessage());
+                refused = ctx.write(actor, tx -> {
+                    Map<LeadId, Rejection> r = new LinkedHashMap<>();
+                    for (LeadId id : chunk) {
+                        try {
+                            assignInTx(tx, id, user);
+                        } catch (NotFoundException | AccessDeniedException | HostPortException e) {
+                            r.put(id, Rejection.of(e));
+                        }
+                    }
+                    return r;
+                });
+            } catch (StaleModificationException | ConflictException e) {
+                refused = new LinkedHashMap<>();
+                for (LeadId id : chunk) {
+                    try {
+                        ctx.write(actor, tx -> assignInTx(tx, id, user));
+                    } catch (NotFoundException | AccessDeniedException | HostPortException
+                             | StaleModificationException | ConflictException single) {
+                        refused.put(id, Rejection.of(single));
+                    }
+                }
             }
+            for (LeadId id : chunk) {
+                if (!refused.containsKey(id)) {
+                    changed.add(id);
+                }
+            }
+            rejected.putAll(refused);
         }
         return new AssignAllResult(changed, rejected);
     }
@@ -100,8 +140,18 @@ final class LeadService implements Leads {
     }
 
     @Override
+    public Lead convert(Actor actor, LeadId id) {
+        return ctx.write(actor, tx -> moveStatus(tx, id, null, StatusCategory.WON, null));
+    }
+
+    @Override
     public Lead convert(Actor actor, LeadId id, StatusKey status) {
         return ctx.write(actor, tx -> moveStatus(tx, id, status, StatusCategory.WON, null));
+    }
+
+    @Override
+    public Lead disqualify(Actor actor, LeadId id, String reason) {
+        return ctx.write(actor, tx -> moveStatus(tx, id, null, StatusCategory.LOST, reason.strip()));
     }
 
     @Override

@@ -43,12 +43,16 @@ public interface Leads {
     Lead unassign(@NotNull Actor actor, @NotNull LeadId lead);
 
     /**
-     * Assigns many leads to a user, or unassigns them when {@code user} is null. Leads the actor may not change
-     * or that do not exist are reported per item; the others change.
+     * Assigns many leads to a user, in chunks, each chunk in its own unit of work. Leads that do not exist, that
+     * the actor may not change, or that changed concurrently are reported per item ({@link Rejection}); the others
+     * change.
      *
      * @throws ValidationException if the user is unknown or inactive
      */
-    AssignAllResult assignAll(@NotNull Actor actor, @NotEmpty Set<@NotNull LeadId> leads, UserId user);
+    AssignAllResult assignAll(@NotNull Actor actor, @NotEmpty Set<@NotNull LeadId> leads, @NotNull UserId user);
+
+    /** Removes the owner of many leads, as {@link #assignAll} assigns them. */
+    AssignAllResult unassignAll(@NotNull Actor actor, @NotEmpty Set<@NotNull LeadId> leads);
 
     /**
      * Moves the lead to a status of its project, recording who, when, from and to.
@@ -59,18 +63,32 @@ public interface Leads {
     Lead changeStatus(@NotNull Actor actor, @NotNull LeadId lead, @NotNull StatusKey status);
 
     /**
-     * Converts the lead: moves it to a WON status ({@code status}, or the project's first WON status when null).
+     * Converts the lead: moves it to the project's first WON status.
      *
-     * @throws ValidationException if the status is not WON or the project has none
+     * @throws ValidationException if the project has no WON status
      */
-    Lead convert(@NotNull Actor actor, @NotNull LeadId lead, StatusKey status);
+    Lead convert(@NotNull Actor actor, @NotNull LeadId lead);
 
     /**
-     * Disqualifies the lead with a reason: moves it to a LOST status ({@code status}, or the first LOST one).
+     * Converts the lead to the given WON status.
      *
-     * @throws ValidationException if the status is not LOST, the project has none, or the reason is blank
+     * @throws ValidationException if the status is not one of the project's WON statuses
      */
-    Lead disqualify(@NotNull Actor actor, @NotNull LeadId lead, StatusKey status,
+    Lead convert(@NotNull Actor actor, @NotNull LeadId lead, @NotNull StatusKey status);
+
+    /**
+     * Disqualifies the lead with a reason: moves it to the project's first LOST status.
+     *
+     * @throws ValidationException if the project has no LOST status or the reason is blank
+     */
+    Lead disqualify(@NotNull Actor actor, @NotNull LeadId lead, @NotBlank @Size(max = 10_000) String reason);
+
+    /**
+     * Disqualifies the lead with a reason, to the given LOST status.
+     *
+     * @throws ValidationException if the status is not one of the project's LOST statuses or the reason is blank
+     */
+    Lead disqualify(@NotNull Actor actor, @NotNull LeadId lead, @NotNull StatusKey status,
             @NotBlank @Size(max = 10_000) String reason);
 
     /** Adds an internal note, never shown to the contact. */

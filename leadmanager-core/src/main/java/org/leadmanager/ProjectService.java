@@ -63,7 +63,12 @@ final class ProjectService implements Projects {
     }
 
     @Override
-    public Project addStatus(Actor actor, ProjectId project, LeadStatus status, Integer position) {
+    public Project addStatus(Actor actor, ProjectId project, LeadStatus status) {
+        return change(actor, project, p -> ProjectChanges.addStatus(p, status, null), null);
+    }
+
+    @Override
+    public Project addStatus(Actor actor, ProjectId project, LeadStatus status, int position) {
         return change(actor, project, p -> ProjectChanges.addStatus(p, status, position), null);
     }
 

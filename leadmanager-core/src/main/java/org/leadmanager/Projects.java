@@ -62,9 +62,16 @@ public interface Projects {
     /** Archives the project: it keeps its leads but qualifies no new ones. */
     Project archive(@NotNull Actor actor, @NotNull ProjectId project);
 
-    /** Adds a status at a position (0 = first) or, when position is null, at the end. */
+    /** Adds a status at the end of the project's list. */
+    Project addStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadStatus status);
+
+    /**
+     * Adds a status at a position: 0 = first, the number of statuses = last.
+     *
+     * @throws ValidationException if the position is past the end of the list
+     */
     Project addStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadStatus status,
-            @PositiveOrZero Integer position);
+            @PositiveOrZero int position);
 
     /** Changes the label of a status; its key stays. */
     Project relabelStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull StatusKey status,

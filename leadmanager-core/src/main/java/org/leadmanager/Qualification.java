@@ -36,13 +36,21 @@ public interface Qualification {
      * contact listed twice counts as added once and then as already a lead. Input is consumed once and never held
      * in memory as a whole.
      *
-     * @param listener receives each chunk's per-item outcomes and the progress; nullable
      * @return counts and the rejected items
      * @throws NotFoundException if the project does not exist
      * @throws ConflictException if the project is archived
      */
+    default BulkResult qualifyAll(@NotNull Actor actor, @NotNull ProjectId project,
+            @NotNull Iterable<ContactId> contacts) {
+        return qualifyAll(actor, project, contacts, BulkListener.none());
+    }
+
+    /**
+     * {@link #qualifyAll(Actor, ProjectId, Iterable)}, telling the listener each chunk's per-item outcomes and the
+     * progress after the chunk committed.
+     */
     BulkResult qualifyAll(@NotNull Actor actor, @NotNull ProjectId project, @NotNull Iterable<ContactId> contacts,
-            BulkListener listener);
+            @NotNull BulkListener listener);
 
     /**
      * The host reports that a contact joined a group: it becomes a lead of every project bound to the group, all in
@@ -58,7 +66,12 @@ public interface Qualification {
      * Reconciles a project with the current members of its bound groups: members that are not yet leads become
      * leads. Members are read page by page from the {@code ContactDirectory}. Leads of former members stay.
      */
-    BulkResult syncGroups(@NotNull Actor actor, @NotNull ProjectId project, BulkListener listener);
+    default BulkResult syncGroups(@NotNull Actor actor, @NotNull ProjectId project) {
+        return syncGroups(actor, project, BulkListener.none());
+    }
+
+    /** {@link #syncGroups(Actor, ProjectId)}, telling the listener each chunk's outcomes after it committed. */
+    BulkResult syncGroups(@NotNull Actor actor, @NotNull ProjectId project, @NotNull BulkListener listener);
 
     /** Creates a marketing action whose responses qualify contacts for the given projects. */
     MarketingAction createAction(@NotNull Actor actor, @NotBlank @Size(max = 200) String name,

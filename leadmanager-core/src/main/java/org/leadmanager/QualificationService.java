@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.error.HostPortException;
 import org.leadmanager.error.NotFoundException;
 import org.leadmanager.domain.Actor;
@@ -28,6 +29,10 @@ import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 
 final class QualificationService implements Qualification {
+    /** A null item in the input. */
+    private static final Rejection NULL_ID = new Rejection.Invalid(
+            List.of(new ValidationException.Violation("contacts[]", "NotNull", "must not be null")),
+            "contact id is null");
     private final Context ctx;
     private final OwnerAssigner assigner;
 
@@ -57,9 +62,8 @@ final class QualificationService implements Qualification {
             if (chunk.attempted() > 0) {
                 checkFirst = chunk.inserted().size() * 2 < chunk.attempted();
             } else {
-                long added = chunk.outcomes().stream().filter(o -> o.kind() == ItemOutcome.Kind.ADDED).count();
-                long already = chunk.outcomes().stream().filter(o -> o.kind() == ItemOutcome.Kind.ALREADY_LEAD)
-                        .count();
+                long added = chunk.outcomes().stream().filter(ItemOutcome.Added.class::isInstance).count();
+                long already = chunk.outcomes().stream().filter(ItemOutcome.AlreadyLead.class::isInstance).count();
                 checkFirst = already > added;
             }
         }
@@ -220,16 +224,15 @@ final class QualificationService implements Qualification {
                     origin, probe.checkFirst));
         } catch (HostPortException e) {
             // the chunk changed nothing; its items are reported with the port's failure and the next chunk goes on
-            return rejected(ids, e.getMessage());
+            return rejected(ids, new Rejection.HostFailed(e.getMessage()));
         }
         probe.learn(chunk);
         return chunk;
     }
 
-    private static Chunk rejected(List<ContactId> ids, String reason) {
+    private static Chunk rejected(List<ContactId> ids, Rejection reason) {
         List<ItemOutcome> outcomes = ids.stream()
-                .map(id -> new ItemOutcome(id, ItemOutcome.Kind.REJECTED, null,
-                        id == null ? "contact id is null" : reason))
+                .map(id -> (ItemOutcome) new ItemOutcome.Rejected(id, id == null ? NULL_ID : reason))
                 .toList();
         return new Chunk(outcomes, List.of(), 0);
     }
@@ -283,13 +286,13 @@ final class QualificationService implements Qualification {
         Set<ContactId> reported = new HashSet<>();
         for (ContactId id : ids) {
             if (id == null) {
-                outcomes.add(new ItemOutcome(null, ItemOutcome.Kind.REJECTED, null, "contact id is null"));
+                outcomes.add(new ItemOutcome.Rejected(null, NULL_ID));
             } else if (!cards.containsKey(id)) {
-                outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.REJECTED, null, "unknown contact " + id));
+                outcomes.add(new ItemOutcome.Rejected(id, new Rejection.NotFound("contact " + id + " not found")));
             } else if (created.containsKey(id) && reported.add(id)) {
-                outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.ADDED, created.get(id).id(), null));
+                outcomes.add(new ItemOutcome.Added(id, created.get(id).id()));
             } else {
-                outcomes.add(new ItemOutcome(id, ItemOutcome.Kind.ALREADY_LEAD, null, null));
+                outcomes.add(new ItemOutcome.AlreadyLead(id));
             }
         }
         return new Chunk(outcomes, inserted, check ? 0 : candidates.size());
@@ -313,7 +316,7 @@ final class QualificationService implements Qualification {
         private long processed;
         private long added;
         private long already;
-        private final List<ItemOutcome> rejected = new ArrayList<>();
+        private final List<ItemOutcome.Rejected> rejected = new ArrayList<>();
 
         Tally(BulkListener listener) {
             this.listener = listener;
@@ -321,16 +324,16 @@ final class QualificationService implements Qualification {
 
         void add(Chunk chunk) {
             for (ItemOutcome o : chunk.outcomes()) {
-                switch (o.kind()) {
-                    case ADDED -> added++;
-                    case ALREADY_LEAD -> already++;
-                    case REJECTED -> rejected.add(o);
+                if (o instanceof ItemOutcome.Added) {
+                    added++;
+                } else if (o instanceof ItemOutcome.AlreadyLead) {
+                    already++;
+                } else if (o instanceof ItemOutcome.Rejected r) {
+                    rejected.add(r);
                 }
             }
             processed += chunk.outcomes().size();
-            if (listener != null) {
-                listener.onChunk(chunk.outcomes(), processed);
-            }
+            listener.onChunk(chunk.outcomes(), processed);
         }
 
         BulkResult result() {

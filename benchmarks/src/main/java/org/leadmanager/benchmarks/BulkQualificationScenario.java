@@ -23,7 +23,7 @@ final class BulkQualificationScenario implements Scenario {
             String projectId = project.id().toString();
 
             Bench.log("warm-up: %,d contacts through the library and the baseline", warmUp);
-            node.leads.qualification().qualifyAll(JpaNode.ACTOR, project.id(), GeneratedContacts.range(0, warmUp), null);
+            node.leads.qualification().qualifyAll(JpaNode.ACTOR, project.id(), GeneratedContacts.range(0, warmUp));
             reset(db);
             try (Connection c = db.connect()) {
                 BaselineInsert.insert(c, JpaNode.TENANT.value(), projectId, 0, warmUp, "MANUAL", null, "manager", 1000);
@@ -37,10 +37,10 @@ final class BulkQualificationScenario implements Scenario {
                 reset(db);
                 BulkResult[] result = new BulkResult[1];
                 first.add(Bench.seconds(() -> result[0] = node.leads.qualification().qualifyAll(JpaNode.ACTOR,
-                        project.id(), GeneratedContacts.range(0, size), null)));
+                        project.id(), GeneratedContacts.range(0, size))));
                 check(result[0].added() == size, "first run added " + result[0].added() + " of " + size);
                 again.add(Bench.seconds(() -> result[0] = node.leads.qualification().qualifyAll(JpaNode.ACTOR,
-                        project.id(), GeneratedContacts.range(0, size), null)));
+                        project.id(), GeneratedContacts.range(0, size))));
                 check(result[0].alreadyLeads() == size, "re-run found " + result[0].alreadyLeads() + " existing");
                 createdAgain += result[0].added();
                 check(db.count("SELECT count(*) FROM lm_lead") == size, "lead count after the re-run");

@@ -30,7 +30,7 @@ final class GroupSyncScenario implements Scenario {
                 reset(db);
                 BulkResult[] result = new BulkResult[1];
                 double s = Bench.seconds(() -> result[0] = node.leads.qualification().syncGroups(JpaNode.ACTOR,
-                        project.id(), null));
+                        project.id()));
                 BulkQualificationScenario.check(result[0].added() == size, "sync added " + result[0].added());
                 reset(db);
                 double b;

@@ -59,8 +59,7 @@ final class ReminderScenario implements Scenario {
                 nodes.add(new JpaNode(db, "node-" + i, 4, new GeneratedContacts()));
             }
             Project project = nodes.get(0).project("Reminders");
-            nodes.get(0).leads.qualification().qualifyAll(JpaNode.ACTOR, project.id(), GeneratedContacts.range(0, 100),
-                    null);
+            nodes.get(0).leads.qualification().qualifyAll(JpaNode.ACTOR, project.id(), GeneratedContacts.range(0, 100));
             List<HikariDataSource> schedulerPools = new ArrayList<>();
             for (int i = 0; i < MAX_NODES; i++) {
                 schedulerPools.add(db.pool("scheduler-" + i, 4));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leadmanager.BulkResult;
 import org.leadmanager.ItemOutcome;
+import org.leadmanager.Rejection;
 import org.leadmanager.LeadManager;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
@@ -31,15 +32,17 @@ public final class BulkQualificationExample {
         for (int i = 1; i <= 10_000; i++) {
             selection.add(crm.addContact(acme, "c-" + i, ContactCard.named("Contact " + i)));
         }
-        leads.qualification().qualifyAll(manager, project.id(), selection.subList(0, 100), null);
+        leads.qualification().qualifyAll(manager, project.id(), selection.subList(0, 100));
         selection.add(ContactId.of("no-such-contact"));
 
         BulkResult result = leads.qualification().qualifyAll(manager, project.id(), selection,
                 (outcomes, processed) -> System.out.printf("progress: %,d of %,d%n", processed, selection.size()));
         System.out.printf("added %,d, already leads %,d, rejected %d%n", result.added(), result.alreadyLeads(),
                 result.rejected().size());
-        for (ItemOutcome rejected : result.rejected()) {
-            System.out.println("  rejected " + rejected.contact() + ": " + rejected.reason());
+        for (ItemOutcome.Rejected rejected : result.rejected()) {
+            String why = rejected.reason() instanceof Rejection.NotFound ? "unknown contact"
+                    : rejected.reason().message();
+            System.out.println("  rejected " + rejected.contact() + ": " + why);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class ContactMergeExample {
         Lead folded = leads.qualification().qualify(manager, solar.id(), duplicate).lead();
         Lead moved = leads.qualification().qualify(manager, heating.id(), duplicate).lead();
         leads.leads().addNote(manager, folded.id(), "Noted on the duplicate.");
-        leads.followUps().schedule(manager, folded.id(), Instant.now().plus(1, ChronoUnit.DAYS), "Call back", null);
+        leads.followUps().schedule(manager, folded.id(), Instant.now().plus(1, ChronoUnit.DAYS), "Call back");
 
         MergeResult result = leads.leads().contactsMerged(manager, duplicate, survivor);
         System.out.println("moved " + result.moved() + " (was " + moved.id() + "), folded " + result.merged());

@@ -113,7 +113,7 @@ public final class Demo {
         leads.projects().bindGroups(boss, project.id(), Set.of(responders));
         leads.projects().setAssignmentPolicy(boss, project.id(),
                 org.leadmanager.domain.project.AssignmentPolicy.roundRobin());
-        BulkResult synced = leads.qualification().syncGroups(boss, project.id(), null);
+        BulkResult synced = leads.qualification().syncGroups(boss, project.id());
         out.printf("%nBound group '%s': %d members became leads (round-robin over Anna and Ben).%n",
                 responders, synced.added());
         // A late answer to the mailing itself is recorded with the campaign as source.
@@ -127,7 +127,7 @@ public final class Demo {
                 contact("c-203", "Sara Yilmaz", "sara@yilmaz-logistik.de", "Yilmaz Logistik", "Hamburg"));
         leads.projects().setAssignmentPolicy(boss, project.id(),
                 org.leadmanager.domain.project.AssignmentPolicy.none());
-        BulkResult manual = leads.qualification().qualifyAll(boss, project.id(), selection, null);
+        BulkResult manual = leads.qualification().qualifyAll(boss, project.id(), selection);
         out.printf("Added by hand: %d new leads, %d already leads, %d rejected.%n",
                 manual.added(), manual.alreadyLeads(), manual.rejected().size());
 
@@ -144,8 +144,8 @@ public final class Demo {
         leads.leads().changeStatus(boss, byName(all, "Petra Berg").id(), StatusKey.of("contacted"));
         leads.leads().changeStatus(boss, byName(all, "Maria Lux").id(), StatusKey.of("contacted"));
         leads.leads().changeStatus(boss, byName(all, "Olaf Brandt").id(), StatusKey.of("offer"));
-        leads.leads().convert(boss, byName(all, "Jonas Kahn").id(), null);
-        leads.leads().disqualify(boss, byName(all, "Tim Roth").id(), null, "Kein Budget in diesem Jahr");
+        leads.leads().convert(boss, byName(all, "Jonas Kahn").id());
+        leads.leads().disqualify(boss, byName(all, "Tim Roth").id(), "Kein Budget in diesem Jahr");
 
         print("All leads of 'Leadmanager'", project,
                 page(boss, project, LeadCriteria.all(), LeadSort.ascending(SortField.NAME)));
@@ -180,9 +180,9 @@ public final class Demo {
 
         // 8. A follow-up ("Wiedervorlage") that shows in the overview.
         leads.followUps().schedule(annaActor, petra.id(), clock.instant().plus(Duration.ofDays(1)),
-                "Petra Berg anrufen: Angebot besprechen", null);
+                "Petra Berg anrufen: Angebot besprechen");
         leads.followUps().schedule(annaActor, petra.id(), clock.instant().plus(Duration.ofHours(3)),
-                "Unterlagen per E-Mail schicken", null);
+                "Unterlagen per E-Mail schicken");
         clock.advance(Duration.ofHours(4));
         FollowUpOverview overview = leads.followUps().overview(annaActor, annaActor.user());
         Table overviewTable = new Table("Overview of " + nameOf(annaActor.user()) + " on " + overview.today(),

@@ -39,6 +39,6 @@ public final class EventsExample {
         Lead lead = leads.qualification().qualify(manager, project.id(),
                 crm.addContact(acme, "c-1", ContactCard.named("Petra Berg"))).lead();
         leads.leads().addNote(manager, lead.id(), "Signed today.");
-        leads.leads().convert(manager, lead.id(), null);
+        leads.leads().convert(manager, lead.id());
     }
 }

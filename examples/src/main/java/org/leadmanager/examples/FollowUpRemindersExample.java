@@ -36,9 +36,9 @@ public final class FollowUpRemindersExample {
         leads.leads().assign(actor, petra.id(), anna);
 
         FollowUp call = leads.followUps().schedule(actor, petra.id(), clock.instant().plus(Duration.ofHours(2)),
-                "Call Petra about the offer", null);
+                "Call Petra about the offer");
         FollowUp mail = leads.followUps().schedule(actor, petra.id(), clock.instant().plus(Duration.ofDays(2)),
-                "Send the brochure", null);
+                "Send the brochure");
         leads.followUps().snooze(actor, mail.id(), Duration.ofDays(1));
 
         ReminderDispatcher dispatcher = leads.reminderDispatcher(ReminderDispatcher.Options.defaults(

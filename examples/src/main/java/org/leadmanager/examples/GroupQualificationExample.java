@@ -52,7 +52,7 @@ public final class GroupQualificationExample {
         System.out.println("contactJoinedGroup: created=" + joined.get(0).created() + ", origin="
                 + joined.get(0).lead().origin());
 
-        BulkResult again = leads.qualification().syncGroups(manager, project.id(), null);
+        BulkResult again = leads.qualification().syncGroups(manager, project.id());
         System.out.println("second syncGroups: " + again.added() + " new leads (idempotent)");
     }
 }

@@ -46,7 +46,7 @@ public final class SearchExample {
             contacts.add(crm.addContact(acme, "c-" + i, new ContactCard("Contact " + i, "c" + i + "@example.org",
                     null, i % 4 == 0 ? "Firma " + i + " GmbH" : "Firma " + i, cities[i % 3], null)));
         }
-        leads.qualification().qualifyAll(manager, project.id(), contacts, null);
+        leads.qualification().qualifyAll(manager, project.id(), contacts);
         List<Lead> all = leads.search().find(manager, new LeadQuery(project.id(), LeadCriteria.all(),
                 LeadSort.ascending(SortField.CREATED), 500, null)).leads();
         for (Lead lead : all) {

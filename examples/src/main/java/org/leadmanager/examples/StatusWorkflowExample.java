@@ -46,11 +46,11 @@ public final class StatusWorkflowExample {
         }
         leads.leads().changeStatus(manager, petra.id(), CONTACTED);
         leads.leads().changeStatus(manager, petra.id(), OFFER);
-        leads.leads().convert(manager, petra.id(), null);
+        leads.leads().convert(manager, petra.id());
 
         Lead jonas = leads.qualification().qualify(manager, project.id(),
                 crm.addContact(acme, "c-2", ContactCard.named("Jonas Kahn"))).lead();
-        leads.leads().disqualify(manager, jonas.id(), null, "Went with a competitor");
+        leads.leads().disqualify(manager, jonas.id(), "Went with a competitor");
 
         Table history = new Table("Status history of Petra Berg", "from", "to", "by");
         for (StatusChange change : leads.leads().statusHistory(manager, petra.id())) {

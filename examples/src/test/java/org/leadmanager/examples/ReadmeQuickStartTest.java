@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
@@ -79,6 +81,41 @@ class ReadmeQuickStartTest {
             assertTrue(shows(expected.get(i), printed.get(i)), () -> "line " + (n + 1) + ": the README shows '"
                     + expected.get(n) + "' but it printed '" + printed.get(n) + "'");
         }
+    }
+
+    /**
+     * The same quick start in a named module of a host that uses the module path: the library's module descriptors
+     * export and open what it needs (the validator reads the API's constraints reflectively).
+     */
+    @Test
+    void runsAsANamedModuleOnTheModulePath() throws Exception {
+        String readme = Files.readString(readme(), StandardCharsets.UTF_8);
+        String pasted = quickStartBlock(readme);
+        assertFalse(PACKAGE.matcher(pasted).find(), "the quick start declares a package of its own");
+        String source = "package quickstart;\n" + pasted;
+        String className = "quickstart." + qualifiedClassName(pasted);
+        Path moduleInfo = work.resolve("src").resolve("module-info.java");
+        Files.createDirectories(moduleInfo.getParent());
+        Files.writeString(moduleInfo, "module quickstart { requires org.leadmanager.inmemory; exports quickstart; }\n",
+                StandardCharsets.UTF_8);
+
+        Path classes = compile(className, source, List.of("--module-path"), moduleInfo);
+        ModuleFinder finder = ModuleFinder.of(concat(classes, hostClassPath()).toArray(Path[]::new));
+        Configuration configuration = ModuleLayer.boot().configuration()
+                .resolve(finder, ModuleFinder.of(), Set.of("quickstart"));
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration,
+                ClassLoader.getPlatformClassLoader());
+        assertTrue(layer.findModule("org.leadmanager.core").isPresent(), "the core resolved as a named module");
+
+        String out = invokeMain(layer.findLoader("quickstart"), className);
+        assertTrue(out.contains("Petra Berg, Berg Bau GmbH: contacted"), out);
+    }
+
+    private static List<Path> concat(Path first, List<Path> rest) {
+        List<Path> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     @Test
@@ -164,6 +201,15 @@ class ReadmeQuickStartTest {
 
     /** Compiles the source against the host class path alone (for Java 17) and returns the class directory. */
     private Path compile(String className, String source) throws IOException, URISyntaxException {
+        return compile(className, source, List.of("-classpath"), null);
+    }
+
+    /**
+     * Compiles the source (and the module descriptor, if any) with the host's jars on the path named by
+     * {@code pathOption} ({@code -classpath} or {@code --module-path}).
+     */
+    private Path compile(String className, String source, List<String> pathOption, Path moduleInfo)
+            throws IOException, URISyntaxException {
         List<Path> classPath = hostClassPath();
         Path sourceFile = work.resolve("src").resolve(className.replace('.', File.separatorChar) + ".java");
         Files.createDirectories(sourceFile.getParent());
@@ -176,10 +222,12 @@ class ReadmeQuickStartTest {
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             String joined = classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-proc:none",
-                    "-classpath", joined, "-d", classes.toString());
+            List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-proc:none"));
+            options.addAll(pathOption);
+            options.addAll(List.of(joined, "-d", classes.toString()));
+            List<Path> sources = moduleInfo == null ? List.of(sourceFile) : List.of(moduleInfo, sourceFile);
             boolean compiled = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjects(sourceFile)).call();
+                    files.getJavaFileObjectsFromPaths(sources)).call();
             assertTrue(compiled, () -> "the README's quick start does not compile:\n" + diagnostics.getDiagnostics()
                     .stream().map(d -> d.getKind() + " line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
                     .collect(Collectors.joining("\n")));
@@ -194,12 +242,19 @@ class ReadmeQuickStartTest {
         for (Path path : classPath) {
             urls.add(path.toUri().toURL());
         }
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            return invokeMain(loader, className);
+        }
+    }
+
+    /** Calls main of the class in the loader, with the loader as context loader; returns what it printed. */
+    private static String invokeMain(ClassLoader loader, String className) throws Exception {
         PrintStream originalOut = System.out;
         Thread thread = Thread.currentThread();
         ClassLoader originalContext = thread.getContextClassLoader();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        try {
             Method main = loader.loadClass(className).getMethod("main", String[].class);
             System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
             thread.setContextClassLoader(loader);

@@ -255,7 +255,7 @@ class InMemoryDirectoryTest {
                 List.of(LeadStatus.of("new", "New", StatusCategory.OPEN)), StatusKey.of("new")));
         leads.projects().bindGroups(clara, project.id(), Set.of(FAIR));
 
-        BulkResult synced = leads.qualification().syncGroups(clara, project.id(), null);
+        BulkResult synced = leads.qualification().syncGroups(clara, project.id());
 
         assertEquals(1_234, synced.added());
         assertEquals(1_234, leads.search().countByStatus(clara, project.id(), LeadCriteria.all()).total());

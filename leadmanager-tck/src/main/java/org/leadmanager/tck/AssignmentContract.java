@@ -2,17 +2,20 @@ package org.leadmanager.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.leadmanager.tck.TckFixture.OFFER;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.AssignAllResult;
+import org.leadmanager.Rejection;
 import org.leadmanager.LeadManager;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
@@ -99,6 +102,37 @@ public abstract class AssignmentContract extends ContractBase {
         assertNull(fx.reload(lead.id()).assignee());
     }
 
+    /**
+     * In chunks of two, a refused lead leaves the rest of its chunk and the other chunks changed, each change with
+     * its timeline entry, and the leads already owned by the user count as changed without a new entry.
+     */
+    @Test
+    void assignAllGoesChunkByChunkAndARefusedLeadSpoilsNoChunk() {
+        Project project = fx.projectWithTeam("Solar roofs", fx.alice, fx.bob);
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            leads.add(fx.lead(project.id()));
+        }
+        lm().leads().assign(manager(), leads.get(1).id(), fx.bob);
+        lm().leads().assign(manager(), leads.get(4).id(), fx.alice);
+        Set<LeadId> ids = new HashSet<>();
+        leads.forEach(l -> ids.add(l.id()));
+
+        AssignAllResult result = fx.withChunkSize(2).leads().assignAll(fx.agent(fx.alice), ids, fx.alice);
+
+        assertEquals(Set.of(leads.get(1).id()), result.rejected().keySet(), "bob's lead is not alice's to take");
+        assertInstanceOf(Rejection.Denied.class, result.rejected().get(leads.get(1).id()));
+        assertEquals(5, result.changed().size());
+        assertEquals(result.changed().stream().sorted().toList(), result.changed(), "in id order");
+        for (Lead lead : leads) {
+            UserId expected = lead.id().equals(leads.get(1).id()) ? fx.bob : fx.alice;
+            assertEquals(expected, fx.reload(lead.id()).assignee());
+            long assignments = lm().leads().timeline(manager(), lead.id()).stream()
+                    .filter(a -> a.type() == ActivityType.ASSIGNED).count();
+            assertEquals(1, assignments, "one assignment recorded for " + lead.id());
+        }
+    }
+
     @Test
     void assignAllChangesThePermittedLeadsAndReportsTheRestPerItem() {
         Project project = fx.project("Solar roofs");
@@ -114,7 +148,10 @@ public abstract class AssignmentContract extends ContractBase {
 
         assertEquals(Set.of(a.id(), b.id(), c.id()), Set.copyOf(result.changed()));
         assertEquals(Set.of(unknown, foreign.id()), result.rejected().keySet());
-        result.rejected().values().forEach(reason -> assertFalse(reason.isBlank()));
+        assertInstanceOf(Rejection.NotFound.class, result.rejected().get(unknown), "an unknown lead is not found");
+        assertInstanceOf(Rejection.NotFound.class, result.rejected().get(foreign.id()),
+                "another tenant's lead is not found either");
+        result.rejected().values().forEach(reason -> assertFalse(reason.message().isBlank()));
         for (Lead lead : List.of(a, b, c)) {
             assertEquals(fx.bob, fx.reload(lead.id()).assignee());
         }
@@ -132,6 +169,7 @@ public abstract class AssignmentContract extends ContractBase {
 
         assertEquals(List.of(free.id()), result.changed());
         assertEquals(Set.of(bobs.id()), result.rejected().keySet());
+        assertInstanceOf(Rejection.Denied.class, result.rejected().get(bobs.id()));
         assertEquals(fx.bob, fx.reload(bobs.id()).assignee());
         assertEquals(fx.alice, fx.reload(free.id()).assignee());
     }
@@ -143,7 +181,7 @@ public abstract class AssignmentContract extends ContractBase {
         Lead b = fx.lead(project.id());
         lm().leads().assignAll(manager(), Set.of(a.id(), b.id()), fx.alice);
 
-        AssignAllResult result = lm().leads().assignAll(manager(), Set.of(a.id(), b.id()), null);
+        AssignAllResult result = lm().leads().unassignAll(manager(), Set.of(a.id(), b.id()));
 
         assertEquals(Set.of(a.id(), b.id()), Set.copyOf(result.changed()));
         assertNull(fx.reload(a.id()).assignee());
@@ -193,7 +231,7 @@ public abstract class AssignmentContract extends ContractBase {
         Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
         List<ContactId> contacts = fx.contacts(5, "Visitor");
 
-        fx.withChunkSize(2).qualification().qualifyAll(manager(), project.id(), contacts, null);
+        fx.withChunkSize(2).qualification().qualifyAll(manager(), project.id(), contacts);
         List<UserId> next = assigneesOfNewLeads(lm(), project, 1);
 
         List<UserId> bulkOwners = contacts.stream().map(c -> qualify(project, c).assignee()).toList();
@@ -224,11 +262,11 @@ public abstract class AssignmentContract extends ContractBase {
         for (int i = 0; i < 2; i++) {
             Lead won = fx.lead(project.id());
             lm().leads().assign(manager(), won.id(), fx.bob);
-            lm().leads().convert(manager(), won.id(), null);
+            lm().leads().convert(manager(), won.id());
         }
         Lead lost = fx.lead(project.id());
         lm().leads().assign(manager(), lost.id(), fx.bob);
-        lm().leads().disqualify(manager(), lost.id(), null, "moved away");
+        lm().leads().disqualify(manager(), lost.id(), "moved away");
         Lead offered = fx.lead(project.id());
         lm().leads().assign(manager(), offered.id(), fx.carol);
         lm().leads().changeStatus(manager(), offered.id(), OFFER);
@@ -246,7 +284,7 @@ public abstract class AssignmentContract extends ContractBase {
     @Test
     void leastOpenLeadsSpreadsABulkQualificationEvenly() {
         Project project = fx.project("Solar roofs", AssignmentPolicy.leastOpenLeads(), fx.alice, fx.bob, fx.carol);
-        fx.withChunkSize(4).qualification().qualifyAll(manager(), project.id(), fx.contacts(9, "Visitor"), null);
+        fx.withChunkSize(4).qualification().qualifyAll(manager(), project.id(), fx.contacts(9, "Visitor"));
         Map<UserId, Integer> perOwner = new HashMap<>();
         TenantSnapshot.allLeads(lm(), manager(), project).forEach(l -> perOwner.merge(l.assignee(), 1, Integer::sum));
         assertEquals(Map.of(fx.alice, 3, fx.bob, 3, fx.carol, 3), perOwner);

@@ -58,7 +58,7 @@ public abstract class BadInputContract extends ContractBase {
         lead = fx.lead(project.id(), "Erika Mustermann");
         note = lm().leads().addNote(manager(), lead.id(), "first call");
         followUp = lm().followUps().schedule(manager(), lead.id(), fx.clock.instant().plus(Duration.ofDays(1)),
-                "call back", null);
+                "call back");
         saved = lm().search().save(manager(), "Everything", project.id(), LeadCriteria.all(),
                 LeadSort.byLastActivity());
     }
@@ -97,10 +97,10 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().leads().addNote(m, lead.id(), TEXT_10_001), "text");
         invalid(() -> lm().leads().editNote(m, note.id(), " "), "text");
         invalid(() -> lm().leads().editNote(m, note.id(), TEXT_10_001), "text");
-        invalid(() -> lm().followUps().schedule(m, lead.id(), due, "", null), "note");
-        invalid(() -> lm().followUps().schedule(m, lead.id(), due, TEXT_10_001, null), "note");
-        invalid(() -> lm().leads().disqualify(m, lead.id(), null, " "), "reason");
-        invalid(() -> lm().leads().disqualify(m, lead.id(), null, TEXT_10_001), "reason");
+        invalid(() -> lm().followUps().schedule(m, lead.id(), due, ""), "note");
+        invalid(() -> lm().followUps().schedule(m, lead.id(), due, TEXT_10_001), "note");
+        invalid(() -> lm().leads().disqualify(m, lead.id(), " "), "reason");
+        invalid(() -> lm().leads().disqualify(m, lead.id(), TEXT_10_001), "reason");
         invalid(() -> lm().projects().relabelStatus(m, project.id(), NEW, ""), "label");
         invalid(() -> lm().projects().relabelStatus(m, project.id(), NEW, NAME_201), "label");
         invalid(() -> lm().search().save(m, " ", project.id(), LeadCriteria.all(), LeadSort.byLastActivity()),
@@ -150,7 +150,7 @@ public abstract class BadInputContract extends ContractBase {
         rejects(NotFoundException.class, () -> lm().leads().changeStatus(m, noLead, CONTACTED));
         rejects(NotFoundException.class, () -> lm().leads().addNote(m, noLead, "x"));
         rejects(NotFoundException.class, () -> lm().followUps().schedule(m, noLead,
-                fx.clock.instant().plus(Duration.ofHours(1)), "x", null));
+                fx.clock.instant().plus(Duration.ofHours(1)), "x"));
         rejects(NotFoundException.class, () -> lm().leads().editNote(m, new NoteId(UUID.randomUUID()), "x"));
         rejects(NotFoundException.class, () -> lm().followUps().complete(m, new FollowUpId(UUID.randomUUID())));
         rejects(NotFoundException.class, () -> lm().search().run(m, new SavedSearchId(UUID.randomUUID()), 5, null));
@@ -172,7 +172,7 @@ public abstract class BadInputContract extends ContractBase {
     void invalidDatesAreRejected() {
         Actor m = manager();
         Instant now = fx.clock.instant();
-        invalid(() -> lm().followUps().schedule(m, lead.id(), now.minusSeconds(1), "late", null), "dueAt");
+        invalid(() -> lm().followUps().schedule(m, lead.id(), now.minusSeconds(1), "late"), "dueAt");
         invalid(() -> lm().followUps().reschedule(m, followUp.id(), now.minus(Duration.ofDays(1))), "dueAt");
         invalid(() -> lm().search().find(m, LeadQuery.firstPage(project.id(),
                 LeadCriteria.all().withCreated(now, now.minusNanos(1000)))), "query.criteria.created");
@@ -200,12 +200,13 @@ public abstract class BadInputContract extends ContractBase {
                 "command.statuses", "command.defaultStatus");
         invalid(() -> lm().projects().get(m, null), "project");
         invalid(() -> lm().projects().rename(m, p, null), "name");
-        invalid(() -> lm().projects().addStatus(m, p, null, null), "status");
+        invalid(() -> lm().projects().addStatus(m, p, null), "status");
+        invalid(() -> lm().projects().addStatus(m, p, null, 0), "status");
         invalid(() -> lm().projects().setTeam(m, p, null), "team");
         invalid(() -> lm().projects().setTransitions(m, p, null), "transitions");
         invalid(() -> lm().projects().list(null), "actor");
         invalid(() -> lm().qualification().qualify(m, null, null), "project", "contact");
-        invalid(() -> lm().qualification().qualifyAll(m, p, null, null), "contacts");
+        invalid(() -> lm().qualification().qualifyAll(m, p, null), "contacts");
         invalid(() -> lm().qualification().contactJoinedGroup(m, null, c), "group");
         invalid(() -> lm().qualification().actionResponse(m, null, c), "action");
         invalid(() -> lm().qualification().createAction(m, "Mailing", Set.of()), "projects");
@@ -214,12 +215,19 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().leads().assign(m, l, null), "user");
         invalid(() -> lm().leads().assignAll(m, Set.of(), fx.alice), "leads");
         invalid(() -> lm().leads().assignAll(m, null, fx.alice), "leads");
+        invalid(() -> lm().leads().assignAll(m, Set.of(l), null), "user");
+        invalid(() -> lm().leads().unassignAll(m, Set.of()), "leads");
+        invalid(() -> lm().leads().convert(m, l, null), "status");
+        invalid(() -> lm().leads().disqualify(m, l, null, "no budget"), "status");
+        invalid(() -> lm().qualification().qualifyAll(m, p, List.of(c), null), "listener");
+        invalid(() -> lm().qualification().syncGroups(m, p, null), "listener");
+        invalid(() -> lm().followUps().schedule(m, l, fx.clock.instant().plusSeconds(60), "n", null), "owner");
         invalid(() -> lm().leads().changeStatus(null, l, CONTACTED), "actor");
         invalid(() -> lm().leads().changeStatus(m, l, null), "status");
         invalid(() -> lm().leads().addNote(m, l, null), "text");
         invalid(() -> lm().leads().editNote(m, null, "x"), "note");
         invalid(() -> lm().leads().contactsMerged(m, null, null), "from", "into");
-        invalid(() -> lm().followUps().schedule(m, l, null, "n", null), "dueAt");
+        invalid(() -> lm().followUps().schedule(m, l, null, "n"), "dueAt");
         invalid(() -> lm().followUps().complete(m, null), "followUp");
         invalid(() -> lm().followUps().snooze(m, followUp.id(), null), "by");
         invalid(() -> lm().followUps().overview(m, null), "user");

@@ -163,7 +163,8 @@ final class CommandWorld {
         StatusKey def = project(p).defaultStatus();
         List<ContactId> input = contactIndexes.stream().map(this::contact).toList();
         chunked.qualification().qualifyAll(manager, p, input, (outcomes, n) -> outcomes.stream()
-                .filter(o -> o.kind() == ItemOutcome.Kind.ADDED).forEach(o -> created(o.lead(), p, def)));
+                .filter(ItemOutcome.Added.class::isInstance).map(ItemOutcome.Added.class::cast)
+                .forEach(o -> created(o.lead(), p, def)));
     }
 
     void respondToAction(int contact) {
@@ -189,7 +190,8 @@ final class CommandWorld {
         ProjectId p = projects.get(project);
         StatusKey def = project(p).defaultStatus();
         chunked.qualification().syncGroups(fx.system(), p, (outcomes, n) -> outcomes.stream()
-                .filter(o -> o.kind() == ItemOutcome.Kind.ADDED).forEach(o -> created(o.lead(), p, def)));
+                .filter(ItemOutcome.Added.class::isInstance).map(ItemOutcome.Added.class::cast)
+                .forEach(o -> created(o.lead(), p, def)));
     }
 
     void assign(int lead, int user) {
@@ -214,14 +216,14 @@ final class CommandWorld {
     void convert(int lead) {
         LeadId id = lead(lead);
         if (id != null) {
-            lm.leads().convert(manager, id, null);
+            lm.leads().convert(manager, id);
         }
     }
 
     void disqualify(int lead) {
         LeadId id = lead(lead);
         if (id != null) {
-            lm.leads().disqualify(manager, id, null, "not interested");
+            lm.leads().disqualify(manager, id, "not interested");
         }
     }
 
@@ -286,7 +288,7 @@ final class CommandWorld {
         LeadId id = lead(lead);
         if (id != null) {
             Instant due = fx.clock.instant().plus(Duration.ofMinutes(minutes));
-            followUps.add(lm.followUps().schedule(manager, id, due, "call", null).id());
+            followUps.add(lm.followUps().schedule(manager, id, due, "call").id());
         }
     }
 

@@ -125,7 +125,7 @@ public abstract class ConcurrencyContract extends ContractBase {
                     AtomicLong added = new AtomicLong();
                     BulkResult result = chunked.qualification().qualifyAll(manager(), project.id(), window,
                             (outcomes, n) -> added.addAndGet(
-                                    outcomes.stream().filter(o -> o.kind() == ItemOutcome.Kind.ADDED).count()));
+                                    outcomes.stream().filter(ItemOutcome.Added.class::isInstance).count()));
                     assertEquals(added.get(), result.added());
                     assertEquals(25, result.added() + result.alreadyLeads());
                     return result.added();
@@ -263,7 +263,7 @@ public abstract class ConcurrencyContract extends ContractBase {
                         case 1 -> made.add(ActivityType.NOTE_ADDED + " " + retrying(() -> node.leads()
                                 .addNote(manager(), lead.id(), "note " + text)).id());
                         default -> made.add(ActivityType.FOLLOW_UP_SCHEDULED + " " + retrying(() -> node.followUps()
-                                .schedule(manager(), lead.id(), due, "call " + text, null)).note());
+                                .schedule(manager(), lead.id(), due, "call " + text)).note());
                     }
                 }
                 return made;
@@ -379,7 +379,7 @@ public abstract class ConcurrencyContract extends ContractBase {
                 List<FollowUpId> mine = new ArrayList<>();
                 for (int k = 0; k < 5; k++) {
                     Instant due = base.plus(Duration.ofMinutes(37L * ((thread * 5 + k) * 7 % 40)));
-                    mine.add(retrying(() -> lm().followUps().schedule(manager(), lead.id(), due, "call", null)).id());
+                    mine.add(retrying(() -> lm().followUps().schedule(manager(), lead.id(), due, "call")).id());
                 }
                 return mine;
             });
@@ -415,7 +415,7 @@ public abstract class ConcurrencyContract extends ContractBase {
         Set<FollowUpId> due = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             due.add(lm().followUps().schedule(manager(), lead.id(),
-                    fx.clock.instant().plus(Duration.ofMinutes(1 + i % 3)), "call " + i, null).id());
+                    fx.clock.instant().plus(Duration.ofMinutes(1 + i % 3)), "call " + i).id());
         }
         fx.clock.advance(Duration.ofMinutes(3));
         RecordingNotifier notifier = new RecordingNotifier();

@@ -98,7 +98,7 @@ public abstract class EventsContract extends ContractBase {
         fx.lead(project.id(), contacts.get(2));
 
         List<DomainEvent> events = during(() -> fx.withChunkSize(2).qualification().qualifyAll(manager(),
-                project.id(), contacts, null));
+                project.id(), contacts));
 
         assertEquals(4, events.size());
         assertTrue(events.stream().allMatch(e -> e instanceof LeadQualified));
@@ -111,14 +111,14 @@ public abstract class EventsContract extends ContractBase {
         Project project = fx.project("Solar roofs");
         List<ContactId> contacts = fx.contacts(8, "V");
         LeadManager chunked = fx.withChunkSize(2);
-        chunked.qualification().qualifyAll(manager(), project.id(), contacts.subList(0, 4), null);
+        chunked.qualification().qualifyAll(manager(), project.id(), contacts.subList(0, 4));
         // chunks: known, known, new, new, known and new mixed: every way of finding out which contacts are new
         List<ContactId> input = new java.util.ArrayList<>(contacts);
         input.addAll(List.of(contacts.get(0), contacts.get(5), contacts.get(1), contacts.get(2)));
         BulkResult[] result = new BulkResult[1];
 
         List<DomainEvent> events = during(() -> result[0] = chunked.qualification().qualifyAll(manager(),
-                project.id(), input, null));
+                project.id(), input));
 
         assertEquals(4, result[0].added());
         assertEquals(8, result[0].alreadyLeads());
@@ -149,10 +149,10 @@ public abstract class EventsContract extends ContractBase {
                 during(() -> lm().leads().changeStatus(manager(), a.id(), OFFER)));
         assertEquals(List.of(new LeadStatusChanged(a.id(), project.id(), OFFER, WON),
                 new LeadConverted(a.id(), project.id(), WON)),
-                during(() -> lm().leads().convert(manager(), a.id(), null)));
+                during(() -> lm().leads().convert(manager(), a.id())));
         assertEquals(List.of(new LeadStatusChanged(b.id(), project.id(), NEW, LOST),
                 new LeadDisqualified(b.id(), project.id(), LOST, "no budget")),
-                during(() -> lm().leads().disqualify(manager(), b.id(), null, "no budget")));
+                during(() -> lm().leads().disqualify(manager(), b.id(), "no budget")));
     }
 
     @Test
@@ -206,7 +206,7 @@ public abstract class EventsContract extends ContractBase {
         FollowUp[] f = new FollowUp[2];
 
         List<DomainEvent> scheduled =
-                during(() -> f[0] = lm().followUps().schedule(manager(), lead.id(), due, "call", null));
+                during(() -> f[0] = lm().followUps().schedule(manager(), lead.id(), due, "call"));
         assertEquals(List.of(new FollowUpScheduled(f[0].id(), lead.id(), fx.alice, due)), scheduled);
         Instant later = due.plus(Duration.ofHours(1));
         assertEquals(List.of(new FollowUpRescheduled(f[0].id(), lead.id(), later)),
@@ -215,7 +215,7 @@ public abstract class EventsContract extends ContractBase {
                 during(() -> lm().followUps().snooze(manager(), f[0].id(), Duration.ofMinutes(5))));
         assertEquals(List.of(new FollowUpCompleted(f[0].id(), lead.id())),
                 during(() -> lm().followUps().complete(manager(), f[0].id())));
-        f[1] = lm().followUps().schedule(manager(), lead.id(), due, "other", null);
+        f[1] = lm().followUps().schedule(manager(), lead.id(), due, "other");
         assertEquals(List.of(new FollowUpCancelled(f[1].id(), lead.id())),
                 during(() -> lm().followUps().cancel(manager(), f[1].id())));
     }
@@ -225,7 +225,7 @@ public abstract class EventsContract extends ContractBase {
         Project project = fx.project("Solar roofs");
         Lead lead = lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.alice);
         FollowUp followUp = lm().followUps().schedule(manager(), lead.id(),
-                fx.clock.instant().plus(Duration.ofMinutes(5)), "call", null);
+                fx.clock.instant().plus(Duration.ofMinutes(5)), "call");
         fx.clock.advance(Duration.ofMinutes(5));
         try (ReminderDispatcher dispatcher = lm().reminderDispatcher(
                 ReminderDispatcher.Options.defaults(new RecordingNotifier()).withNodeId("tck-events"))) {
@@ -356,7 +356,7 @@ public abstract class EventsContract extends ContractBase {
     @Test
     void everyEventHasItsOwnId() {
         Project project = fx.project("Solar roofs");
-        fx.withChunkSize(3).qualification().qualifyAll(manager(), project.id(), fx.contacts(10, "V"), null);
+        fx.withChunkSize(3).qualification().qualifyAll(manager(), project.id(), fx.contacts(10, "V"));
         Set<UUID> ids = new HashSet<>();
         for (EventEnvelope envelope : fx.events.envelopes(fx.tenant)) {
             assertTrue(ids.add(envelope.id()), "duplicate event id " + envelope.id());

@@ -37,7 +37,7 @@ public abstract class FollowUpsContract extends ContractBase {
     }
 
     private FollowUp schedule(Lead lead, Instant due) {
-        return lm().followUps().schedule(manager(), lead.id(), due, "Call back", null);
+        return lm().followUps().schedule(manager(), lead.id(), due, "Call back");
     }
 
     private static List<FollowUpId> ids(List<FollowUp> followUps) {
@@ -49,7 +49,7 @@ public abstract class FollowUpsContract extends ContractBase {
         Lead lead = leadOf(fx.alice);
         Instant due = fx.clock.instant().plus(Duration.ofDays(1));
 
-        FollowUp followUp = lm().followUps().schedule(manager(), lead.id(), due, "Send the offer", null);
+        FollowUp followUp = lm().followUps().schedule(manager(), lead.id(), due, "Send the offer");
 
         assertEquals(fx.alice, followUp.owner());
         FollowUp read = lm().followUps().forLead(manager(), lead.id()).get(0);
@@ -229,7 +229,7 @@ public abstract class FollowUpsContract extends ContractBase {
         TckFixture other = fx.otherTenant();
         Lead foreign = other.lead(other.project().id());
         other.lm.leads().assign(other.manager, foreign.id(), other.alice);
-        other.lm.followUps().schedule(other.manager, foreign.id(), at("2026-03-02T12:00:00Z"), "theirs", null);
+        other.lm.followUps().schedule(other.manager, foreign.id(), at("2026-03-02T12:00:00Z"), "theirs");
         fx.clock.set(at("2026-03-02T09:00:00Z"));
 
         FollowUpOverview overview = lm().followUps().overview(fx.agent(fx.alice), fx.alice);

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.leadmanager.BulkResult;
 import org.leadmanager.error.HostPortException;
 import org.leadmanager.ItemOutcome;
+import org.leadmanager.Rejection;
 import org.leadmanager.LeadManager;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
@@ -74,14 +75,14 @@ public abstract class HostPortsContract extends ContractBase {
     void bulkQualificationRejectsTheItemsOfABrokenChunkAndGoesOn(Fault fault) {
         List<ContactId> contacts = fx.contacts(5, "Bulk");
         ports.breakContacts(fault, contacts.get(2));
-        BulkResult result = lm.qualification().qualifyAll(manager(), project.id(), contacts, null);
+        BulkResult result = lm.qualification().qualifyAll(manager(), project.id(), contacts);
         assertEquals(5, result.processed());
         assertEquals(3, result.added(), "the chunks before and after the broken one are qualified");
         assertEquals(List.of(contacts.get(2), contacts.get(3)),
                 result.rejected().stream().map(ItemOutcome::contact).toList());
-        for (ItemOutcome rejected : result.rejected()) {
-            assertEquals(ItemOutcome.Kind.REJECTED, rejected.kind());
-            assertTrue(rejected.reason().startsWith("ContactDirectory.findAll "), rejected.reason());
+        for (ItemOutcome.Rejected rejected : result.rejected()) {
+            Rejection.HostFailed reason = assertInstanceOf(Rejection.HostFailed.class, rejected.reason());
+            assertTrue(reason.message().startsWith("ContactDirectory.findAll "), reason.message());
         }
         assertEquals(3, fx.snapshot().leads().size());
     }
@@ -94,7 +95,7 @@ public abstract class HostPortsContract extends ContractBase {
         fx.lm.projects().bindGroups(manager(), project.id(), Set.of(group));
         ports.breakGroup(fault, group);
         HostPortException e = rejects(HostPortException.class,
-                () -> lm.qualification().syncGroups(manager(), project.id(), null));
+                () -> lm.qualification().syncGroups(manager(), project.id()));
         assertNames(e, "ContactDirectory", "groupMembers", fault);
     }
 

@@ -86,10 +86,10 @@ public abstract class HostileInputProperties {
             case NOTE -> w.text(text, "text", Text.MAX_NOTE, true,
                     () -> w.lm().leads().addNote(w.manager(), w.lead.id(), text).text());
             case DISQUALIFY_REASON -> w.text(text, "reason", Text.MAX_NOTE, true,
-                    () -> w.lm().leads().disqualify(w.manager(), w.lead.id(), null, text).lostReason());
+                    () -> w.lm().leads().disqualify(w.manager(), w.lead.id(), text).lostReason());
             case FOLLOW_UP_NOTE -> w.text(text, "note", Text.MAX_NOTE, true,
                     () -> w.lm().followUps().schedule(w.manager(), w.lead.id(),
-                            w.fx.clock.instant().plus(Duration.ofDays(1)), text, null).note());
+                            w.fx.clock.instant().plus(Duration.ofDays(1)), text).note());
             case SAVED_SEARCH_NAME -> w.text(text, "name", Text.MAX_NAME, true,
                     () -> w.lm().search().save(w.manager(), text, w.project.id(), LeadCriteria.all(),
                             LeadSort.byLastActivity()).name());
@@ -124,7 +124,7 @@ public abstract class HostileInputProperties {
             case FOLLOW_UP_DUE_BEFORE -> w.criteriaTime(instant, "followUpDueBefore",
                     LeadCriteria.all().withFollowUpDueBefore(instant));
             case DUE_AT -> w.dueTime(instant, "dueAt", () -> w.lm().followUps().schedule(w.manager(), w.lead.id(),
-                    instant, "call", null));
+                    instant, "call"));
             case RESCHEDULE -> w.dueTime(instant, "dueAt",
                     () -> w.lm().followUps().reschedule(w.manager(), w.followUp.id(), instant));
         }
@@ -184,11 +184,11 @@ public abstract class HostileInputProperties {
                 contacts.add(fx.contact(new ContactCard(person[0], null, null, "Bau " + person[1], person[1], null)));
                 fx.clock.advance(Duration.ofMinutes(1));
             }
-            fx.lm.qualification().qualifyAll(fx.manager, project.id(), contacts, null);
+            fx.lm.qualification().qualifyAll(fx.manager, project.id(), contacts);
             this.leads.addAll(TenantSnapshot.allLeads(fx.lm, fx.manager, project));
             this.lead = leads.get(0);
             this.followUp = fx.lm.followUps().schedule(fx.manager, lead.id(),
-                    fx.clock.instant().plus(Duration.ofHours(2)), "call back", null);
+                    fx.clock.instant().plus(Duration.ofHours(2)), "call back");
             leads.replaceAll(l -> fx.reload(l.id()));
         }
 

@@ -196,7 +196,7 @@ public abstract class MultiNodeReminderContract {
         List<FollowUp> due = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             due.add(fx.lm.followUps().schedule(fx.manager, lead.id(),
-                    fx.clock.instant().plus(Duration.ofMinutes(1 + i % 10)), "Call back " + i, null));
+                    fx.clock.instant().plus(Duration.ofMinutes(1 + i % 10)), "Call back " + i));
         }
         Node killed = node("node-a", 20);
         Node survivor = node("node-b", 20);
@@ -240,7 +240,7 @@ public abstract class MultiNodeReminderContract {
         List<FollowUp> due = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             due.add(fx.lm.followUps().schedule(fx.manager, lead.id(),
-                    fx.clock.instant().plus(Duration.ofMinutes(1 + i)), "Call back " + i, null));
+                    fx.clock.instant().plus(Duration.ofMinutes(1 + i)), "Call back " + i));
         }
         Node crashing = node("node-a", 10);
         Node survivor = node("node-b", 10);
@@ -281,7 +281,7 @@ public abstract class MultiNodeReminderContract {
     private List<LeadId> qualifiedLeads(Project project) {
         List<LeadId> leads = new ArrayList<>();
         BulkResult result = fx.lm.qualification().qualifyAll(fx.manager, project.id(), fx.contacts(LEADS, "Contact"),
-                (outcomes, processed) -> outcomes.stream().map(ItemOutcome::lead).forEach(leads::add));
+                (outcomes, processed) -> outcomes.stream().map(o -> ((ItemOutcome.Added) o).lead()).forEach(leads::add));
         assertEquals(LEADS, result.added());
         return leads;
     }

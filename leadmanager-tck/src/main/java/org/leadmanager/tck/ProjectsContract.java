@@ -117,7 +117,7 @@ public abstract class ProjectsContract extends ContractBase {
         assertEquals(lead.id(), fx.reload(lead.id()).id());
         rejects(ConflictException.class, () -> lm().qualification().qualify(manager(), project.id(), newcomer));
         rejects(ConflictException.class,
-                () -> lm().qualification().qualifyAll(manager(), project.id(), List.of(newcomer), null));
+                () -> lm().qualification().qualifyAll(manager(), project.id(), List.of(newcomer)));
         assertEquals(1, projects().list(manager()).get(0).counts().total());
     }
 
@@ -128,7 +128,7 @@ public abstract class ProjectsContract extends ContractBase {
         LeadStatus parked = LeadStatus.of("parked", "Parked", StatusCategory.LOST);
 
         projects().addStatus(manager(), project.id(), visit, 2);
-        Project changed = projects().addStatus(manager(), project.id(), parked, null);
+        Project changed = projects().addStatus(manager(), project.id(), parked);
 
         assertEquals(List.of(NEW, CONTACTED, StatusKey.of("visit"), OFFER, WON, LOST, StatusKey.of("parked")),
                 changed.statusOrder());
@@ -141,7 +141,7 @@ public abstract class ProjectsContract extends ContractBase {
     void addingAStatusWithATakenKeyConflicts() {
         Project project = fx.project("Solar roofs");
         rejects(ConflictException.class, () -> projects().addStatus(manager(), project.id(),
-                LeadStatus.of("contacted", "Called", StatusCategory.OPEN), null));
+                LeadStatus.of("contacted", "Called", StatusCategory.OPEN)));
     }
 
     @Test
@@ -227,7 +227,7 @@ public abstract class ProjectsContract extends ContractBase {
     void retiringAStatusMovesEveryOneOfManyLeads() {
         Project project = fx.project("Solar roofs");
         int count = 1_203;
-        fx.withChunkSize(500).qualification().qualifyAll(manager(), project.id(), fx.contacts(count, "Visitor"), null);
+        fx.withChunkSize(500).qualification().qualifyAll(manager(), project.id(), fx.contacts(count, "Visitor"));
 
         projects().retireStatus(manager(), project.id(), NEW, CONTACTED);
 
@@ -284,7 +284,7 @@ public abstract class ProjectsContract extends ContractBase {
     @Test
     void retiringALostStatusKeepsTheDisqualificationReasons() {
         Project project = fx.project("Solar roofs");
-        projects().addStatus(manager(), project.id(), LeadStatus.of("parked", "Parked", StatusCategory.LOST), null);
+        projects().addStatus(manager(), project.id(), LeadStatus.of("parked", "Parked", StatusCategory.LOST));
         Lead lead = fx.lead(project.id());
         lm().leads().disqualify(manager(), lead.id(), LOST, "no budget");
 
@@ -341,16 +341,16 @@ public abstract class ProjectsContract extends ContractBase {
         projects().setTransitions(manager(), project.id(), Map.of(NEW, Set.of(CONTACTED), CONTACTED, Set.of(OFFER, LOST)));
 
         rejects(ConflictException.class, () -> lm().leads().changeStatus(manager(), lead.id(), OFFER));
-        rejects(ConflictException.class, () -> lm().leads().convert(manager(), lead.id(), null));
+        rejects(ConflictException.class, () -> lm().leads().convert(manager(), lead.id()));
         lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
         rejects(ConflictException.class, () -> lm().leads().convert(manager(), lead.id(), WON));
-        lm().leads().disqualify(manager(), lead.id(), null, "no budget");
+        lm().leads().disqualify(manager(), lead.id(), "no budget");
         assertEquals(LOST, fx.reload(lead.id()).status());
         lm().leads().changeStatus(manager(), lead.id(), NEW);
         assertEquals(NEW, fx.reload(lead.id()).status(), "a status without an entry may move anywhere");
 
         projects().setTransitions(manager(), project.id(), Map.of());
-        lm().leads().convert(manager(), lead.id(), null);
+        lm().leads().convert(manager(), lead.id());
         assertEquals(WON, fx.reload(lead.id()).status(), "an empty map lifts all restrictions");
     }
 
@@ -406,7 +406,7 @@ public abstract class ProjectsContract extends ContractBase {
         Lead contacted = fx.lead(heat.id());
         lm().leads().changeStatus(manager(), contacted.id(), CONTACTED);
         Lead won = fx.lead(heat.id());
-        lm().leads().convert(manager(), won.id(), null);
+        lm().leads().convert(manager(), won.id());
         projects().archive(manager(), fair.id());
         fx.otherTenant().project("Other tenant's project");
 

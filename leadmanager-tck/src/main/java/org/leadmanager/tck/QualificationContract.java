@@ -26,6 +26,7 @@ import org.leadmanager.AssignmentPreview;
 import org.leadmanager.BulkResult;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.ItemOutcome;
+import org.leadmanager.Rejection;
 import org.leadmanager.LeadManager;
 import org.leadmanager.LeadQuery;
 import org.leadmanager.error.NotFoundException;
@@ -136,7 +137,7 @@ public abstract class QualificationContract extends ContractBase {
         ContactId plain = fx.contact("Ivan Ilić");
 
         Lead one = lm().qualification().qualify(manager(), project.id(), named).lead();
-        BulkResult bulk = lm().qualification().qualifyAll(manager(), project.id(), List.of(atTheLimit, plain), null);
+        BulkResult bulk = lm().qualification().qualifyAll(manager(), project.id(), List.of(atTheLimit, plain));
         ContactCard refreshed = new ContactCard("i\u0307" + dotted.repeat(Text.MAX_NAME - 2), null, null, longest, null,
                 null);
         fx.contacts.put(fx.tenant, named, refreshed);
@@ -221,15 +222,16 @@ public abstract class QualificationContract extends ContractBase {
         assertEquals(List.of(2, 2, 2, 1), listener.chunks.stream().map(List::size).toList());
         List<ItemOutcome> outcomes = listener.all();
         assertEquals(input, outcomes.stream().map(ItemOutcome::contact).toList(), "outcomes in input order");
-        assertEquals(List.of(ItemOutcome.Kind.ADDED, ItemOutcome.Kind.ADDED, ItemOutcome.Kind.ALREADY_LEAD,
-                ItemOutcome.Kind.REJECTED, ItemOutcome.Kind.REJECTED, ItemOutcome.Kind.ADDED, ItemOutcome.Kind.ADDED),
-                outcomes.stream().map(ItemOutcome::kind).toList());
+        assertEquals(List.of(ItemOutcome.Added.class, ItemOutcome.Added.class, ItemOutcome.AlreadyLead.class,
+                ItemOutcome.Rejected.class, ItemOutcome.Rejected.class, ItemOutcome.Added.class,
+                ItemOutcome.Added.class), outcomes.stream().map(Object::getClass).toList());
         for (ItemOutcome o : outcomes) {
-            if (o.kind() == ItemOutcome.Kind.REJECTED) {
-                assertNotNull(o.reason(), "a rejection says why");
-                assertNull(o.lead());
-            } else if (o.kind() == ItemOutcome.Kind.ADDED) {
-                Lead lead = fx.reload(o.lead());
+            if (o instanceof ItemOutcome.Rejected rejected) {
+                assertFalse(rejected.reason().message().isBlank(), "a rejection says why");
+                assertEquals(rejected.contact() == null ? Rejection.Invalid.class : Rejection.NotFound.class,
+                        rejected.reason().getClass(), "a null id is invalid, an unknown contact not found");
+            } else if (o instanceof ItemOutcome.Added added) {
+                Lead lead = fx.reload(added.lead());
                 assertEquals(o.contact(), lead.contact());
                 assertEquals(Origin.manual(fx.mia), lead.origin());
             }
@@ -251,9 +253,9 @@ public abstract class QualificationContract extends ContractBase {
 
         chunked.qualification().qualifyAll(manager(), project.id(), contacts, (outcomes, processed) -> {
             for (ItemOutcome o : outcomes) {
-                if (o.kind() == ItemOutcome.Kind.ADDED) {
+                if (o instanceof ItemOutcome.Added added) {
                     try {
-                        fx.lm.leads().get(manager(), o.lead());
+                        fx.lm.leads().get(manager(), added.lead());
                     } catch (NotFoundException e) {
                         problems.add("lead of " + o.contact() + " not visible in chunk ending at " + processed);
                     }
@@ -317,9 +319,9 @@ public abstract class QualificationContract extends ContractBase {
         assertEquals(5, result.processed());
         assertEquals(2, result.added());
         assertEquals(3, result.alreadyLeads());
-        assertEquals(List.of(ItemOutcome.Kind.ADDED, ItemOutcome.Kind.ALREADY_LEAD, ItemOutcome.Kind.ADDED,
-                ItemOutcome.Kind.ALREADY_LEAD, ItemOutcome.Kind.ALREADY_LEAD),
-                listener.all().stream().map(ItemOutcome::kind).toList(),
+        assertEquals(List.of(ItemOutcome.Added.class, ItemOutcome.AlreadyLead.class, ItemOutcome.Added.class,
+                ItemOutcome.AlreadyLead.class, ItemOutcome.AlreadyLead.class),
+                listener.all().stream().map(Object::getClass).toList(),
                 "a contact listed twice counts as added once and then as already a lead");
         assertEquals(2, leadsOf(project).size());
         assertOneLeadPerContact(leadsOf(project));
@@ -338,7 +340,7 @@ public abstract class QualificationContract extends ContractBase {
     @Test
     void bulkQualificationWorksWithoutListener() {
         Project project = fx.project("Solar roofs");
-        BulkResult result = lm().qualification().qualifyAll(manager(), project.id(), fx.contacts(3, "V"), null);
+        BulkResult result = lm().qualification().qualifyAll(manager(), project.id(), fx.contacts(3, "V"));
         assertEquals(3, result.added());
     }
 
@@ -441,10 +443,10 @@ public abstract class QualificationContract extends ContractBase {
         lm().projects().bindGroups(manager(), project.id(), Set.of(group));
         List<ContactId> members = fx.contacts(4, "Member");
         fx.contacts.addToGroup(fx.tenant, group, members);
-        lm().qualification().syncGroups(fx.system(), project.id(), null);
+        lm().qualification().syncGroups(fx.system(), project.id());
         fx.contacts.removeFromGroup(fx.tenant, group, members.get(0));
 
-        BulkResult again = lm().qualification().syncGroups(fx.system(), project.id(), null);
+        BulkResult again = lm().qualification().syncGroups(fx.system(), project.id());
 
         assertEquals(0, again.added());
         assertEquals(3, again.alreadyLeads());
@@ -457,7 +459,7 @@ public abstract class QualificationContract extends ContractBase {
         lm().projects().bindGroups(manager(), project.id(), Set.of(ContactGroupId.of("g")));
         fx.contacts.addToGroup(fx.tenant, ContactGroupId.of("g"), fx.contacts(2, "M"));
         lm().projects().archive(manager(), project.id());
-        rejects(ConflictException.class, () -> lm().qualification().syncGroups(fx.system(), project.id(), null));
+        rejects(ConflictException.class, () -> lm().qualification().syncGroups(fx.system(), project.id()));
     }
 
     @Test
@@ -555,7 +557,7 @@ public abstract class QualificationContract extends ContractBase {
         assertTrue(known.alreadyLead());
         assertNull(known.assignee());
 
-        lm().qualification().qualifyAll(manager(), project.id(), contacts, null);
+        lm().qualification().qualifyAll(manager(), project.id(), contacts);
         for (AssignmentPreview p : preview.subList(0, 3)) {
             Lead lead = lm().qualification().qualify(manager(), project.id(), p.contact()).lead();
             assertEquals(p.assignee(), lead.assignee(), "the real assignment follows the preview");

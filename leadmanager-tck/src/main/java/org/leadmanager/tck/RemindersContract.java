@@ -61,7 +61,7 @@ public abstract class RemindersContract extends ContractBase {
     }
 
     private FollowUp dueIn(Lead lead, Duration in) {
-        return lm().followUps().schedule(manager(), lead.id(), fx.clock.instant().plus(in), "Call back", null);
+        return lm().followUps().schedule(manager(), lead.id(), fx.clock.instant().plus(in), "Call back");
     }
 
     private FollowUp current(FollowUp followUp) {

@@ -121,8 +121,8 @@ public abstract class SearchContract extends ContractBase {
         fx.clock.advance(Duration.ofMinutes(10));
         status("anna2", CONTACTED);
         status("anna3", OFFER);
-        lm().leads().convert(manager(), leads.get("clara"), null);
-        lm().leads().disqualify(manager(), leads.get("dieter"), null, "moved away");
+        lm().leads().convert(manager(), leads.get("clara"));
+        lm().leads().disqualify(manager(), leads.get("dieter"), "moved away");
         status("frank", CONTACTED);
         status("hans", OFFER);
         status("juergen", CONTACTED);
@@ -199,8 +199,7 @@ public abstract class SearchContract extends ContractBase {
     }
 
     private FollowUp followUp(String handle, Duration in) {
-        FollowUp f = lm().followUps().schedule(manager(), leads.get(handle), fx.clock.instant().plus(in), "call",
-                null);
+        FollowUp f = lm().followUps().schedule(manager(), leads.get(handle), fx.clock.instant().plus(in), "call");
         followUps.put(handle, f);
         return f;
     }

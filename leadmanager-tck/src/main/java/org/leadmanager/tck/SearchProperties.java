@@ -102,7 +102,7 @@ public abstract class SearchProperties {
             int followUp = (s.extras() >> 1) & 3;
             if (followUp > 0) {
                 lm.followUps().schedule(manager, lead.id(),
-                        fx.clock.instant().plus(Duration.ofHours(followUp == 1 ? 1 : 24)), "call", null);
+                        fx.clock.instant().plus(Duration.ofHours(followUp == 1 ? 1 : 24)), "call");
             }
             ids.add(lead.id());
         }

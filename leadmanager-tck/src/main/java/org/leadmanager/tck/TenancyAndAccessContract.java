@@ -61,7 +61,7 @@ public abstract class TenancyAndAccessContract extends ContractBase {
         theirLead = other.lead(theirProject.id(), "Their Contact");
         theirNote = other.lm.leads().addNote(other.manager, theirLead.id(), "their note");
         theirFollowUp = other.lm.followUps().schedule(other.manager, theirLead.id(),
-                other.clock.instant().plus(Duration.ofDays(1)), "their follow-up", null);
+                other.clock.instant().plus(Duration.ofDays(1)), "their follow-up");
         theirSearch = other.lm.search().save(other.manager, "Theirs", theirProject.id(), LeadCriteria.all(),
                 LeadSort.byLastActivity());
         theirAction = other.lm.qualification().createAction(other.manager, "Their mailing",
@@ -81,14 +81,14 @@ public abstract class TenancyAndAccessContract extends ContractBase {
         notFoundAndUnchanged(() -> lm().projects().rename(me, p, "Mine now"));
         notFoundAndUnchanged(() -> lm().projects().archive(me, p));
         notFoundAndUnchanged(() -> lm().projects().addStatus(me, p,
-                LeadStatus.of("visit", "Visit", StatusCategory.OPEN), null));
+                LeadStatus.of("visit", "Visit", StatusCategory.OPEN)));
         notFoundAndUnchanged(() -> lm().projects().retireStatus(me, p, NEW, CONTACTED));
         notFoundAndUnchanged(() -> lm().projects().setTeam(me, p, List.of(fx.alice)));
         notFoundAndUnchanged(() -> lm().projects().setAssignmentPolicy(me, p, AssignmentPolicy.roundRobin()));
         notFoundAndUnchanged(() -> lm().projects().bindGroups(me, p, Set.of(ContactGroupId.of("g"))));
         notFoundAndUnchanged(() -> lm().qualification().qualify(me, p, mine));
-        notFoundAndUnchanged(() -> lm().qualification().qualifyAll(me, p, List.of(mine), null));
-        notFoundAndUnchanged(() -> lm().qualification().syncGroups(me, p, null));
+        notFoundAndUnchanged(() -> lm().qualification().qualifyAll(me, p, List.of(mine)));
+        notFoundAndUnchanged(() -> lm().qualification().syncGroups(me, p));
         notFoundAndUnchanged(() -> lm().qualification().previewAssignment(me, p, List.of(mine)));
         notFoundAndUnchanged(() -> lm().qualification().createAction(me, "Steal", Set.of(p)));
         notFoundAndUnchanged(() -> lm().search().find(me, LeadQuery.firstPage(p, LeadCriteria.all())));
@@ -107,14 +107,14 @@ public abstract class TenancyAndAccessContract extends ContractBase {
         notFoundAndUnchanged(() -> lm().leads().assign(me, l, fx.alice));
         notFoundAndUnchanged(() -> lm().leads().unassign(me, l));
         notFoundAndUnchanged(() -> lm().leads().changeStatus(me, l, CONTACTED));
-        notFoundAndUnchanged(() -> lm().leads().convert(me, l, null));
-        notFoundAndUnchanged(() -> lm().leads().disqualify(me, l, null, "mine"));
+        notFoundAndUnchanged(() -> lm().leads().convert(me, l));
+        notFoundAndUnchanged(() -> lm().leads().disqualify(me, l, "mine"));
         notFoundAndUnchanged(() -> lm().leads().addNote(me, l, "mine"));
         notFoundAndUnchanged(() -> lm().leads().notes(me, l));
         notFoundAndUnchanged(() -> lm().leads().refreshCard(me, l));
         notFoundAndUnchanged(() -> lm().leads().timeline(me, l));
         notFoundAndUnchanged(() -> lm().leads().statusHistory(me, l));
-        notFoundAndUnchanged(() -> lm().followUps().schedule(me, l, due, "mine", null));
+        notFoundAndUnchanged(() -> lm().followUps().schedule(me, l, due, "mine"));
         notFoundAndUnchanged(() -> lm().followUps().forLead(me, l));
         TenantSnapshot before = other.snapshot();
         AssignAllResult result = lm().leads().assignAll(me, Set.of(l), fx.alice);
@@ -199,19 +199,19 @@ public abstract class TenancyAndAccessContract extends ContractBase {
         Project project = fx.projectWithTeam("Solar roofs", fx.alice, fx.bob);
         Lead bobs = lm().leads().assign(manager(), fx.lead(project.id()).id(), fx.bob);
         FollowUp bobsFollowUp = lm().followUps().schedule(manager(), bobs.id(),
-                fx.clock.instant().plus(Duration.ofDays(1)), "for bob", null);
+                fx.clock.instant().plus(Duration.ofDays(1)), "for bob");
         Actor alice = fx.agent(fx.alice);
         Instant due = fx.clock.instant().plus(Duration.ofHours(1));
 
         assertEquals(bobs.id(), lm().leads().get(alice, bobs.id()).id(), "she may see it");
         rejects(AccessDeniedException.class, () -> lm().leads().changeStatus(alice, bobs.id(), CONTACTED));
-        rejects(AccessDeniedException.class, () -> lm().leads().convert(alice, bobs.id(), null));
-        rejects(AccessDeniedException.class, () -> lm().leads().disqualify(alice, bobs.id(), null, "mine"));
+        rejects(AccessDeniedException.class, () -> lm().leads().convert(alice, bobs.id()));
+        rejects(AccessDeniedException.class, () -> lm().leads().disqualify(alice, bobs.id(), "mine"));
         rejects(AccessDeniedException.class, () -> lm().leads().assign(alice, bobs.id(), fx.alice));
         rejects(AccessDeniedException.class, () -> lm().leads().unassign(alice, bobs.id()));
         rejects(AccessDeniedException.class, () -> lm().leads().addNote(alice, bobs.id(), "mine"));
         rejects(AccessDeniedException.class, () -> lm().leads().refreshCard(alice, bobs.id()));
-        rejects(AccessDeniedException.class, () -> lm().followUps().schedule(alice, bobs.id(), due, "mine", null));
+        rejects(AccessDeniedException.class, () -> lm().followUps().schedule(alice, bobs.id(), due, "mine"));
         rejects(AccessDeniedException.class, () -> lm().followUps().complete(alice, bobsFollowUp.id()));
         rejects(AccessDeniedException.class, () -> lm().followUps().cancel(alice, bobsFollowUp.id()));
         rejects(AccessDeniedException.class,
@@ -230,7 +230,7 @@ public abstract class TenancyAndAccessContract extends ContractBase {
         lm().leads().changeStatus(alice, free.id(), OFFER);
         lm().leads().addNote(alice, free.id(), "called");
         FollowUp followUp = lm().followUps().schedule(alice, own.id(), fx.clock.instant().plus(Duration.ofHours(1)),
-                "call", null);
+                "call");
         lm().followUps().complete(alice, followUp.id());
         lm().leads().assign(alice, free.id(), fx.alice);
         lm().leads().unassign(alice, own.id());
@@ -253,7 +253,7 @@ public abstract class TenancyAndAccessContract extends ContractBase {
         rejects(AccessDeniedException.class, () -> lm().projects().rename(alice, p, "Mine"));
         rejects(AccessDeniedException.class, () -> lm().projects().archive(alice, p));
         rejects(AccessDeniedException.class, () -> lm().projects().addStatus(alice, p,
-                LeadStatus.of("visit", "Visit", StatusCategory.OPEN), null));
+                LeadStatus.of("visit", "Visit", StatusCategory.OPEN)));
         rejects(AccessDeniedException.class, () -> lm().projects().relabelStatus(alice, p, NEW, "Fresh"));
         rejects(AccessDeniedException.class,
                 () -> lm().projects().reorderStatuses(alice, p, List.of(LOST, WON, OFFER, CONTACTED, NEW)));
@@ -279,8 +279,7 @@ public abstract class TenancyAndAccessContract extends ContractBase {
 
         lm().leads().changeStatus(manager(), alices.id(), CONTACTED);
         lm().leads().addNote(manager(), alices.id(), "checked");
-        lm().followUps().schedule(manager(), alices.id(), fx.clock.instant().plus(Duration.ofHours(1)), "call",
-                null);
+        lm().followUps().schedule(manager(), alices.id(), fx.clock.instant().plus(Duration.ofHours(1)), "call");
         lm().projects().relabelStatus(manager(), project.id(), NEW, "Fresh");
         assertEquals(1, lm().followUps().overview(manager(), fx.alice).dueToday().size());
         assertEquals(1, lm().projects().list(manager()).size());

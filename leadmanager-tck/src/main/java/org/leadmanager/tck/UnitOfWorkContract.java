@@ -47,7 +47,7 @@ public abstract class UnitOfWorkContract extends ContractBase {
         Lead lead = fx.lead(project.id());
         Note note = lm().leads().addNote(manager(), lead.id(), "first");
         FollowUp followUp = lm().followUps().schedule(manager(), lead.id(),
-                fx.clock.instant().plus(Duration.ofDays(1)), "call", null);
+                fx.clock.instant().plus(Duration.ofDays(1)), "call");
         Instant now = fx.clock.instant();
         Lead old = stored(lead);
         Project oldProject = fx.reload(project.id());

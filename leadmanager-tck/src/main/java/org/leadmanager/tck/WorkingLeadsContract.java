@@ -88,7 +88,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         Lead a = fx.lead(project.id());
         Lead b = fx.lead(project.id());
 
-        assertEquals(WON, lm().leads().convert(manager(), a.id(), null).status());
+        assertEquals(WON, lm().leads().convert(manager(), a.id()).status());
         assertEquals(bigWin, lm().leads().convert(manager(), b.id(), bigWin).status());
         assertEquals(WON, fx.reload(a.id()).status());
         assertEquals(bigWin, fx.reload(b.id()).status());
@@ -105,7 +105,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         Project noWin = lm().projects().create(manager(), new Projects.Create("Only open", ProjectKind.PROJECT,
                 List.of(LeadStatus.of("new", "New", StatusCategory.OPEN)), NEW));
         Lead other = fx.lead(noWin.id());
-        rejectsInput("status", () -> lm().leads().convert(manager(), other.id(), null));
+        rejectsInput("status", () -> lm().leads().convert(manager(), other.id()));
     }
 
     @Test
@@ -114,7 +114,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         Lead lead = fx.lead(project.id());
         tick();
 
-        Lead lost = lm().leads().disqualify(manager(), lead.id(), null, "  no budget this year ");
+        Lead lost = lm().leads().disqualify(manager(), lead.id(), "  no budget this year ");
 
         assertEquals(LOST, lost.status());
         Lead read = fx.reload(lead.id());
@@ -256,7 +256,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         lm().leads().addNote(manager(), lead.id(), "Called");
         tick();
         FollowUp followUp = lm().followUps().schedule(manager(), lead.id(), fx.clock.instant().plus(Duration.ofDays(1)),
-                "Call again", null);
+                "Call again");
         tick();
         lm().followUps().reschedule(manager(), followUp.id(), fx.clock.instant().plus(Duration.ofDays(2)));
         tick();
@@ -351,9 +351,9 @@ public abstract class WorkingLeadsContract extends ContractBase {
         Note n1 = lm().leads().addNote(manager(), source.id(), "First note");
         tick();
         FollowUp open = lm().followUps().schedule(manager(), source.id(), fx.clock.instant().plus(Duration.ofDays(3)),
-                "Call back", null);
+                "Call back");
         FollowUp done = lm().followUps().schedule(manager(), source.id(), fx.clock.instant().plus(Duration.ofDays(1)),
-                "Send brochure", null);
+                "Send brochure");
         lm().followUps().complete(manager(), done.id());
         tick();
         Lead target = fx.lead(both.id(), into);
@@ -479,7 +479,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         lm().leads().addNote(manager(), lead.id(), "n");
         seen.add(fx.reload(lead.id()).lastActivityAt());
         tick();
-        lm().followUps().schedule(manager(), lead.id(), fx.clock.instant().plus(Duration.ofHours(1)), "f", null);
+        lm().followUps().schedule(manager(), lead.id(), fx.clock.instant().plus(Duration.ofHours(1)), "f");
         seen.add(fx.reload(lead.id()).lastActivityAt());
         assertEquals(5, Set.copyOf(seen).size(), "every change stamps the lead: " + seen);
         assertEquals(fx.clock.instant(), fx.reload(lead.id()).lastActivityAt());

@@ -46,7 +46,7 @@ final class FollowUpService implements FollowUps {
         Instant due = dueAt.truncatedTo(ChronoUnit.MICROS);
         return ctx.write(actor, tx -> {
             FollowUp.requireDueWithin(due, tx.now, "dueAt");
-            Lead lead = changeableLead(tx, leadId);
+            Lead lead = ctx.changeableLead(tx, leadId);
             UserId who = owner != null ? owner
                     : lead.assignee() != null && ctx.users.isActive(actor.tenant(), lead.assignee()) ? lead.assignee()
                     : actor.user();
@@ -88,7 +88,7 @@ final class FollowUpService implements FollowUps {
         return ctx.write(actor, tx -> {
             FollowUp followUp = tx.s.followUps().find(tx.actor.tenant(), id)
                     .orElseThrow(() -> new NotFoundException("follow-up", id));
-            Lead lead = changeableLead(tx, followUp.lead());
+            Lead lead = ctx.changeableLead(tx, followUp.lead());
             Changed<FollowUp> change = command.apply(followUp, tx.now);
             FollowUp stored = tx.s.followUps().update(change.state());
             refreshLead(tx, lead);
@@ -138,18 +138,9 @@ final class FollowUpService implements FollowUps {
         return ctx.read(s -> s.followUps().findFailed(actor.tenant(), OVERVIEW_LIMIT));
     }
 
-    private Lead changeableLead(Tx tx, LeadId id) {
-        Lead lead = ctx.lead(tx.s, tx.actor, id);
-        ctx.requireChange(tx.actor, ctx.project(tx.s, tx.actor, lead.project()), lead);
-        return lead;
-    }
-
-    /**
-     * Keeps the lead's earliest open due time (used by search) in step with its follow-ups, without touching its
-     * version: the lead's lock comes first, so the follow-ups read after it include every change committed before.
-     */
+    /** Activity on the lead now, and its next due time in step with its follow-ups. */
     private static void refreshLead(Tx tx, Lead lead) {
         tx.touch(lead.id());
-        tx.s.leads().setNextFollowUpAt(tx.actor.tenant(), lead.id(), LeadService.earliestOpenDue(tx, lead.id()));
+        tx.refreshNextFollowUp(lead.id());
     }
 }

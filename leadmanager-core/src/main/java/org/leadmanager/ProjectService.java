@@ -128,7 +128,7 @@ final class ProjectService implements Projects {
         do {
             batch = tx.s.leads().search(search);
             for (Lead lead : batch) {
-                LeadService.moveOffRetired(tx, lead, project, from, replacement);
+                LeadStatuses.moveOffRetired(tx, lead, project, from, replacement);
             }
         } while (batch.size() == RETIRE_BATCH);
     }

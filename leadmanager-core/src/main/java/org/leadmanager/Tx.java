@@ -2,12 +2,14 @@ package org.leadmanager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
@@ -67,6 +69,35 @@ final class Tx {
     Lead save(Lead changed) {
         touch(changed.id());
         return s.leads().update(changed);
+    }
+
+    /**
+     * Stores a changed lead (version-checked) and records its change; an unchanged lead is neither stored nor
+     * recorded.
+     *
+     * @return the stored lead, or the unchanged one
+     */
+    Lead save(Changed<Lead> change) {
+        if (!change.changed()) {
+            return change.state();
+        }
+        Lead stored = save(change.state());
+        record(change);
+        return stored;
+    }
+
+    /**
+     * Keeps the lead's earliest open due time (used by search) in step with its follow-ups, without touching its
+     * version. Call it after the lead's lock is held (after {@link #touch} or {@link #save}), so the follow-ups
+     * read include every change committed before.
+     */
+    void refreshNextFollowUp(LeadId lead) {
+        Instant next = s.followUps().findByLead(actor.tenant(), lead).stream()
+                .filter(FollowUp::open)
+                .map(FollowUp::dueAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        s.leads().setNextFollowUpAt(actor.tenant(), lead, next);
     }
 
     void flush() {

@@ -11,6 +11,7 @@ module org.leadmanager.core {
     exports org.leadmanager;
     exports org.leadmanager.error;
     exports org.leadmanager.domain;
+    exports org.leadmanager.domain.assignment;
     exports org.leadmanager.domain.contact;
     exports org.leadmanager.domain.event;
     exports org.leadmanager.domain.followup;

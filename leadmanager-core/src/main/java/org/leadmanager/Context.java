@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.host.AccessPolicy;
@@ -106,6 +108,28 @@ final class Context {
 
     Lead lead(StoreSession s, Actor actor, LeadId id) {
         return s.leads().find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+
+    /** The lead, if the actor may see its project. */
+    Lead viewableLead(StoreSession s, Actor actor, LeadId id) {
+        Lead lead = lead(s, actor, id);
+        viewableProject(s, actor, lead.project());
+        return lead;
+    }
+
+    /** The lead, if the unit of work's actor may change it. */
+    Lead changeableLead(Tx tx, LeadId id) {
+        Lead lead = lead(tx.s, tx.actor, id);
+        requireChange(tx.actor, project(tx.s, tx.actor, lead.project()), lead);
+        return lead;
+    }
+
+    /** @throws ValidationException at {@code path} unless the user is known and active */
+    void requireActiveUser(Actor actor, UserId user, String path) {
+        if (!users.isActive(actor.tenant(), user)) {
+            throw ValidationException.of(path, "InactiveUser", "user " + user + " is unknown or inactive",
+                    "user", user);
+        }
     }
 
     void requireConfigure(Actor actor) {

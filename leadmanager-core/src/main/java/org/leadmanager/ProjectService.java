@@ -4,14 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
-import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.Changed;
+import org.leadmanager.domain.event.ProjectChanges;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
@@ -37,75 +39,72 @@ final class ProjectService implements Projects {
         return ctx.write(actor, tx -> {
             String name = command.name().strip();
             requireFreeName(tx, name, null);
-            Project project;
+            Changed<Project> change;
             try {
-                project = Project.create(new ProjectId(ctx.ids.next()), actor.tenant(), name, command.kind(),
+                change = ProjectChanges.create(new ProjectId(ctx.ids.next()), actor.tenant(), name, command.kind(),
                         command.statuses(), command.defaultStatus(), tx.now);
             } catch (ValidationException e) {
                 throw e.under("command");
             }
-            tx.s.projects().insert(project);
-            tx.emit(new DomainEvent.ProjectChanged(project.id(), "created"));
-            return project;
+            tx.s.projects().insert(change.state());
+            return tx.record(change);
         });
     }
 
     @Override
     public Project rename(Actor actor, ProjectId project, String name) {
-        return change(actor, project, "renamed", p -> p.renamed(name.strip()),
+        return change(actor, project, p -> ProjectChanges.rename(p, name.strip()),
                 (tx, p) -> requireFreeName(tx, name.strip(), p.id()));
     }
 
     @Override
     public Project archive(Actor actor, ProjectId project) {
-        return change(actor, project, "archived", Project::archive, null);
+        return change(actor, project, ProjectChanges::archive, null);
     }
 
     @Override
     public Project addStatus(Actor actor, ProjectId project, LeadStatus status) {
-        return change(actor, project, "status added: " + status.key(), p -> p.withStatusAdded(status, null), null);
+        return change(actor, project, p -> ProjectChanges.addStatus(p, status, null), null);
     }
 
     @Override
     public Project addStatus(Actor actor, ProjectId project, LeadStatus status, int position) {
-        return change(actor, project, "status added: " + status.key(), p -> p.withStatusAdded(status, position), null);
+        return change(actor, project, p -> ProjectChanges.addStatus(p, status, position), null);
     }
 
     @Override
     public Project relabelStatus(Actor actor, ProjectId project, StatusKey status, String label) {
-        return change(actor, project, "status relabelled: " + status, p -> p.withStatusRelabelled(status, label),
-                null);
+        return change(actor, project, p -> ProjectChanges.relabelStatus(p, status, label), null);
     }
 
     @Override
     public Project reorderStatuses(Actor actor, ProjectId project, List<StatusKey> order) {
-        return change(actor, project, "statuses reordered", p -> p.withStatusesReordered(order), null);
+        return change(actor, project, p -> ProjectChanges.reorderStatuses(p, order), null);
     }
 
     @Override
     public Project setDefaultStatus(Actor actor, ProjectId project, StatusKey defaultStatus) {
-        return change(actor, project, "default status: " + defaultStatus,
-                p -> p.withDefaultStatus(defaultStatus), null);
+        return change(actor, project, p -> ProjectChanges.setDefaultStatus(p, defaultStatus), null);
     }
 
     @Override
     public Project setTransitions(Actor actor, ProjectId project, Map<StatusKey, Set<StatusKey>> transitions) {
-        return change(actor, project, "transitions set", p -> p.withTransitions(transitions), null);
+        return change(actor, project, p -> ProjectChanges.setTransitions(p, transitions), null);
     }
 
     @Override
     public Project setTeam(Actor actor, ProjectId project, List<UserId> team) {
-        return change(actor, project, "team set", p -> p.withTeam(team), null);
+        return change(actor, project, p -> ProjectChanges.setTeam(p, team), null);
     }
 
     @Override
     public Project bindGroups(Actor actor, ProjectId project, Set<ContactGroupId> groups) {
-        return change(actor, project, "groups bound", p -> p.withGroups(groups), null);
+        return change(actor, project, p -> ProjectChanges.bindGroups(p, groups), null);
     }
 
     @Override
     public Project setAssignmentPolicy(Actor actor, ProjectId project, AssignmentPolicy policy) {
-        return change(actor, project, "assignment policy set", p -> p.withAssignment(policy), null);
+        return change(actor, project, p -> ProjectChanges.setAssignment(p, policy), null);
     }
 
     @Override
@@ -113,24 +112,23 @@ final class ProjectService implements Projects {
         ctx.requireConfigure(actor);
         return ctx.write(actor, tx -> {
             Project project = ctx.project(tx.s, actor, projectId);
-            Project changed = project.withStatusRetired(status, replacement);
-            Project stored = tx.s.projects().update(changed);
-            moveLeads(tx, project, status, project.requireStatus(replacement, "replacement"));
-            tx.emit(new DomainEvent.ProjectChanged(projectId, "status retired: " + status + " -> " + replacement));
+            Changed<Project> change = ProjectChanges.retireStatus(project, status, replacement);
+            Project stored = tx.s.projects().update(change.state());
+            moveLeads(tx, change.state(), status, replacement);
+            tx.record(change);
             return stored;
         });
     }
 
     /** Moves every lead off a retired status, batch by batch; moved leads no longer match, so always page 1. */
-    private void moveLeads(Tx tx, Project project, StatusKey from, LeadStatus target) {
+    private void moveLeads(Tx tx, Project project, StatusKey from, StatusKey replacement) {
         LeadSearch search = new LeadSearch(tx.actor.tenant(), project.id(), LeadCriteria.all().withStatuses(from),
                 LeadSort.ascending(SortField.CREATED), project.statusOrder(), null, RETIRE_BATCH);
         List<Lead> batch;
         do {
             batch = tx.s.leads().search(search);
             for (Lead lead : batch) {
-                String reason = lead.lostReason() != null ? lead.lostReason() : "status '" + from + "' retired";
-                LeadService.recordMove(tx, lead, target, reason);
+                LeadStatuses.moveOffRetired(tx, lead, project, from, replacement);
             }
         } while (batch.size() == RETIRE_BATCH);
     }
@@ -165,16 +163,20 @@ final class ProjectService implements Projects {
         return new StatusCounts(ordered);
     }
 
-    private Project change(Actor actor, ProjectId id, String what, UnaryOperator<Project> change,
-            java.util.function.BiConsumer<Tx, Project> precheck) {
+    private Project change(Actor actor, ProjectId id, Function<Project, Changed<Project>> command,
+            BiConsumer<Tx, Project> precheck) {
         ctx.requireConfigure(actor);
         return ctx.write(actor, tx -> {
             Project project = ctx.project(tx.s, actor, id);
             if (precheck != null) {
                 precheck.accept(tx, project);
             }
-            Project stored = tx.s.projects().update(change.apply(project));
-            tx.emit(new DomainEvent.ProjectChanged(id, what));
+            Changed<Project> change = command.apply(project);
+            if (!change.changed()) {
+                return project;
+            }
+            Project stored = tx.s.projects().update(change.state());
+            tx.record(change);
             return stored;
         });
     }

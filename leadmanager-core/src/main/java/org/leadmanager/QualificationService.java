@@ -1,342 +1,70 @@
 package org.leadmanager;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.leadmanager.error.ConflictException;
-import org.leadmanager.error.ValidationException;
-import org.leadmanager.error.HostPortException;
-import org.leadmanager.error.NotFoundException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
-import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
-import org.leadmanager.domain.event.DomainEvent.LeadQualified;
-import org.leadmanager.domain.contact.ContactCard;
-import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Origin;
-import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.MarketingAction;
-import org.leadmanager.domain.project.Project;
 
+/**
+ * {@link Qualification}, composed of one class per capability: lead intake (manual qualification, one or many),
+ * group qualification, marketing actions and the assignment preview.
+ */
 final class QualificationService implements Qualification {
-    /** A null item in the input. */
-    private static final Rejection NULL_ID = new Rejection.Invalid(
-            List.of(new ValidationException.Violation("contacts[]", "NotNull", "must not be null")),
-            "contact id is null");
-    private final Context ctx;
-    private final OwnerAssigner assigner;
+    private final LeadIntake intake;
+    private final GroupQualification groups;
+    private final MarketingActions actions;
+    private final AssignmentPreviews previews;
 
     QualificationService(Context ctx, OwnerAssigner assigner) {
-        this.ctx = ctx;
-        this.assigner = assigner;
-    }
-
-    /**
-     * Outcomes of one chunk and the leads it created; {@code attempted}: how many leads it tried to insert without
-     * knowing first whether they exist (0 when it asked the store first).
-     */
-    private record Chunk(List<ItemOutcome> outcomes, List<Lead> inserted, int attempted) {
-    }
-
-    /**
-     * Per bulk call: whether the next chunk asks the store which contacts are leads already before building its
-     * leads. Either way the outcomes are the same (insert-if-absent decides); asking first is only a question of
-     * cost. A chunk of new contacts is cheapest inserted directly; a chunk of known leads (a re-run) is cheapest
-     * answered by the existence check alone. So a call inserts directly until a chunk turns out mostly known,
-     * and checks first while chunks keep being mostly known.
-     */
-    private static final class Probe {
-        private boolean checkFirst;
-
-        void learn(Chunk chunk) {
-            if (chunk.attempted() > 0) {
-                checkFirst = chunk.inserted().size() * 2 < chunk.attempted();
-            } else {
-                long added = chunk.outcomes().stream().filter(ItemOutcome.Added.class::isInstance).count();
-                long already = chunk.outcomes().stream().filter(ItemOutcome.AlreadyLead.class::isInstance).count();
-                checkFirst = already > added;
-            }
-        }
+        this.intake = new LeadIntake(ctx, assigner);
+        this.groups = new GroupQualification(ctx, intake);
+        this.actions = new MarketingActions(ctx, intake);
+        this.previews = new AssignmentPreviews(ctx, assigner);
     }
 
     @Override
-    public QualifyResult qualify(Actor actor, ProjectId projectId, ContactId contact) {
-        ctx.read(s -> openProject(s, actor, projectId));
-        ContactCard card = card(actor, contact);
-        return ctx.write(actor, tx -> qualifyInTx(tx, projectId, contact, card, Origin.manual(actor.user())));
+    public QualifyResult qualify(Actor actor, ProjectId project, ContactId contact) {
+        return intake.qualify(actor, project, contact, Origin.manual(actor.user()));
     }
 
     @Override
-    public BulkResult qualifyAll(Actor actor, ProjectId projectId, Iterable<ContactId> contacts,
+    public BulkResult qualifyAll(Actor actor, ProjectId project, Iterable<ContactId> contacts,
             BulkListener listener) {
-        Project project = ctx.read(s -> openProject(s, actor, projectId));
-        Origin origin = Origin.manual(actor.user());
-        Tally tally = new Tally(listener);
-        Probe probe = new Probe();
-        Iterator<ContactId> input = contacts.iterator();
-        while (input.hasNext()) {
-            List<ContactId> chunk = new ArrayList<>(ctx.chunkSize);
-            while (input.hasNext() && chunk.size() < ctx.chunkSize) {
-                chunk.add(input.next());
-            }
-            tally.add(qualifyChunk(actor, project, chunk, origin, probe));
-        }
-        return tally.result();
+        return intake.qualifyAll(actor, project, contacts, Origin.manual(actor.user()), listener);
     }
 
     @Override
     public List<QualifyResult> contactJoinedGroup(Actor actor, ContactGroupId group, ContactId contact) {
-        List<Project> projects = ctx.read(s -> s.projects().findByGroup(actor.tenant(), group));
-        return qualifyForEach(actor, projects, contact, Origin.group(group, actor.user()));
-    }
-
-    /** Qualifies one contact for several projects in one unit of work; archived projects are skipped. */
-    private List<QualifyResult> qualifyForEach(Actor actor, List<Project> projects, ContactId contact,
-            Origin origin) {
-        List<Project> open = projects.stream().filter(p -> !p.archived()).toList();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        open.forEach(p -> ctx.requireView(actor, p));
-        ContactCard card = card(actor, contact);
-        return ctx.write(actor, tx -> open.stream()
-                .map(p -> qualifyInTx(tx, p.id(), contact, card, origin))
-                .toList());
+        return groups.contactJoined(actor, group, contact);
     }
 
     @Override
-    public BulkResult syncGroups(Actor actor, ProjectId projectId, BulkListener listener) {
-        Project project = ctx.read(s -> openProject(s, actor, projectId));
-        Tally tally = new Tally(listener);
-        Probe probe = new Probe();
-        List<ContactGroupId> groups = project.groups().stream().sorted().toList();
-        for (ContactGroupId group : groups) {
-            Origin origin = Origin.group(group, actor.user());
-            ContactId after = null;
-            while (true) {
-                List<ContactId> page = ctx.contacts.groupMembers(actor.tenant(), group, after, ctx.chunkSize);
-                if (page.isEmpty()) {
-                    break;
-                }
-                tally.add(qualifyChunk(actor, project, page, origin, probe));
-                if (page.size() < ctx.chunkSize) {
-                    break;
-                }
-                after = page.get(page.size() - 1);
-            }
-        }
-        return tally.result();
+    public BulkResult syncGroups(Actor actor, ProjectId project, BulkListener listener) {
+        return groups.sync(actor, project, listener);
     }
 
     @Override
     public MarketingAction createAction(Actor actor, String name, Set<ProjectId> projects) {
-        ctx.requireConfigure(actor);
-        return ctx.write(actor, tx -> {
-            projects.forEach(p -> ctx.project(tx.s, actor, p));
-            MarketingAction action = new MarketingAction(new MarketingActionId(ctx.ids.next()), actor.tenant(),
-                    name, projects, tx.now);
-            tx.s.actions().insert(action);
-            return action;
-        });
+        return actions.create(actor, name, projects);
     }
 
     @Override
     public List<MarketingAction> actions(Actor actor) {
-        return ctx.read(s -> s.actions().findAll(actor.tenant()));
+        return actions.all(actor);
     }
 
     @Override
-    public List<QualifyResult> actionResponse(Actor actor, MarketingActionId actionId, ContactId contact) {
-        List<Project> projects = ctx.read(s -> {
-            MarketingAction action = s.actions().find(actor.tenant(), actionId)
-                    .orElseThrow(() -> new NotFoundException("marketing action", actionId));
-            return action.projects().stream()
-                    .sorted()
-                    .map(id -> s.projects().find(actor.tenant(), id))
-                    .flatMap(Optional::stream)
-                    .toList();
-        });
-        return qualifyForEach(actor, projects, contact, Origin.action(actionId, actor.user()));
+    public List<QualifyResult> actionResponse(Actor actor, MarketingActionId action, ContactId contact) {
+        return actions.response(actor, action, contact);
     }
 
     @Override
-    public List<AssignmentPreview> previewAssignment(Actor actor, ProjectId projectId, List<ContactId> contacts) {
-        Map<ContactId, ContactCard> cards = ctx.contacts.findAll(actor.tenant(), new LinkedHashSet<>(contacts));
-        for (ContactId id : contacts) {
-            if (!cards.containsKey(id)) {
-                throw new NotFoundException("contact", id);
-            }
-        }
-        // a transaction, not a read: the round-robin preview reads the position with a (no-op) update
-        return ctx.store.inTransaction(s -> {
-            Tx tx = ctx.tx(s, actor);
-            Project project = ctx.viewableProject(s, actor, projectId);
-            Set<ContactId> existing = s.leads().existingContacts(actor.tenant(), projectId, cards.keySet());
-            List<ContactId> fresh = contacts.stream().distinct().filter(c -> !existing.contains(c)).toList();
-            List<OwnerAssigner.Decision> decisions =
-                    assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), true);
-            Map<ContactId, OwnerAssigner.Decision> byContact = new HashMap<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                byContact.put(fresh.get(i), decisions.get(i));
-            }
-            return contacts.stream().distinct().map(c -> {
-                OwnerAssigner.Decision d = byContact.get(c);
-                return d == null ? new AssignmentPreview(c, null, null, true)
-                        : new AssignmentPreview(c, d.assignee(), d.reason(), false);
-            }).toList();
-        });
-    }
-
-    /** Qualifies one contact; the project is read again here so its current configuration applies. */
-    private QualifyResult qualifyInTx(Tx tx, ProjectId projectId, ContactId contact, ContactCard card,
-            Origin origin) {
-        Project project = openProject(tx.s, tx.actor, projectId);
-        Chunk chunk = insertChunk(tx, project, List.of(contact), Map.of(contact, card), origin, false);
-        if (!chunk.inserted().isEmpty()) {
-            return new QualifyResult(chunk.inserted().get(0), true);
-        }
-        Lead existing = tx.s.leads().findByContact(tx.actor.tenant(), projectId, contact).orElseThrow();
-        return new QualifyResult(existing, false);
-    }
-
-    /**
-     * One chunk in one unit of work. The project is read again inside it: a chunk never applies a default status,
-     * archive flag or policy that a concurrent change already replaced.
-     */
-    private Chunk qualifyChunk(Actor actor, Project project, List<ContactId> ids, Origin origin, Probe probe) {
-        Set<ContactId> lookup = new LinkedHashSet<>(ids);
-        lookup.remove(null);
-        Chunk chunk;
-        try {
-            Map<ContactId, ContactCard> cards = lookup.isEmpty() ? Map.of()
-                    : ctx.contacts.findAll(actor.tenant(), lookup);
-            chunk = ctx.write(actor, tx -> insertChunk(tx, openProject(tx.s, actor, project.id()), ids, cards,
-                    origin, probe.checkFirst));
-        } catch (HostPortException e) {
-            // the chunk changed nothing; its items are reported with the port's failure and the next chunk goes on
-            return rejected(ids, new Rejection.HostFailed(e.getMessage()));
-        }
-        probe.learn(chunk);
-        return chunk;
-    }
-
-    private static Chunk rejected(List<ContactId> ids, Rejection reason) {
-        List<ItemOutcome> outcomes = ids.stream()
-                .map(id -> (ItemOutcome) new ItemOutcome.Rejected(id, id == null ? NULL_ID : reason))
-                .toList();
-        return new Chunk(outcomes, List.of(), 0);
-    }
-
-    /**
-     * Whether owners can only be decided once it is known which contacts are new: round-robin positions and
-     * least-open-leads counts are consumed per new lead. Rules, the fallback and "unassigned" are decided from the
-     * card alone, so deciding them for a contact that turns out to be a lead already changes nothing.
-     */
-    private static boolean decidesPerNewLead(Project project) {
-        AssignmentStrategy strategy = project.assignment().strategy();
-        return !project.team().isEmpty()
-                && (strategy == AssignmentStrategy.ROUND_ROBIN || strategy == AssignmentStrategy.LEAST_OPEN_LEADS);
-    }
-
-    /**
-     * Creates the leads of one chunk; outcomes in input order. Which contacts get a lead is decided by the store's
-     * insert-if-absent alone; the existence check before it only saves work (see {@link Probe}), except where the
-     * policy needs the new contacts before deciding owners ({@link #decidesPerNewLead}). Events only for the leads
-     * inserted.
-     */
-    private Chunk insertChunk(Tx tx, Project project, List<ContactId> ids, Map<ContactId, ContactCard> cards,
-            Origin origin, boolean checkFirst) {
-        Set<ContactId> known = new LinkedHashSet<>();
-        for (ContactId id : ids) {
-            if (id != null && cards.containsKey(id)) {
-                known.add(id);
-            }
-        }
-        boolean check = !known.isEmpty() && (checkFirst || decidesPerNewLead(project));
-        Set<ContactId> existing = check ? tx.s.leads().existingContacts(tx.actor.tenant(), project.id(), known)
-                : Set.of();
-        List<ContactId> fresh = existing.isEmpty() ? List.copyOf(known)
-                : known.stream().filter(c -> !existing.contains(c)).toList();
-        List<OwnerAssigner.Decision> decisions =
-                assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), false);
-        List<Lead> candidates = new ArrayList<>(fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
-            OwnerAssigner.Decision d = decisions.get(i);
-            ContactId contact = fresh.get(i);
-            candidates.add(Lead.qualify(new LeadId(ctx.ids.next()), tx.actor.tenant(), project.id(), contact,
-                    cards.get(contact), project.defaultStatus(), origin, d.assignee(), d.reason(), tx.now));
-        }
-        List<Lead> inserted = candidates.isEmpty() ? List.of() : tx.s.leads().insertIfAbsent(candidates);
-        Map<ContactId, Lead> created = new HashMap<>();
-        for (Lead lead : inserted) {
-            created.put(lead.contact(), lead);
-            tx.emit(new LeadQualified(lead.id(), project.id(), lead.contact(), origin, lead.assignee()));
-        }
-        List<ItemOutcome> outcomes = new ArrayList<>(ids.size());
-        Set<ContactId> reported = new HashSet<>();
-        for (ContactId id : ids) {
-            if (id == null) {
-                outcomes.add(new ItemOutcome.Rejected(null, NULL_ID));
-            } else if (!cards.containsKey(id)) {
-                outcomes.add(new ItemOutcome.Rejected(id, new Rejection.NotFound("contact " + id + " not found")));
-            } else if (created.containsKey(id) && reported.add(id)) {
-                outcomes.add(new ItemOutcome.Added(id, created.get(id).id()));
-            } else {
-                outcomes.add(new ItemOutcome.AlreadyLead(id));
-            }
-        }
-        return new Chunk(outcomes, inserted, check ? 0 : candidates.size());
-    }
-
-    private Project openProject(org.leadmanager.spi.store.StoreSession s, Actor actor, ProjectId id) {
-        Project project = ctx.viewableProject(s, actor, id);
-        if (project.archived()) {
-            throw new ConflictException("project '" + project.name() + "' is archived and takes no new leads");
-        }
-        return project;
-    }
-
-    private ContactCard card(Actor actor, ContactId contact) {
-        return ctx.contacts.find(actor.tenant(), contact).orElseThrow(() -> new NotFoundException("contact", contact));
-    }
-
-    /** Sums chunk outcomes and feeds the listener. */
-    private static final class Tally {
-        private final BulkListener listener;
-        private long processed;
-        private long added;
-        private long already;
-        private final List<ItemOutcome.Rejected> rejected = new ArrayList<>();
-
-        Tally(BulkListener listener) {
-            this.listener = listener;
-        }
-
-        void add(Chunk chunk) {
-            for (ItemOutcome o : chunk.outcomes()) {
-                if (o instanceof ItemOutcome.Added) {
-                    added++;
-                } else if (o instanceof ItemOutcome.AlreadyLead) {
-                    already++;
-                } else if (o instanceof ItemOutcome.Rejected r) {
-                    rejected.add(r);
-                }
-            }
-            processed += chunk.outcomes().size();
-            listener.onChunk(chunk.outcomes(), processed);
-        }
-
-        BulkResult result() {
-            return new BulkResult(processed, added, already, rejected);
-        }
+    public List<AssignmentPreview> previewAssignment(Actor actor, ProjectId project, List<ContactId> contacts) {
+        return previews.preview(actor, project, contacts);
     }
 }

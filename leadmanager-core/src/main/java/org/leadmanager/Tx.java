@@ -2,10 +2,14 @@ package org.leadmanager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
@@ -38,6 +42,19 @@ final class Tx {
         events.add(new EventEnvelope(ids.next(), actor.tenant(), actor.user(), now, event));
     }
 
+    /**
+     * Records what a command decided: the timeline entries its events make ({@link Timeline}) and, unless the lead
+     * manager has no publisher, the events for the outbox. Saving the state is the caller's.
+     *
+     * @return the new state
+     */
+    <T> T record(Changed<T> change) {
+        activities.addAll(Timeline.entries(change, actor.tenant(), actor.user(), now));
+        change.events().forEach(this::emit);
+        return change.state();
+    }
+
+    /** A timeline entry written by hand, for a change that has no {@link Changed} (reminders firing). */
     void activity(LeadId lead, ActivityType type, Object from, Object to, String text) {
         activities.add(Activity.unnumbered(actor.tenant(), lead, now, actor.user(), type, string(from), string(to),
                 text));
@@ -52,6 +69,35 @@ final class Tx {
     Lead save(Lead changed) {
         touch(changed.id());
         return s.leads().update(changed);
+    }
+
+    /**
+     * Stores a changed lead (version-checked) and records its change; an unchanged lead is neither stored nor
+     * recorded.
+     *
+     * @return the stored lead, or the unchanged one
+     */
+    Lead save(Changed<Lead> change) {
+        if (!change.changed()) {
+            return change.state();
+        }
+        Lead stored = save(change.state());
+        record(change);
+        return stored;
+    }
+
+    /**
+     * Keeps the lead's earliest open due time (used by search) in step with its follow-ups, without touching its
+     * version. Call it after the lead's lock is held (after {@link #touch} or {@link #save}), so the follow-ups
+     * read include every change committed before.
+     */
+    void refreshNextFollowUp(LeadId lead) {
+        Instant next = s.followUps().findByLead(actor.tenant(), lead).stream()
+                .filter(FollowUp::open)
+                .map(FollowUp::dueAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        s.leads().setNextFollowUpAt(actor.tenant(), lead, next);
     }
 
     void flush() {

@@ -1,6 +1,8 @@
 package org.leadmanager.domain.followup;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
@@ -8,9 +10,14 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * A dated reminder with a note on a lead ("Wiedervorlage"), owned by a user. Immutable; the store bumps versions.
+ * Its commands ({@link #complete}, {@link #cancel}, {@link #reschedule}, {@link #snooze}) refuse a closed follow-up:
+ * once completed or cancelled it never changes again. The events they cause are named by
+ * {@code org.leadmanager.domain.event.FollowUpChanges}.
  *
  * <p>The reminder part: a PENDING follow-up is claimable from {@code claimableAt} (its due time, or a retry time
  * after a failed attempt); a CLAIMED one holds a lease until {@code claimableAt}. Rescheduling resets it.
@@ -18,6 +25,8 @@ import org.leadmanager.domain.UserId;
 public final class FollowUp {
     /** Longest notifier error kept, in UTF-16 chars ({@link String#length()}); see {@link ErrorText}. */
     public static final int MAX_ERROR = 2000;
+    /** How far ahead of now a follow-up may be due. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(366L * 100);
 
     private final FollowUpId id;
     private final TenantId tenant;
@@ -83,25 +92,90 @@ public final class FollowUp {
                 reminder, claimableAt, claimedBy, attempts, remindedAt, lastError, newVersion);
     }
 
-    /** Done; it will not fire any more. */
+    /**
+     * Done; it will not fire any more.
+     *
+     * @throws ConflictException if it is closed already
+     */
     public FollowUp complete(Instant now) {
         return close(FollowUpState.COMPLETED, now);
     }
 
-    /** Cancelled; it will not fire any more. */
+    /**
+     * Cancelled; it will not fire any more.
+     *
+     * @throws ConflictException if it is closed already
+     */
     public FollowUp cancel(Instant now) {
         return close(FollowUpState.CANCELLED, now);
     }
 
     private FollowUp close(FollowUpState closed, Instant now) {
+        requireOpen();
         return new FollowUp(id, tenant, lead, project, owner, dueAt, note, closed, createdBy, createdAt, now,
                 reminder, null, claimedBy, attempts, remindedAt, lastError, version);
     }
 
-    /** Due at a new time; its reminder fires again, once, at that time. */
+    /**
+     * Due at a new time; its reminder fires again, once, at that time.
+     *
+     * @throws ValidationException if the time is in the past or more than {@link #MAX_AHEAD} ahead of {@code now}
+     * @throws ConflictException   if it is closed
+     */
+    public FollowUp reschedule(Instant newDue, Instant now) {
+        requireOpen();
+        requireDueWithin(newDue, now, "dueAt");
+        return rescheduled(newDue);
+    }
+
+    /**
+     * Due at a new time with a fresh reminder, checking no rule: a copy for stores and their tests. Changes go
+     * through {@link #reschedule}.
+     */
     public FollowUp rescheduled(Instant newDue) {
         return new FollowUp(id, tenant, lead, project, owner, newDue, note, state, createdBy, createdAt, closedAt,
                 ReminderState.PENDING, newDue, null, 0, null, null, version);
+    }
+
+    /**
+     * Put off by {@code by}: from its due time, or from now when that has passed. The new due time may lie up to
+     * {@link #MAX_AHEAD} beyond the old one.
+     *
+     * @throws ValidationException if {@code by} is not positive or longer than {@link #MAX_AHEAD}
+     * @throws ConflictException   if it is closed
+     */
+    public FollowUp snooze(Duration by, Instant now) {
+        if (by.isNegative() || by.isZero() || by.compareTo(MAX_AHEAD) > 0) {
+            throw ValidationException.of("by", "Duration", "must be positive and at most " + MAX_AHEAD.toDays()
+                    + " days, was " + by, "max", MAX_AHEAD);
+        }
+        requireOpen();
+        // no window check on the result: a snooze of at most MAX_AHEAD from an allowed due time is allowed
+        Instant base = dueAt.isAfter(now) ? dueAt : now;
+        return rescheduled(base.plus(by).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Checks a due time for a new or moved follow-up: not before {@code now}, at most {@link #MAX_AHEAD} after.
+     *
+     * @param path reported in the violation
+     * @throws ValidationException otherwise
+     */
+    public static void requireDueWithin(Instant due, Instant now, String path) {
+        if (due.isBefore(now)) {
+            throw ValidationException.of(path, "Past", "must not be in the past: " + due + " is before " + now,
+                    "now", now);
+        }
+        if (due.isAfter(now.plus(MAX_AHEAD))) {
+            throw ValidationException.of(path, "TooFarAhead", "must be at most " + MAX_AHEAD.toDays()
+                    + " days ahead, was " + due, "max", now.plus(MAX_AHEAD));
+        }
+    }
+
+    private void requireOpen() {
+        if (state != FollowUpState.OPEN) {
+            throw new ConflictException("follow-up " + id + " is " + state + ", not OPEN");
+        }
     }
 
     /** Moved to another lead (after a merge). */

@@ -8,11 +8,20 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.Text;
+import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.ValidationException;
 
 /**
- * One contact qualified for one project. Immutable: every change returns a new instance with the same version;
- * the store checks and bumps the version on update. Refers to its project and contact by id only.
+ * One contact qualified for one project. Immutable: its commands ({@link #moveTo}, {@link #assign},
+ * {@link #refreshCard}, {@link #moveToContact}) check their rules and return the changed lead with the same version,
+ * or this lead when nothing changes; the store checks and bumps the version on update. The events a change causes
+ * are named by {@code org.leadmanager.domain.event.LeadChanges}. Refers to its contact by id only; its commands
+ * take the lead's project, whose status list and transitions they obey.
  */
 public final class Lead {
     private final LeadId id;
@@ -70,28 +79,136 @@ public final class Lead {
                 createdAt, lastActivityAt, nextFollowUpAt, newVersion);
     }
 
-    /** Assigned to a user, or unassigned when {@code user} is null. */
-    public Lead assignedTo(UserId user, OwnerReason reason, Instant now) {
+    /**
+     * Gives the lead to a user, or takes it away when {@code user} is null.
+     *
+     * @param reason why; {@link OwnerReasonKind#UNASSIGNED} exactly when {@code user} is null
+     * @return this lead when {@code user} owns it already, else the lead with its new owner
+     * @throws IllegalArgumentException if the reason contradicts the user
+     */
+    public Lead assign(UserId user, OwnerReason reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        if ((user == null) != (reason.kind() == OwnerReasonKind.UNASSIGNED)) {
+            throw new IllegalArgumentException("owner reason " + reason.kind() + " does not fit user " + user);
+        }
+        if (Objects.equals(assignee, user)) {
+            return this;
+        }
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
                 now, nextFollowUpAt, version);
     }
 
-    /** On another status; {@code reason} is kept for LOST statuses and cleared otherwise. */
+    /**
+     * Moves the lead to another status of its project. {@code category} is what the caller asked for: WON to
+     * convert, LOST to disqualify (then {@code reason} is required and kept), null for a plain change, which may
+     * not reach a LOST status since that needs a reason.
+     *
+     * @param project   the lead's project, non-null
+     * @param requested the target status, or null for the first status of {@code category}
+     * @return this lead when it is on the target status already, else the moved lead
+     * @throws ValidationException if the status is unknown, its category is not the one asked for, or a LOST
+     *                             status is asked for without a reason
+     * @throws ConflictException   if the project's transitions do not allow the move
+     */
+    public Lead moveTo(Project project, StatusKey requested, StatusCategory category, String reason, Instant now) {
+        requireOwnProject(project);
+        LeadStatus target = requested != null ? project.requireStatus(requested, "status")
+                : project.firstOf(category).orElseThrow(() -> ValidationException.of("status", "UnknownStatus",
+                        "project '" + project.name() + "' has no " + category + " status", "category", category));
+        if (category != null && target.category() != category) {
+            throw ValidationException.of("status", "StatusCategory", "'" + target.key() + "' is "
+                    + target.category() + ", expected a " + category + " status",
+                    "key", target.key(), "category", target.category(), "expected", category);
+        }
+        if (category == null && target.category() == StatusCategory.LOST) {
+            throw ValidationException.of("status", "LostReasonRequired",
+                    "'" + target.key() + "' is LOST: use disqualify with a reason", "key", target.key());
+        }
+        String kept = null;
+        if (target.category() == StatusCategory.LOST) {
+            kept = Text.required(reason, "reason", Text.MAX_NOTE);
+        }
+        if (target.key().equals(status)) {
+            return this;
+        }
+        if (!project.allowsTransition(status, target.key())) {
+            throw new ConflictException("project '" + project.name() + "' does not allow moving from '"
+                    + status + "' to '" + target.key() + "'; allowed: " + project.transitions().get(status));
+        }
+        return withStatus(target.key(), kept, now);
+    }
+
+    /**
+     * Moves the lead off a status its project retired, whatever the transitions say: no lead may stay on a status
+     * the project no longer has. On a LOST replacement it keeps its lost reason, or says the status was retired.
+     *
+     * @param project the project after the retirement, which has {@code replacement} and not {@code retired}
+     * @throws IllegalArgumentException if the lead is not on {@code retired} or the project still has it
+     */
+    public Lead moveOffRetired(Project project, StatusKey retired, StatusKey replacement, Instant now) {
+        requireOwnProject(project);
+        if (!status.equals(retired) || project.findStatus(retired).isPresent()) {
+            throw new IllegalArgumentException("lead " + id + " is on '" + status + "', not on retired '"
+                    + retired + "'");
+        }
+        LeadStatus target = project.requireStatus(replacement, "replacement");
+        String kept = target.category() != StatusCategory.LOST ? null
+                : lostReason != null ? lostReason : "status '" + retired + "' retired";
+        return withStatus(target.key(), kept, now);
+    }
+
+    /** The lead with a fresh snapshot of its contact's card. */
+    public Lead refreshCard(ContactCard newCard, Instant now) {
+        return new Lead(id, tenant, project, contact, Objects.requireNonNull(newCard, "card"), status, assignee,
+                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version);
+    }
+
+    /**
+     * The lead moved to another contact, after the host merged its contact into {@code into}.
+     *
+     * @throws ValidationException if {@code into} is the lead's contact already
+     */
+    public Lead moveToContact(ContactId into, ContactCard intoCard, Instant now) {
+        if (contact.equals(into)) {
+            throw ValidationException.of("into", "SameContact", "must differ from the merged contact " + into,
+                    "contact", into);
+        }
+        return new Lead(id, tenant, project, into, Objects.requireNonNull(intoCard, "card"), status, assignee,
+                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version);
+    }
+
+    /**
+     * The lead on another status with the given lost reason, checking no rule: a copy for stores and their tests.
+     * Changes go through {@link #moveTo}.
+     */
     public Lead withStatus(StatusKey newStatus, String reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, newStatus, assignee, origin, ownerReason, reason,
                 createdAt, now, nextFollowUpAt, version);
     }
 
-    /** With a refreshed contact card. */
-    public Lead withCard(ContactCard newCard, Instant now) {
-        return new Lead(id, tenant, project, contact, newCard, status, assignee, origin, ownerReason, lostReason,
-                createdAt, now, nextFollowUpAt, version);
+    /**
+     * The lead with another owner, checking no rule: a copy for stores and their tests. Changes go through
+     * {@link #assign}.
+     */
+    public Lead assignedTo(UserId user, OwnerReason reason, Instant now) {
+        return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
+                now, nextFollowUpAt, version);
     }
 
-    /** Moved to another contact (after a host merge). */
+    /**
+     * The lead of another contact, checking no rule: a copy for stores and their tests. Changes go through
+     * {@link #moveToContact}.
+     */
     public Lead withContact(ContactId newContact, ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, newContact, newCard, status, assignee, origin, ownerReason, lostReason,
                 createdAt, now, nextFollowUpAt, version);
+    }
+
+    private void requireOwnProject(Project given) {
+        if (!given.id().equals(project) || !given.tenant().equals(tenant)) {
+            throw new IllegalArgumentException("lead " + id + " belongs to project " + project + ", not "
+                    + given.id());
+        }
     }
 
     /** Something happened on the lead (note, follow-up, ...). */

@@ -7,6 +7,7 @@ import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.error.AccessDeniedException;
 
 /**
  * An internal note on a lead; never shown to the contact.
@@ -25,9 +26,30 @@ public record Note(NoteId id, TenantId tenant, LeadId lead, UserId author, Strin
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** The note with new text. */
+    /** The note with new text; stores and their tests use it, commands go through {@link #edit}. */
     public Note edited(String newText, Instant now) {
         return new Note(id, tenant, lead, author, newText, createdAt, now, version);
+    }
+
+    /**
+     * The note with new text, written by its author.
+     *
+     * @throws AccessDeniedException if {@code by} is not the author
+     */
+    public Note edit(UserId by, String newText, Instant now) {
+        requireAuthor(by);
+        return edited(newText, now);
+    }
+
+    /**
+     * Only the author changes or deletes a note.
+     *
+     * @throws AccessDeniedException if {@code user} is not the author
+     */
+    public void requireAuthor(UserId user) {
+        if (!author.equals(user)) {
+            throw new AccessDeniedException("only the author " + author + " may change note " + id);
+        }
     }
 
     /** The note moved to another lead (after a merge). */

@@ -92,11 +92,16 @@ public final class Project {
                 assignment, createdAt, newVersion);
     }
 
+    /** @throws ValidationException if the name is blank, too long or holds characters no store can keep */
     public Project renamed(String newName) {
         return with(newName, archived, statuses, defaultStatus, transitions, team, groups, assignment);
     }
 
+    /** Archived: it takes no new leads. Archiving an archived project changes nothing and returns it. */
     public Project archive() {
+        if (archived) {
+            return this;
+        }
         return with(name, true, statuses, defaultStatus, transitions, team, groups, assignment);
     }
 

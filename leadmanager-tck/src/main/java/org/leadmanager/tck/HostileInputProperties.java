@@ -75,35 +75,35 @@ public abstract class HostileInputProperties {
     void hostileTextIsRefusedOrKeptAsTheRulesSay(@ForAll("texts") String text, @ForAll TextTarget target) {
         World w = new World(TckFixture.create(store()));
         switch (target) {
-            case PROJECT_NAME -> w.text(text, "command.name", Text.MAX_NAME, true,
+            case PROJECT_NAME -> w.text(text, "command.name", Text.MAX_NAME,
                     () -> w.lm().projects().create(w.manager(), new Projects.Create(text, ProjectKind.PROJECT,
                             TckFixture.standardStatuses(), TckFixture.NEW)).name());
-            case RENAME -> w.text(text, "name", Text.MAX_NAME, true,
+            case RENAME -> w.text(text, "name", Text.MAX_NAME,
                     () -> w.lm().projects().rename(w.manager(), w.project.id(), text).name());
-            case STATUS_LABEL -> w.text(text, "label", Text.MAX_NAME, true,
+            case STATUS_LABEL -> w.text(text, "label", Text.MAX_NAME,
                     () -> w.lm().projects().relabelStatus(w.manager(), w.project.id(), TckFixture.NEW, text)
                             .findStatus(TckFixture.NEW).orElseThrow().label());
-            case NOTE -> w.text(text, "text", Text.MAX_NOTE, true,
+            case NOTE -> w.text(text, "text", Text.MAX_NOTE,
                     () -> w.lm().leads().addNote(w.manager(), w.lead.id(), text).text());
-            case DISQUALIFY_REASON -> w.text(text, "reason", Text.MAX_NOTE, true,
+            case DISQUALIFY_REASON -> w.text(text, "reason", Text.MAX_NOTE,
                     () -> w.lm().leads().disqualify(w.manager(), w.lead.id(), text).lostReason());
-            case FOLLOW_UP_NOTE -> w.text(text, "note", Text.MAX_NOTE, true,
+            case FOLLOW_UP_NOTE -> w.text(text, "note", Text.MAX_NOTE,
                     () -> w.lm().followUps().schedule(w.manager(), w.lead.id(),
                             w.fx.clock.instant().plus(Duration.ofDays(1)), text).note());
-            case SAVED_SEARCH_NAME -> w.text(text, "name", Text.MAX_NAME, true,
+            case SAVED_SEARCH_NAME -> w.text(text, "name", Text.MAX_NAME,
                     () -> w.lm().search().save(w.manager(), text, w.project.id(), LeadCriteria.all(),
                             LeadSort.byLastActivity()).name());
-            case ACTION_NAME -> w.text(text, "name", Text.MAX_NAME, true,
+            case ACTION_NAME -> w.text(text, "name", Text.MAX_NAME,
                     () -> w.lm().qualification().createAction(w.manager(), text, Set.of(w.project.id())).name());
             case SEARCH_TEXT -> w.search(text, "query.criteria.text", false,
                     () -> LeadCriteria.all().withText(text));
             case FIELD_CRITERION -> w.search(text, "query.criteria.fields[CITY]", true,
                     () -> LeadCriteria.all().withField(ContactField.CITY, text));
-            case TENANT_ID -> w.value(text, "TenantId", 64, false, () -> {
+            case TENANT_ID -> w.value(text, "TenantId", 64, () -> {
                 Actor stranger = Actor.manager(TenantId.of(text), w.fx.mia);
                 return w.lm().projects().list(stranger).size() + " projects";
             }, "0 projects");
-            case CONTACT_ID -> w.value(text, "ContactId", 64, false,
+            case CONTACT_ID -> w.value(text, "ContactId", 64,
                     () -> w.lm().qualification().qualify(w.manager(), w.project.id(), ContactId.of(text))
                             .lead().id().toString(), null);
             case CARD_NAME -> w.card(text, true);
@@ -201,18 +201,18 @@ public abstract class HostileInputProperties {
         }
 
         /** Text through the API edge: refused where it breaks a rule, else stored stripped. */
-        void text(String text, String path, int max, boolean required, Supplier<String> call) {
-            value(text, path, max, required, call, text.strip());
+        void text(String text, String path, int max, Supplier<String> call) {
+            value(text, path, max, call, text.strip());
         }
 
         /**
-         * Text with a rule: {@code Characters} first, then blank (when required), then too long; else the call
+         * Text with a rule: {@code Characters} first, then blank, then too long; else the call
          * succeeds and returns {@code readBack} (null: any success).
          */
-        void value(String text, String path, int max, boolean required, Supplier<String> call, String readBack) {
+        void value(String text, String path, int max, Supplier<String> call, String readBack) {
+            // blank as Java's String.isBlank says (white space only), the rule of NotBlank and Text.required
             boolean refused = Text.firstForbidden(text) >= 0
-                    || required && (text.isBlank() || text.trim().isEmpty())
-                    || !required && text.isBlank()
+                    || text.isBlank()
                     || text.length() > max;
             if (refused) {
                 expect("refused " + Set.of(path), call);

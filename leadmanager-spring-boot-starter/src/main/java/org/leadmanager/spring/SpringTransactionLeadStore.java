@@ -3,6 +3,9 @@ package org.leadmanager.spring;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Objects;
 import java.util.function.Function;
 import org.leadmanager.jpa.JpaLeadStore;
@@ -42,8 +45,9 @@ public final class SpringTransactionLeadStore implements LeadStore {
 
     private SpringTransactionLeadStore(EntityManagerFactory emf, int batchSize) {
         this.emf = emf;
-        EntityManager shared = SharedEntityManagerCreator.createSharedEntityManager(emf);
-        this.joined = JpaLeadStore.builder(emf).batchSize(batchSize).joinHostTransactions(() -> shared).build();
+        EntityManager joinedEntityManager = joinedEntityManager(SharedEntityManagerCreator.createSharedEntityManager(emf));
+        this.joined = JpaLeadStore.builder(emf).batchSize(batchSize)
+                .joinHostTransactions(() -> joinedEntityManager).build();
         this.own = JpaLeadStore.builder(emf).batchSize(batchSize).build();
     }
 
@@ -59,7 +63,29 @@ public final class SpringTransactionLeadStore implements LeadStore {
         return new SpringTransactionLeadStore(Objects.requireNonNull(emf, "emf"), batchSize);
     }
 
-    /** Whether a call on this thread now would join the host's transaction. */
+    /**
+     * Spring's shared EntityManager, except that it counts as joined exactly when {@link #hostTransactionActive()}:
+     * an EntityManager opened for the request (open-in-view) answers {@code isJoinedToTransaction()} with false
+     * even inside the JpaTransactionManager's transaction that runs on it.
+     */
+    private EntityManager joinedEntityManager(EntityManager shared) {
+        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isJoinedToTransaction") && method.getParameterCount() == 0) {
+                        return hostTransactionActive();
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * Whether a call on this thread now would join the host's transaction: a Spring JPA transaction on this
+     * store's factory is running (and has not committed yet, as in an after-commit callback).
+     */
     public boolean hostTransactionActive() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return false;
@@ -68,10 +94,10 @@ public final class SpringTransactionLeadStore implements LeadStore {
             return false;
         }
         try {
-            // false once the host committed, e.g. in an after-commit callback that calls the library
-            return holder.getEntityManager().isJoinedToTransaction();
-        } catch (RuntimeException e) {
-            return false;
+            return holder.getEntityManager().getTransaction().isActive();
+        } catch (IllegalStateException | PersistenceException e) {
+            // no EntityTransaction to ask (JTA): the holder's flag is Spring's word
+            return holder.isSynchronizedWithTransaction();
         }
     }
 

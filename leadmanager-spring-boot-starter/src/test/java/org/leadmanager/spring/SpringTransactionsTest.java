@@ -3,6 +3,8 @@ package org.leadmanager.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.leadmanager.inmemory.InMemoryDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -43,6 +46,30 @@ class SpringTransactionsTest {
                     LeadQuery.firstPage(tenant.project().id(), LeadCriteria.all())).leads()).isEmpty();
             assertThat(leads.relayEvents()).isZero();
             assertThat(listener.events).isEmpty();
+        });
+    }
+
+    @Test
+    void aHostRollbackUnderAnEntityManagerOpenForTheRequestLeavesNoLead() {
+        TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class).run(context -> {
+            LeadManager leads = context.getBean(LeadManager.class);
+            Host.Service service = context.getBean(Host.Service.class);
+            TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
+            EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+
+            // as Spring's open-in-view interceptor does around a web request
+            EntityManager requestEntityManager = emf.createEntityManager();
+            TransactionSynchronizationManager.bindResource(emf, new EntityManagerHolder(requestEntityManager));
+            try {
+                assertThatThrownBy(() -> service.qualifyThenFail(tenant))
+                        .hasMessage("host failure after qualifying");
+            } finally {
+                TransactionSynchronizationManager.unbindResource(emf);
+                requestEntityManager.close();
+            }
+
+            assertThat(leads.search().find(tenant.manager(),
+                    LeadQuery.firstPage(tenant.project().id(), LeadCriteria.all())).leads()).isEmpty();
         });
     }
 

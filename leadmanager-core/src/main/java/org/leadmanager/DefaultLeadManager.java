@@ -19,15 +19,15 @@ final class DefaultLeadManager implements LeadManager {
 
     /** For {@code LeadManagerBuilder} only. */
     public DefaultLeadManager(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
-            EventPublisher publisher, Clock clock, int chunkSize) {
+            EventPublisher publisher, Clock clock, int chunkSize, CallListener calls) {
         this.ctx = new Context(store, HostPorts.guard(contacts), HostPorts.guard(users), HostPorts.guard(access),
                 publisher, clock, chunkSize);
-        this.projects = ValidatingProxy.wrap(Projects.class, new ProjectService(ctx));
+        this.projects = ValidatingProxy.wrap(Projects.class, new ProjectService(ctx), calls);
         this.qualification = ValidatingProxy.wrap(Qualification.class,
-                new QualificationService(ctx, new OwnerAssigner(ctx)));
-        this.leads = ValidatingProxy.wrap(Leads.class, new LeadService(ctx));
-        this.followUps = ValidatingProxy.wrap(FollowUps.class, new FollowUpService(ctx));
-        this.search = ValidatingProxy.wrap(Search.class, new SearchService(ctx));
+                new QualificationService(ctx, new OwnerAssigner(ctx)), calls);
+        this.leads = ValidatingProxy.wrap(Leads.class, new LeadService(ctx), calls);
+        this.followUps = ValidatingProxy.wrap(FollowUps.class, new FollowUpService(ctx), calls);
+        this.search = ValidatingProxy.wrap(Search.class, new SearchService(ctx), calls);
     }
 
     @Override

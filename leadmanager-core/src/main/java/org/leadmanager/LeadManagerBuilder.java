@@ -19,6 +19,7 @@ public final class LeadManagerBuilder {
     private EventPublisher events = EventPublisher.none();
     private Clock clock = Clock.systemUTC();
     private int chunkSize = 1000;
+    private CallListener callListener = CallListener.none();
 
     LeadManagerBuilder() {
     }
@@ -62,6 +63,12 @@ public final class LeadManagerBuilder {
         return this;
     }
 
+    /** Told of every API call, e.g. for metrics or tracing; default {@link CallListener#none()}. */
+    public LeadManagerBuilder callListener(CallListener callListener) {
+        this.callListener = Objects.requireNonNull(callListener, "callListener");
+        return this;
+    }
+
     /** How many contacts bulk calls handle per unit of work; 1..10,000, default 1000. */
     public LeadManagerBuilder bulkChunkSize(int chunkSize) {
         this.chunkSize = chunkSize;
@@ -90,6 +97,6 @@ public final class LeadManagerBuilder {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("LeadManager cannot be built: " + String.join("; ", problems));
         }
-        return new DefaultLeadManager(store, contacts, users, accessPolicy, events, clock, chunkSize);
+        return new DefaultLeadManager(store, contacts, users, accessPolicy, events, clock, chunkSize, callListener);
     }
 }

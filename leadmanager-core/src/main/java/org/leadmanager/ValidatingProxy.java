@@ -21,14 +21,18 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.leadmanager.domain.Text;
 import org.leadmanager.error.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks the input of each API call before it reaches the service, so a rejected call never touches the store: the
  * Bean Validation constraints declared on the API interfaces, and that every text reachable from the arguments can
  * be stored ({@link Text#firstForbidden}). Reports every violation at once, each with its path (starting with the
  * parameter name), a stable code with arguments, and an English message that does not depend on the JVM's locale.
+ * Tells the host's {@link CallListener} of every call, the rejected ones included.
  */
 final class ValidatingProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(ValidatingProxy.class);
     private static final Object[] NO_ARGS = new Object[0];
     private static final Set<String> NOT_ARGUMENTS = Set.of("message", "groups", "payload");
 
@@ -53,9 +57,37 @@ final class ValidatingProxy {
     private ValidatingProxy() {
     }
 
-    static <T> T wrap(Class<T> api, T target) {
+    static <T> T wrap(Class<T> api, T target, CallListener listener) {
+        String name = api.getSimpleName();
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
-                (proxy, method, args) -> invoke(target, method, args == null ? NO_ARGS : args)));
+                (proxy, method, args) -> listener == CallListener.none() || method.getDeclaringClass() == Object.class
+                        ? invoke(target, method, args == null ? NO_ARGS : args)
+                        : observed(name, listener, target, method, args == null ? NO_ARGS : args)));
+    }
+
+    private static Object observed(String api, CallListener listener, Object target, Method method, Object[] args)
+            throws Throwable {
+        CallListener.Call call = null;
+        try {
+            call = listener.started(api, method.getName());
+        } catch (RuntimeException e) {
+            LOG.warn("CallListener failed at the start of {}.{}; ignored", api, method.getName(), e);
+        }
+        Throwable failure = null;
+        try {
+            return invoke(target, method, args);
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            if (call != null) {
+                try {
+                    call.ended(failure);
+                } catch (RuntimeException e) {
+                    LOG.warn("CallListener failed at the end of {}.{}; ignored", api, method.getName(), e);
+                }
+            }
+        }
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -1,0 +1,68 @@
+package org.leadmanager.spring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.leadmanager.CallListener;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Micrometer and actuator support, each part when the host has it: an {@link ObservationCallListener} on the
+ * host's {@code ObservationRegistry} ({@code leadmanager.observations.enabled}), the reminder meters on its
+ * {@code MeterRegistry}, and the health indicator {@code leadManager} of the reminder dispatcher
+ * ({@code management.health.leadmanager.enabled}).
+ */
+@AutoConfiguration(after = LeadManagerLifecycleAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
+@ConditionalOnBooleanProperty(name = "leadmanager.enabled", matchIfMissing = true)
+public final class LeadManagerObservabilityAutoConfiguration {
+
+    /** An observation per API call. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    @ConditionalOnBean(ObservationRegistry.class)
+    @ConditionalOnBooleanProperty(name = "leadmanager.observations.enabled", matchIfMissing = true)
+    static class Observations {
+        @Bean
+        @ConditionalOnMissingBean(CallListener.class)
+        ObservationCallListener leadManagerObservations(ObservationRegistry registry) {
+            return new ObservationCallListener(registry);
+        }
+    }
+
+    /** Counters and timer of the reminder dispatcher. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean({MeterRegistry.class, ReminderDispatcherLifecycle.class})
+    static class ReminderMetrics {
+        @Bean
+        @ConditionalOnMissingBean
+        MicrometerReminderObserver leadManagerReminderMetrics(MeterRegistry registry) {
+            return new MicrometerReminderObserver(registry);
+        }
+    }
+
+    /** The dispatcher's health. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBean({ReminderStatistics.class, ReminderDispatcherLifecycle.class})
+    @ConditionalOnEnabledHealthIndicator("leadmanager")
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "leadManagerHealthIndicator")
+        LeadManagerHealthIndicator leadManagerHealthIndicator(ReminderStatistics statistics,
+                ReminderDispatcherLifecycle dispatcher, LeadManagerProperties properties) {
+            return new LeadManagerHealthIndicator(statistics, dispatcher,
+                    properties.getReminders().getHealthFailureThreshold());
+        }
+    }
+}

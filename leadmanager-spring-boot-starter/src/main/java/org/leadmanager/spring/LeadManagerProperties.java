@@ -1,0 +1,319 @@
+package org.leadmanager.spring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code leadmanager.*} settings of the auto-configured lead manager. Every setting has a default; a host that
+ * sets none gets a lead manager on its {@code EntityManagerFactory}, with Spring application events, the event
+ * relay and (given a {@code ReminderNotifier} bean) the reminder dispatcher running.
+ */
+@ConfigurationProperties("leadmanager")
+public class LeadManagerProperties {
+    /** Whether to auto-configure the lead manager at all. */
+    private boolean enabled = true;
+    /** How many contacts bulk calls handle per unit of work (1 to 10000). */
+    private int bulkChunkSize = 1000;
+    private final Jpa jpa = new Jpa();
+    private final Events events = new Events();
+    private final Relay relay = new Relay();
+    private final Reminders reminders = new Reminders();
+    private final Schema schema = new Schema();
+    private final Observations observations = new Observations();
+
+    /** @return whether the lead manager is auto-configured */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** @param enabled whether the lead manager is auto-configured */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** @return contacts per unit of work of the bulk calls */
+    public int getBulkChunkSize() {
+        return bulkChunkSize;
+    }
+
+    /** @param bulkChunkSize contacts per unit of work of the bulk calls, 1 to 10000 */
+    public void setBulkChunkSize(int bulkChunkSize) {
+        this.bulkChunkSize = bulkChunkSize;
+    }
+
+    /** @return the JPA store's settings */
+    public Jpa getJpa() {
+        return jpa;
+    }
+
+    /** @return where events go */
+    public Events getEvents() {
+        return events;
+    }
+
+    /** @return the background event relay's settings */
+    public Relay getRelay() {
+        return relay;
+    }
+
+    /** @return the reminder dispatcher's settings */
+    public Reminders getReminders() {
+        return reminders;
+    }
+
+    /** @return the schema set-up's settings */
+    public Schema getSchema() {
+        return schema;
+    }
+
+    /** @return the Micrometer observations' settings */
+    public Observations getObservations() {
+        return observations;
+    }
+
+    /** The JPA store on the host's {@code EntityManagerFactory}. */
+    public static class Jpa {
+        /** Rows per JDBC batch on the store's bulk paths (1 to 10000). */
+        private int batchSize = 500;
+
+        /** @return rows per JDBC batch */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** @param batchSize rows per JDBC batch, 1 to 10000 */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+    }
+
+    /** Where the library's events go when the host defines no {@code EventPublisher} bean. */
+    public static class Events {
+        /**
+         * Whether to publish every committed event as a Spring application event (an {@code EventEnvelope}). When
+         * off and the host defines no {@code EventPublisher}, no events are recorded.
+         */
+        private boolean applicationEvents = true;
+
+        /** @return whether events become Spring application events */
+        public boolean isApplicationEvents() {
+            return applicationEvents;
+        }
+
+        /** @param applicationEvents whether events become Spring application events */
+        public void setApplicationEvents(boolean applicationEvents) {
+            this.applicationEvents = applicationEvents;
+        }
+    }
+
+    /** The background relay that publishes events left pending (a failed publisher, a crashed node). */
+    public static class Relay {
+        /** Whether to run the relay: once at start, then every interval. */
+        private boolean enabled = true;
+        /** Pause between two relays. */
+        private Duration interval = Duration.ofMinutes(1);
+
+        /** @return whether the relay runs */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the relay runs */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the pause between two relays */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** @param interval the pause between two relays, at least 10 ms */
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
+    /** The reminder dispatcher, run when the host defines a {@code ReminderNotifier} bean. */
+    public static class Reminders {
+        /** Whether to run the reminder dispatcher. */
+        private boolean enabled = true;
+        /** Names this node in claims; unique per node. Default: "node-" and 8 random characters. */
+        private String nodeId;
+        /** Pause between two dispatch rounds (at least 10 ms). */
+        private Duration pollInterval = Duration.ofSeconds(5);
+        /** Follow-ups claimed per round trip (1 to 1000). */
+        private int batchSize = 20;
+        /** How long a claim is held; longer than notifying a whole batch takes. */
+        private Duration lease = Duration.ofMinutes(2);
+        /** Dispatching threads (1 to 64). */
+        private int threads = 1;
+        /** Notifier attempts before a reminder is marked failed (1 to 100). */
+        private int maxAttempts = 5;
+        /** Pause after the first failed attempt, doubled for each further one, capped at one hour. */
+        private Duration backoff = Duration.ofSeconds(30);
+        /** Notifier failures in a row after which the health indicator reports DOWN. */
+        private int healthFailureThreshold = 5;
+
+        /** @return whether the dispatcher runs */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the dispatcher runs */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return this node's name in claims, or null for a random one */
+        public String getNodeId() {
+            return nodeId;
+        }
+
+        /** @param nodeId this node's name in claims, 1 to 200 characters; null for a random one */
+        public void setNodeId(String nodeId) {
+            this.nodeId = nodeId;
+        }
+
+        /** @return the pause between two dispatch rounds */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval the pause between two dispatch rounds */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** @return follow-ups claimed per round trip */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** @param batchSize follow-ups claimed per round trip */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /** @return how long a claim is held */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** @param lease how long a claim is held */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        /** @return dispatching threads */
+        public int getThreads() {
+            return threads;
+        }
+
+        /** @param threads dispatching threads */
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        /** @return notifier attempts before a reminder is marked failed */
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        /** @param maxAttempts notifier attempts before a reminder is marked failed */
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        /** @return the pause after the first failed attempt */
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        /** @param backoff the pause after the first failed attempt */
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        /** @return notifier failures in a row that make the health indicator report DOWN */
+        public int getHealthFailureThreshold() {
+            return healthFailureThreshold;
+        }
+
+        /** @param healthFailureThreshold notifier failures in a row that make the health DOWN, at least 1 */
+        public void setHealthFailureThreshold(int healthFailureThreshold) {
+            this.healthFailureThreshold = healthFailureThreshold;
+        }
+    }
+
+    /** Creating the library's tables. */
+    public static class Schema {
+        private final Flyway flyway = new Flyway();
+
+        /** @return the Flyway set-up */
+        public Flyway getFlyway() {
+            return flyway;
+        }
+    }
+
+    /** The library's tables created by Flyway (needs flyway-core), in a history of their own. */
+    public static class Flyway {
+        /** Whether to migrate the library's tables at start (when flyway-core is on the class path). */
+        private boolean enabled = true;
+        /** The library's own Flyway history table, apart from the host's. */
+        private String table = "lm_flyway_history";
+        /**
+         * Where the scripts are. Default: the library's scripts for the database behind the DataSource,
+         * classpath:db/leadmanager/{h2,postgresql,mariadb}.
+         */
+        private List<String> locations = new ArrayList<>();
+
+        /** @return whether the library's tables are migrated at start */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the library's tables are migrated at start */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the library's Flyway history table */
+        public String getTable() {
+            return table;
+        }
+
+        /** @param table the library's Flyway history table */
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        /** @return the script locations; empty for the library's scripts of the detected database */
+        public List<String> getLocations() {
+            return locations;
+        }
+
+        /** @param locations the script locations; empty for the library's scripts of the detected database */
+        public void setLocations(List<String> locations) {
+            this.locations = locations;
+        }
+    }
+
+    /** Micrometer observations of API calls. */
+    public static class Observations {
+        /** Whether every API call is observed (as "leadmanager.call") when an ObservationRegistry bean exists. */
+        private boolean enabled = true;
+
+        /** @return whether API calls are observed */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether API calls are observed */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.leadmanager.spring;
+
+import java.time.Duration;
+import org.leadmanager.spi.host.Reminder;
+
+/**
+ * Told what the auto-configured reminder dispatcher does: each notifier call and each dispatch round. Every bean of
+ * this type is told; the starter's own are the statistics behind the health indicator and the Micrometer meters.
+ * Called on the dispatching threads; must be thread-safe and fast, and should not throw (what it throws is logged).
+ */
+public interface ReminderObserver {
+
+    /** The host's notifier accepted a reminder. @param reminder non-null */
+    default void fired(Reminder reminder) {
+    }
+
+    /**
+     * The host's notifier threw; the dispatcher retries with backoff or, after the last attempt, marks it failed.
+     *
+     * @param reminder non-null
+     * @param failure  what the notifier threw; non-null
+     */
+    default void failed(Reminder reminder, Exception failure) {
+    }
+
+    /**
+     * A dispatch round ended: everything due was claimed and sent, batch after batch.
+     *
+     * @param took    how long the round took
+     * @param fired   reminders fired in it
+     * @param failure what ended the round early (e.g. the store failed), or null
+     */
+    default void round(Duration took, int fired, Throwable failure) {
+    }
+}

@@ -151,7 +151,7 @@ final class FollowUpService implements FollowUps {
     @Override
     public List<FollowUp> failedReminders(Actor actor) {
         ctx.requireConfigure(actor);
-        return ctx.read(s -> s.followUps().findFailed(actor.tenant(), OVERVIEW_LIMIT));
+        return ctx.read(s -> s.reminders().findFailed(actor.tenant(), OVERVIEW_LIMIT));
     }
 
     private static void requireNotPast(Tx tx, Instant due, String path) {

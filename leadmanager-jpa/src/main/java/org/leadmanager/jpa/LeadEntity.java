@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
@@ -25,19 +26,20 @@ import org.leadmanager.domain.project.StatusKey;
  * that SQL compares exactly like {@code LeadCriteria.matches} and {@code LeadOrdering} on every database:
  * {@code *_key} ({@link CaseFolding#lower}, as {@code ContactCard.sortName}) for the text search and the NAME sort,
  * {@code *_fold} ({@link CaseFolding#fold}) for field equality ignoring case; {@link Keys} sizes them. The row's
- * timeline counter {@code activity_seq} is deliberately not mapped: only {@link JpaActivityRepository} raises it,
- * and the versioned update of every mapped column must never write back a value it read earlier.
+ * timeline counter {@code activity_seq} is mapped read-only: only {@link JpaActivityRepository} raises it, with
+ * statements of its own, and a versioned update of the lead must never write back a value it read earlier. Bulk
+ * qualification writes rows without the provider: {@link LeadRows} lists the columns for those statements.
  */
 @Entity(name = "LmLead")
 @Table(name = "lm_lead")
 class LeadEntity {
     @Id
-    @Column(name = "id", length = 36)
-    String id;
+    @Column(name = "id")
+    UUID id;
     @Column(name = "tenant_id", length = 64, nullable = false, updatable = false)
     String tenantId;
-    @Column(name = "project_id", length = 36, nullable = false, updatable = false)
-    String projectId;
+    @Column(name = "project_id", nullable = false, updatable = false)
+    UUID projectId;
     @Column(name = "contact_id", length = 64, nullable = false)
     String contactId;
     @Column(name = "name", length = 200, nullable = false)
@@ -97,6 +99,9 @@ class LeadEntity {
     @Version
     @Column(name = "version", nullable = false)
     long version;
+    /** Number of the lead's latest timeline entry; raised only by {@link SqlDialect#raiseActivityCounters}. */
+    @Column(name = "activity_seq", nullable = false, insertable = false, updatable = false)
+    long activitySeq;
 
     protected LeadEntity() {
     }
@@ -104,9 +109,9 @@ class LeadEntity {
     static LeadEntity of(Lead lead) {
         LeadEntity e = new LeadEntity();
         ContactCard card = lead.card();
-        e.id = lead.id().toString();
+        e.id = lead.id().value();
         e.tenantId = lead.tenant().value();
-        e.projectId = lead.project().toString();
+        e.projectId = lead.project().value();
         e.contactId = lead.contact().value();
         e.name = card.name();
         e.nameKey = card.sortName();
@@ -139,7 +144,7 @@ class LeadEntity {
     }
 
     Lead toDomain() {
-        return Lead.reconstitute(LeadId.parse(id), TenantId.of(tenantId), ProjectId.parse(projectId),
+        return Lead.reconstitute(new LeadId(id), TenantId.of(tenantId), new ProjectId(projectId),
                 ContactId.of(contactId), new ContactCard(name, email, phone, company, city, detailsLink),
                 StatusKey.of(status), assignee == null ? null : UserId.of(assignee),
                 new Origin(OriginKind.valueOf(originKind), originRef, UserId.of(originBy)),

@@ -2,8 +2,6 @@ package org.leadmanager.jpa;
 
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ final class LeadFilter {
     LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c) {
         where.append("l.tenantId = :tenant and l.projectId = :project");
         params.put("tenant", tenant.value());
-        params.put("project", project.toString());
+        params.put("project", project.value());
         if (!c.statuses().isEmpty()) {
             and("l.status in :statuses", "statuses", c.statuses().stream().map(StatusKey::value).toList());
         }
@@ -74,8 +72,17 @@ final class LeadFilter {
         }
     }
 
-    /** {@code select l ... order by}: the search's page, strictly after its keyset. */
-    static String page(LeadSearch search, LeadFilter filter) {
+    /**
+     * {@code select l ... order by}: the search's page, strictly after its keyset. With a project version (else
+     * null), the query returns rows only while the search's project is stored at that version. Adds to the filter's
+     * clause and parameters: build a new filter per query.
+     */
+    static String page(LeadSearch search, LeadFilter filter, Long projectVersion) {
+        if (projectVersion != null) {
+            filter.where.append(" and exists (select 1 from LmProject p where p.id = :project"
+                    + " and p.tenantId = :tenant and p.version = :projectVersion)");
+            filter.params.put("projectVersion", projectVersion);
+        }
         LeadSort sort = search.sort();
         String key = sortKey(search);
         String dir = sort.descending() ? "desc" : "asc";
@@ -86,14 +93,14 @@ final class LeadFilter {
                 // every lead sorts as an unknown status: the keyset value decides alone, then the id
                 int c = Integer.compare(UNKNOWN_STATUS, (Integer) after.value());
                 if (c == 0) {
-                    filter.and("l.id " + cmp + " :afterId", "afterId", after.id().toString());
+                    filter.and("l.id " + cmp + " :afterId", "afterId", after.id().value());
                 } else if (sort.descending() ? c > 0 : c < 0) {
                     filter.where.append(" and 1 = 0");
                 }
             } else {
                 // expanded row comparison (portable); the first conjunct lets an index bound the range
                 filter.params.put("afterValue", after.value());
-                filter.params.put("afterId", after.id().toString());
+                filter.params.put("afterId", after.id().value());
                 filter.where.append(" and ").append(key).append(' ').append(cmp).append("= :afterValue and (")
                         .append(key).append(' ').append(cmp).append(" :afterValue or (").append(key)
                         .append(" = :afterValue and l.id ").append(cmp).append(" :afterId))");
@@ -105,98 +112,6 @@ final class LeadFilter {
 
     String where() {
         return where.toString();
-    }
-
-    /** A statement in SQL with positional parameters and their values, in order. */
-    record Sql(String text, List<Object> args) {
-    }
-
-    /**
-     * The search's page ({@link #page}) as one SQL statement over {@code lm_lead l}, selecting every mapped column:
-     * the same where-clause and order, attributes replaced by their columns (from the entity's own mapping),
-     * each named parameter by one {@code ?} per value (collections expanded), and the limit appended. With a
-     * project version (else null), the statement returns rows only while the search's project is stored at that
-     * version. Adds to the filter's clause and parameters: build a new filter per statement.
-     */
-    static Sql pageSql(LeadSearch search, LeadFilter filter, Long projectVersion) {
-        if (projectVersion != null) {
-            filter.where.append(" and exists (select 1 from lm_project p where p.id = :guardProject"
-                    + " and p.tenant_id = :guardTenant and p.version = :guardVersion)");
-            filter.params.put("guardProject", search.project().toString());
-            filter.params.put("guardTenant", search.tenant().value());
-            filter.params.put("guardVersion", projectVersion);
-        }
-        String jpql = page(search, filter);
-        String prefix = "select l from LmLead l where ";
-        if (!jpql.startsWith(prefix)) {
-            throw new IllegalStateException("unexpected page query " + jpql);
-        }
-        Columns columns = Columns.of(LeadEntity.class);
-        Map<String, String> columnOf = new LinkedHashMap<>();
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (Columns.Attribute a : columns.attributes()) {
-            columnOf.put(a.name(), a.column());
-            select.append(columnOf.size() == 1 ? "" : ", ").append("l.").append(a.column());
-        }
-        select.append(" FROM ").append(columns.table()).append(" l WHERE ");
-        List<Object> args = new ArrayList<>();
-        String body = jpql.substring(prefix.length());
-        StringBuilder sql = new StringBuilder(select);
-        boolean literal = false;
-        for (int i = 0; i < body.length(); ) {
-            char ch = body.charAt(i);
-            if (ch == '\'') {
-                literal = !literal;
-                sql.append(ch);
-                i++;
-            } else if (!literal && ch == ':') {
-                int end = identifierEnd(body, i + 1);
-                String name = body.substring(i + 1, end);
-                if (!filter.params.containsKey(name)) {
-                    throw new IllegalStateException("unbound parameter " + name);
-                }
-                Object value = filter.params.get(name);
-                if (value instanceof Collection<?> values) {
-                    sql.append('(');
-                    int n = 0;
-                    for (Object v : values) {
-                        sql.append(n++ == 0 ? "?" : ", ?");
-                        args.add(v);
-                    }
-                    sql.append(')');
-                } else {
-                    sql.append('?');
-                    args.add(value);
-                }
-                i = end;
-            } else if (!literal && ch == 'l' && i + 1 < body.length() && body.charAt(i + 1) == '.'
-                    && (i == 0 || !Character.isJavaIdentifierPart(body.charAt(i - 1)))) {
-                int end = identifierEnd(body, i + 2);
-                String attribute = body.substring(i + 2, end);
-                String column = columnOf.get(attribute);
-                if (column == null) {
-                    throw new IllegalStateException("unmapped lead attribute " + attribute);
-                }
-                sql.append("l.").append(column);
-                i = end;
-            } else {
-                sql.append(ch);
-                i++;
-            }
-        }
-        sql.append(" LIMIT ").append(search.limit());
-        return new Sql(sql.toString(), args);
-    }
-
-    private static int identifierEnd(String text, int from) {
-        int end = from;
-        while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
-            end++;
-        }
-        if (end == from) {
-            throw new IllegalStateException("no identifier at " + from + " in " + text);
-        }
-        return end;
     }
 
     void bind(Query query) {

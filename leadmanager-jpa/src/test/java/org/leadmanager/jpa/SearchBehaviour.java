@@ -1,6 +1,7 @@
 package org.leadmanager.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
@@ -116,6 +117,50 @@ abstract class SearchBehaviour extends StoreTestBase {
                     .collect(Collectors.groupingBy(Lead::status, Collectors.counting()));
             assertEquals(counts, tx(s -> s.leads().countByStatus(project.tenant(), project.id(), criteria)), context);
         }
+    }
+
+    /**
+     * A read-only unit of work that finds a project and searches it uses the project the store remembers and
+     * checks its version with the page statement: one statement in all. A change committed elsewhere (another
+     * store on the same database, whose cache knows nothing of it) is noticed and the unit of work runs again, so
+     * it answers with the changed project; after that, one statement again.
+     */
+    @Test
+    void aReadUsesTheRememberedProjectCheckedByThePageStatementAndNoticesAChange() {
+        CountingDataSource connections = new CountingDataSource(db().url());
+        EntityManagerFactory emf = db().newEmf(Map.of("hibernate.connection.datasource", connections));
+        JpaLeadStore counted = JpaLeadStore.create(emf);
+        LeadSearch search = new LeadSearch(project.tenant(), project.id(), LeadCriteria.all(),
+                LeadSort.byLastActivity(), List.of(), null, 10);
+        record Found(Project project, List<LeadId> page, long statements) {
+        }
+        java.util.function.Function<org.leadmanager.spi.store.StoreSession, Found> findAndSearch = s -> {
+            long before = connections.statements();
+            Project found = s.projects().find(project.tenant(), project.id()).orElseThrow();
+            List<LeadId> page = s.leads().search(search).stream().map(Lead::id).toList();
+            return new Found(found, page, connections.statements() - before);
+        };
+        List<LeadId> expected = tx(s -> s.leads().search(search)).stream().map(Lead::id).toList();
+
+        Found first = counted.read(findAndSearch);
+        Found remembered = counted.read(findAndSearch);
+        Project stored = tx(s -> s.projects().find(project.tenant(), project.id())).orElseThrow();
+        Project renamed = tx(s -> s.projects().update(stored.renamed(stored.name() + " renamed")));
+        long before = connections.statements();
+        Found afterChange = counted.read(findAndSearch);
+        long afterChangeStatements = connections.statements() - before;
+        Found rememberedAgain = counted.read(findAndSearch);
+
+        assertEquals(expected, first.page());
+        assertEquals(expected, remembered.page());
+        assertEquals(1, remembered.statements(), "the page statement alone");
+        assertEquals(stored.name(), remembered.project().name());
+        assertEquals(renamed.name(), afterChange.project().name(), "the change is seen");
+        assertEquals(renamed.version(), afterChange.project().version());
+        assertEquals(expected, afterChange.page());
+        assertTrue(afterChangeStatements > 1, "the stale version was noticed and the work ran again");
+        assertEquals(1, rememberedAgain.statements());
+        assertEquals(renamed.name(), rememberedAgain.project().name());
     }
 
     @Test

@@ -167,7 +167,7 @@ final class SearchScenario implements Scenario {
             int i = bindFilter(ps, project);
             if (afterTime != null) {
                 ps.setObject(i++, afterTime.atOffset(ZoneOffset.UTC));
-                ps.setString(i++, afterId);
+                ps.setObject(i++, java.util.UUID.fromString(afterId));
             }
             ps.setInt(i, 51);
             try (ResultSet rs = ps.executeQuery()) {

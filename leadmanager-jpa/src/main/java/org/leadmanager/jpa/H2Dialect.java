@@ -56,10 +56,11 @@ final class H2Dialect implements SqlDialect {
     @Override
     public List<FollowUp> claimDue(JpaSession s, Instant now, int limit, String node, Instant leaseUntil) {
         List<FollowUp> claimed = new ArrayList<>();
-        for (FollowUpEntity f : s.<FollowUpEntity>list(s.em.createQuery("select f from LmFollowUp f where f.state = 'OPEN'"
+        List<FollowUpEntity> due = s.list(s.em.createQuery("select f from LmFollowUp f where f.state = 'OPEN'"
                 + " and f.reminder in ('PENDING', 'CLAIMED') and f.claimableAt <= :now"
                 + " order by f.claimableAt, f.id", FollowUpEntity.class).setParameter("now", now)
-                .setMaxResults(limit))) {
+                .setMaxResults(limit));
+        for (FollowUpEntity f : due) {
             int rows = s.em.createQuery("update LmFollowUp f set f.reminder = 'CLAIMED', f.claimableAt = :lease,"
                     + " f.claimedBy = :node, f.attempts = f.attempts + 1, f.version = f.version + 1"
                     + " where f.id = :id and f.version = :version").setParameter("lease", leaseUntil)

@@ -26,9 +26,6 @@ import org.leadmanager.spi.store.LeadRepository;
 
 /** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
 final class JpaLeadRepository implements LeadRepository {
-    /** Lets the provider skip dirty checking of the page's entities, which are only read. */
-    private static final String READ_ONLY_HINT = "org.hibernate.readOnly";
-
     private final JpaSession s;
 
     JpaLeadRepository(JpaSession session) {
@@ -150,8 +147,8 @@ final class JpaLeadRepository implements LeadRepository {
         TypedQuery<LeadEntity> query = s.em.createQuery(LeadFilter.page(search, filter, projectVersion),
                 LeadEntity.class);
         filter.bind(query);
-        query.setMaxResults(search.limit()).setHint(READ_ONLY_HINT, true);
-        List<LeadEntity> rows = s.list(query);
+        // values, not managed entities (LeadEntity.SELECT): nothing to detach
+        List<LeadEntity> rows = query.setMaxResults(search.limit()).getResultList();
         if (projectVersion != null && !rows.isEmpty()) {
             s.confirmed(search.project());
         }

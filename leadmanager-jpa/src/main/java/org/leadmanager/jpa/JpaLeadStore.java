@@ -61,12 +61,12 @@ import org.leadmanager.spi.store.StoreSession;
  * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
  * {@link org.leadmanager.error.StaleModificationException}, unique-key violations as
  * {@link org.leadmanager.error.ConflictException}, and every other failure of the database, the JDBC driver or the JPA
- * provider as {@link org.leadmanager.error.StoreException}, with the original failure as its cause. The first call checks,
- * once, that the connection's current schema holds every table and column the entities map; while it does not,
- * each call fails with a {@code StoreException} naming what is missing and the script that creates it, and checks
- * again, so a host that runs the script later needs no restart. Library exceptions thrown inside a unit of work
- * (the core's validation, a host port's failure) come out unchanged, even when the provider wrapped them, and so
- * does any other exception the work itself throws. Misuse by the host surfaces as {@link IllegalStateException}:
+ * provider as {@link org.leadmanager.error.StoreException}, with the original failure as its cause. The first call
+ * checks, once, that the connection's current schema holds every table and column of the database's script; while
+ * it does not, each call fails with a {@code StoreException} naming what is missing and the script that creates it,
+ * and checks again, so a host that runs the script later needs no restart. Library exceptions thrown inside a unit
+ * of work (the core's validation, a host port's failure) come out unchanged, even when the provider wrapped them,
+ * and so does any other exception the work itself throws. Misuse by the host surfaces as {@link IllegalStateException}:
  * a store set to {@linkplain Builder#joinHostTransactions join the host's transactions} called without an active
  * one, or a unit of work that changes data nested in a {@link #read}.
  *

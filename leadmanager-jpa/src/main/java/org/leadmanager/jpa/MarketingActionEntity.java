@@ -18,7 +18,10 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.MarketingAction;
 
-/** Row of {@code lm_marketing_action}, with its mapping; its projects are rows of {@code lm_marketing_action_project}. */
+/**
+ * Row of {@code lm_marketing_action}, with its mapping; its projects are rows of
+ * {@code lm_marketing_action_project}.
+ */
 @Entity(name = "LmMarketingAction")
 @Table(name = "lm_marketing_action")
 class MarketingActionEntity {

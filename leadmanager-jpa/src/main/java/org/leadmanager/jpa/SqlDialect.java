@@ -130,15 +130,25 @@ interface SqlDialect {
     /**
      * Raises the timeline counter {@code lm_lead.activity_seq} of each lead by its count, in the given order (the
      * order in which units of work lock leads), and returns the new counters; a lead of another tenant or none is
-     * missing from the result. Default: one JPQL update per lead, then one JPQL query for the counters.
+     * missing from the result. Default: one JDBC batch of updates in that order (one round trip, however many
+     * leads: a reminder batch touches many), then one JPQL query for the counters.
      */
     default Map<UUID, Long> raiseActivityCounters(JpaSession s, String tenant, List<UUID> leads,
             Map<UUID, Integer> counts) {
-        for (UUID lead : leads) {
-            s.em.createQuery("update LmLead l set l.activitySeq = l.activitySeq + :count where l.id = :lead"
-                    + " and l.tenantId = :tenant").setParameter("count", (long) counts.get(lead))
-                    .setParameter("lead", lead).setParameter("tenant", tenant).executeUpdate();
-        }
+        s.jdbc((connection, dialect) -> {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE lm_lead SET activity_seq ="
+                    + " activity_seq + ? WHERE id = ? AND tenant_id = ?")) {
+                for (UUID lead : leads) {
+                    ps.setLong(1, counts.get(lead));
+                    dialect.bind(ps, 2, lead);
+                    ps.setString(3, tenant);
+                    ps.addBatch();
+                }
+                // the counts of a batch may be SUCCESS_NO_INFO on some drivers: the query below tells what exists
+                ps.executeBatch();
+            }
+            return null;
+        });
         Map<UUID, Long> latest = new HashMap<>();
         for (int from = 0; from < leads.size(); from += JpaSession.IN_LIMIT) {
             TypedQuery<Object[]> query = s.em.createQuery("select l.id, l.activitySeq from LmLead l"

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.domain.followup.FollowUp;
-import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.store.StoreSession;
@@ -68,7 +66,7 @@ final class Dispatcher implements ReminderDispatcher {
     }
 
     private List<FollowUp> claim(StoreSession s, Instant now) {
-        return s.followUps().claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease()));
+        return s.reminders().claimDue(now, options.batchSize(), options.nodeId(), now.plus(options.lease()));
     }
 
     /** Notifies the owners of a claimed batch; returns the ones delivered. */
@@ -150,7 +148,7 @@ final class Dispatcher implements ReminderDispatcher {
      */
     private Marked markFired(TenantId tenant, List<FollowUp> followUps, boolean claimNext) {
         return ctx.write(Actor.system(tenant), tx -> {
-            List<FollowUp> fired = tx.s.followUps().fireClaimed(tenant, followUps, tx.now);
+            List<FollowUp> fired = tx.s.reminders().fireClaimed(tenant, followUps, tx.now);
             for (FollowUp now : fired) {
                 // the stored lead, not the claimed one: a contact merge may have moved the follow-up
                 tx.activity(now.lead(), ActivityType.FOLLOW_UP_REMINDED, null, now.id(), null);
@@ -206,13 +204,11 @@ final class Dispatcher implements ReminderDispatcher {
      */
     private boolean record(FollowUp claimed, String error, boolean last, String ifRefused) {
         try {
-            ctx.write(Actor.system(claimed.tenant()), tx -> {
-                stillOurs(tx, claimed).ifPresent(current -> {
-                    Instant retryAt = last ? null : tx.now.plus(backoff(claimed.attempts()));
-                    tx.s.followUps().update(current.attemptFailed(error, retryAt));
-                });
-                return null;
-            });
+            boolean recorded = ctx.write(Actor.system(claimed.tenant()), tx -> tx.s.reminders().recordFailure(claimed,
+                    error, last ? null : tx.now.plus(backoff(claimed.attempts()))));
+            if (!recorded) {
+                LOG.debug("Follow-up {} changed while its reminder failed", claimed.id());
+            }
             return true;
         } catch (StaleModificationException e) {
             LOG.debug("Follow-up {} changed while its reminder failed", claimed.id());
@@ -229,20 +225,6 @@ final class Dispatcher implements ReminderDispatcher {
             pause = pause.multipliedBy(2);
         }
         return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
-    }
-
-    private static Optional<FollowUp> stillOurs(Tx tx, FollowUp claimed) {
-        return tx.s.followUps().find(claimed.tenant(), claimed.id()).filter(f -> stillOurs(claimed, f));
-    }
-
-    /**
-     * Whether the stored follow-up is still open and under this very claim: claimed by this node with the same lease
-     * end. Not its version: a contact merge moves the follow-up to another lead without touching the claim.
-     */
-    private static boolean stillOurs(FollowUp claimed, FollowUp stored) {
-        return stored.open() && stored.reminder() == ReminderState.CLAIMED
-                && claimed.claimedBy().equals(stored.claimedBy())
-                && claimed.claimableAt().equals(stored.claimableAt());
     }
 
     @Override

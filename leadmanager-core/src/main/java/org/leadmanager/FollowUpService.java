@@ -135,7 +135,7 @@ final class FollowUpService implements FollowUps {
     @Override
     public List<FollowUp> failedReminders(Actor actor) {
         ctx.requireConfigure(actor);
-        return ctx.read(s -> s.followUps().findFailed(actor.tenant(), OVERVIEW_LIMIT));
+        return ctx.read(s -> s.reminders().findFailed(actor.tenant(), OVERVIEW_LIMIT));
     }
 
     /** Activity on the lead now, and its next due time in step with its follow-ups. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadmanager.error.ConflictException;
@@ -28,7 +27,6 @@ import org.leadmanager.spi.store.StoreSession;
 
 final class SearchService implements Search {
     private final Context ctx;
-    private final RecentProjects projects = new RecentProjects();
 
     SearchService(Context ctx) {
         this.ctx = ctx;
@@ -42,38 +40,13 @@ final class SearchService implements Search {
                 "query.criteria"));
     }
 
-    /**
-     * A page. With a remembered project that lets the actor see it and knows the ticked statuses, the store checks
-     * in the page's statement that the project is unchanged; otherwise (or if it changed) the project is read first.
-     */
+    /** A page: the project (which must be viewable and know the ticked statuses), then the page's leads. */
     private LeadPage page(StoreSession s, Actor actor, ProjectId projectId, LeadCriteria criteria, LeadSort sort,
             int limit, Keyset after, String criteriaPath) {
-        Project known = projects.recall(actor.tenant(), projectId);
-        if (known != null && ctx.access.canView(actor, known)
-                && criteria.statuses().stream().allMatch(k -> known.findStatus(k).isPresent())) {
-            LeadSearch search = search(actor, known, criteria, sort, limit, after);
-            Optional<List<Lead>> found = s.searchIfProjectAt(search, known.version());
-            if (found.isPresent()) {
-                // the project is current: the same checks, in the same order, as after reading it
-                checkStatuses(known, criteria, criteriaPath);
-                return page(found.get(), search, limit);
-            }
-        }
         Project project = ctx.viewableProject(s, actor, projectId);
         checkStatuses(project, criteria, criteriaPath);
-        remember(s, project);
         LeadSearch search = search(actor, project, criteria, sort, limit, after);
         return page(s.leads().search(search), search, limit);
-    }
-
-    /**
-     * Only committed state: a project version read inside a unit of work that later rolls back could be reused by
-     * a different committed change, and the version check would then accept content that never committed.
-     */
-    private void remember(StoreSession s, Project project) {
-        if (s.readsCommittedOnly()) {
-            projects.remember(project);
-        }
     }
 
     private static LeadSearch search(Actor actor, Project project, LeadCriteria criteria, LeadSort sort, int limit,
@@ -154,7 +127,6 @@ final class SearchService implements Search {
             Keyset after = cursor == null ? null : decode(cursor, saved.sort(), null);
             // statuses retired since the search was saved match no lead any more
             Project project = ctx.viewableProject(s, actor, saved.project());
-            remember(s, project);
             Set<StatusKey> ticked = saved.criteria().statuses();
             Set<StatusKey> current = ticked.stream().filter(k -> project.findStatus(k).isPresent())
                     .collect(Collectors.toSet());

@@ -34,6 +34,7 @@ final class BaselineInsert {
      */
     static long insert(Connection c, String tenant, String project, long from, long count, String originKind,
             String originRef, String by, int batch) throws SQLException {
+        java.util.UUID projectId = java.util.UUID.fromString(project);
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         long inserted = 0;
@@ -42,9 +43,9 @@ final class BaselineInsert {
             for (long n = from; n < from + count; n++) {
                 ContactCard card = GeneratedContacts.card(n);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                ps.setString(1, uuid7().toString());
+                ps.setObject(1, uuid7());
                 ps.setString(2, tenant);
-                ps.setString(3, project);
+                ps.setObject(3, projectId);
                 ps.setString(4, GeneratedContacts.id(n).value());
                 ps.setString(5, card.name());
                 ps.setString(6, lower(card.name()));

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.leadmanager.LeadManager;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.LeadId;
-import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 
 /**
- * Scenario 6: 8 threads each make 2,000 acknowledged edits (an internal note, which also bumps the lead's version)
- * spread over 4 leads, retrying when the optimistic lock reports a concurrent change. Afterwards each lead must have
- * exactly as many notes and version increments as edits were acknowledged for it: no update lost. Reported as
+ * Scenario 6: 8 threads each make 2,000 acknowledged edits (an internal note, which records activity on the lead
+ * without touching its version) spread over 4 leads, retrying when a concurrent change is reported. Afterwards each
+ * lead must have exactly as many notes and timeline entries beyond its qualification as edits were acknowledged
+ * for it: no update lost. Reported as
  * acknowledged edits per second, on the JPA store (PostgreSQL) and on the in-memory store.
  */
 final class ConcurrentEditsScenario implements Scenario {
@@ -86,9 +86,9 @@ final class ConcurrentEditsScenario implements Scenario {
                 });
                 long total = 0;
                 for (int i = 0; i < LEADS; i++) {
-                    Lead lead = leads.leads().get(JpaNode.ACTOR, targets.get(i));
                     long notes = leads.leads().notes(JpaNode.ACTOR, targets.get(i)).size();
-                    lost += Math.abs(acked.get(i) - lead.version()) + Math.abs(acked.get(i) - notes);
+                    long entries = leads.leads().timeline(JpaNode.ACTOR, targets.get(i)).size() - 1;
+                    lost += Math.abs(acked.get(i) - notes) + Math.abs(acked.get(i) - entries);
                     total += acked.get(i);
                 }
                 BulkQualificationScenario.check(total == (long) THREADS * edits, "acknowledged " + total);

@@ -41,7 +41,7 @@ final class ReminderScenario implements Scenario {
      */
     private static final String TIME_ORDERED_ID = "(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7'"
             + " || substr(r, 1, 3) || '-8' || substr(r, 4, 3) || '-' || substr(r, 7, 12)"
-            + " FROM (SELECT lpad(to_hex(1700000000000 + g), 12, '0') AS h, md5(g::text) AS r) x)";
+            + " FROM (SELECT lpad(to_hex(1700000000000 + g), 12, '0') AS h, md5(g::text) AS r) x)::uuid";
 
     private final AtomicInteger handled = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
@@ -133,7 +133,7 @@ final class ReminderScenario implements Scenario {
                         + " 'agent-' || g % 5, d.due, 'Call back ' || g, 'OPEN', 'manager', d.due - interval '1 day',"
                         + " NULL, 'PENDING', d.due, NULL, 0, NULL, NULL, 0"
                         + " FROM generate_series(1, " + size + ") g,"
-                        + " (SELECT array_agg(id) AS ids, min(project_id) AS project FROM lm_lead) l,"
+                        + " (SELECT array_agg(id) AS ids, (array_agg(project_id))[1] AS project FROM lm_lead) l,"
                         + " (SELECT date_trunc('milliseconds', now()) - interval '1 minute' AS due) d",
                 "VACUUM ANALYZE lm_follow_up", "CHECKPOINT");
         reset(size);

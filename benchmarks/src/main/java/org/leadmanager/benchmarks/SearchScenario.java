@@ -167,7 +167,7 @@ final class SearchScenario implements Scenario {
             int i = bindFilter(ps, project);
             if (afterTime != null) {
                 ps.setObject(i++, afterTime.atOffset(ZoneOffset.UTC));
-                ps.setString(i++, afterId);
+                ps.setObject(i++, java.util.UUID.fromString(afterId));
             }
             ps.setInt(i, 51);
             try (ResultSet rs = ps.executeQuery()) {
@@ -205,7 +205,7 @@ final class SearchScenario implements Scenario {
     private static int bindFilter(PreparedStatement ps, Project project) throws SQLException {
         int i = 1;
         ps.setString(i++, JpaNode.TENANT.value());
-        ps.setString(i++, project.id().toString());
+        ps.setObject(i++, project.id().value());
         for (StatusKey s : SELECTED) {
             ps.setString(i++, s.value());
         }
@@ -218,8 +218,8 @@ final class SearchScenario implements Scenario {
      * (g / 6) % 6, assignee by g % 6 (0 = unassigned), last activity spread over a year.
      */
     private static void load(BenchDatabase db, int size, Project project, Project other) throws SQLException {
-        db.execute("INSERT INTO lm_lead (" + COLUMNS + ") SELECT gen_random_uuid()::text, 'bench',"
-                + " CASE WHEN (g / 36) % 4 = 0 THEN '" + other.id() + "' ELSE '" + project.id() + "' END,"
+        db.execute("INSERT INTO lm_lead (" + COLUMNS + ") SELECT gen_random_uuid(), 'bench',"
+                + " CASE WHEN (g / 36) % 4 = 0 THEN '" + other.id() + "'::uuid ELSE '" + project.id() + "'::uuid END,"
                 + " 'c' || lpad(g::text, 8, '0'), 'Contact ' || g, 'contact ' || g, 'contact ' || g,"
                 + " 'contact' || g || '@example.com', 'contact' || g || '@example.com', 'contact' || g || '@example.com',"
                 + " '+49 30 ' || g, '+49 30 ' || g, 'Company ' || g % 5000, 'company ' || g % 5000,"

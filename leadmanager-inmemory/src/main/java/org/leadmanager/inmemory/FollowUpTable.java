@@ -2,11 +2,8 @@ package org.leadmanager.inmemory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -22,13 +19,14 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.spi.store.FollowUpRepository;
+import org.leadmanager.spi.store.ReminderQueue;
 
 /**
- * Follow-ups by id, with sorted indexes per lead, per owner (open ones), per tenant (failed reminders) and one
+ * Follow-ups by id, and the reminder claim queue over them, with sorted indexes per lead, per owner (open ones), per tenant (failed reminders) and one
  * claim queue across all tenants ordered by {@code claimableAt}. Claiming runs inside a unit of work and so under
  * the store lock: two claimers can never take the same follow-up.
  */
-final class FollowUpTable implements FollowUpRepository {
+final class FollowUpTable implements FollowUpRepository, ReminderQueue {
     private static final Comparator<FollowUp> BY_DUE =
             Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::id);
     private static final Comparator<FollowUp> BY_CLAIMABLE =
@@ -74,20 +72,6 @@ final class FollowUpTable implements FollowUpRepository {
         Objects.requireNonNull(id, "id");
         transactions.checkActive();
         return Optional.ofNullable(byId.get(id)).filter(f -> f.tenant().equals(tenant));
-    }
-
-    @Override
-    public Map<FollowUpId, FollowUp> findAll(TenantId tenant, Collection<FollowUpId> ids) {
-        Objects.requireNonNull(tenant, "tenant");
-        transactions.checkActive();
-        Map<FollowUpId, FollowUp> found = new LinkedHashMap<>();
-        for (FollowUpId id : ids) {
-            FollowUp followUp = byId.get(Objects.requireNonNull(id, "id"));
-            if (followUp != null && followUp.tenant().equals(tenant)) {
-                found.put(id, followUp);
-            }
-        }
-        return Collections.unmodifiableMap(found);
     }
 
     /** By due time, then id. */
@@ -142,6 +126,45 @@ final class FollowUpTable implements FollowUpRepository {
                     log));
         }
         return List.copyOf(claimed);
+    }
+
+    /** Marks fired those still open and under the claim they came with; the others are left alone. */
+    @Override
+    public List<FollowUp> fireClaimed(TenantId tenant, List<FollowUp> claimed, Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(now, "now");
+        UndoLog log = transactions.active().changes();
+        List<FollowUp> fired = new ArrayList<>(claimed.size());
+        for (FollowUp c : claimed) {
+            FollowUp stored = underClaim(c);
+            if (stored != null && stored.tenant().equals(tenant)) {
+                fired.add(replace(stored, stored.fired(now).withVersion(stored.version() + 1), log));
+            }
+        }
+        return List.copyOf(fired);
+    }
+
+    @Override
+    public boolean recordFailure(FollowUp claimed, String error, Instant retryAt) {
+        Objects.requireNonNull(error, "error");
+        UndoLog log = transactions.active().changes();
+        FollowUp stored = underClaim(claimed);
+        if (stored == null) {
+            return false;
+        }
+        FollowUp failed = stored.attemptFailed(error, retryAt);
+        replace(stored, failed.withVersion(stored.version() + 1), log);
+        return true;
+    }
+
+    /** The stored follow-up if it is open and still under the claim it was returned with (node, lease end). */
+    private FollowUp underClaim(FollowUp claimed) {
+        FollowUp stored = byId.get(Objects.requireNonNull(claimed, "claimed").id());
+        boolean ours = stored != null && stored.tenant().equals(claimed.tenant()) && stored.open()
+                && stored.reminder() == ReminderState.CLAIMED
+                && Objects.equals(claimed.claimedBy(), stored.claimedBy())
+                && Objects.equals(claimed.claimableAt(), stored.claimableAt());
+        return ours ? stored : null;
     }
 
     /** By due time, then id. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.FollowUpRepository;
+import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
@@ -63,6 +64,11 @@ final class Session implements StoreSession {
 
     @Override
     public FollowUpRepository followUps() {
+        return followUps;
+    }
+
+    @Override
+    public ReminderQueue reminders() {
         return followUps;
     }
 

@@ -109,7 +109,7 @@ class ConcurrencyTest {
             String node = Thread.currentThread().getName();
             List<FollowUpId> claimed = new ArrayList<>();
             while (true) {
-                List<FollowUp> batch = store.inTransaction(s -> s.followUps().claimDue(at(10), 7, node, at(30)));
+                List<FollowUp> batch = store.inTransaction(s -> s.reminders().claimDue(at(10), 7, node, at(30)));
                 if (batch.isEmpty()) {
                     return claimed;
                 }

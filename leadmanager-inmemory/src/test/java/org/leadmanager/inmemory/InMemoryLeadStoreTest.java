@@ -109,7 +109,7 @@ class InMemoryLeadStoreTest {
                 assertEquals(Map.of(NEW, 1L), s.leads().countByStatus(TENANT_A, project.id(), LeadCriteria.all()));
                 assertEquals(List.of(), s.notes().findByLead(TENANT_A, kept.id()));
                 assertEquals(List.of(), s.followUps().findByLead(TENANT_A, kept.id()));
-                assertEquals(List.of(), s.followUps().claimDue(at(100), 10, "n", at(200)));
+                assertEquals(List.of(), s.reminders().claimDue(at(100), 10, "n", at(200)));
                 assertEquals(List.of(), s.activities().findByLead(TENANT_A, kept.id()));
                 assertEquals(0L, s.projects().advanceRoundRobin(TENANT_A, project.id(), 0));
                 return null;
@@ -239,7 +239,7 @@ class InMemoryLeadStoreTest {
                 assertEquals(Optional.empty(), s.followUps().find(TENANT_B, followUp.id()));
                 assertEquals(List.of(), s.followUps().findByLead(TENANT_B, lead.id()));
                 assertEquals(List.of(), s.followUps().findOpenByOwner(TENANT_B, ANNA, 10));
-                assertEquals(List.of(), s.followUps().findFailed(TENANT_B, 10));
+                assertEquals(List.of(), s.reminders().findFailed(TENANT_B, 10));
                 assertEquals(Optional.empty(), s.actions().find(TENANT_B, action.id()));
                 assertEquals(List.of(), s.actions().findAll(TENANT_B));
                 assertEquals(Optional.empty(), s.savedSearches().find(TENANT_B, search.id()));
@@ -670,12 +670,12 @@ class InMemoryLeadStoreTest {
                 return null;
             });
 
-            List<FollowUp> claimed = tx(s -> s.followUps().claimDue(at(10), 10, "node-1", at(15)));
+            List<FollowUp> claimed = tx(s -> s.reminders().claimDue(at(10), 10, "node-1", at(15)));
 
             assertEquals(states(List.of(early.claimed("node-1", at(15)).withVersion(1),
                     late.claimed("node-1", at(15)).withVersion(1))), states(claimed));
-            assertEquals(List.of(), tx(s -> s.followUps().claimDue(at(14), 10, "node-2", at(20))));
-            List<FollowUp> reclaimed = tx(s -> s.followUps().claimDue(at(15), 10, "node-2", at(20)));
+            assertEquals(List.of(), tx(s -> s.reminders().claimDue(at(14), 10, "node-2", at(20))));
+            List<FollowUp> reclaimed = tx(s -> s.reminders().claimDue(at(15), 10, "node-2", at(20)));
             assertEquals(Set.of(early.id(), late.id()), reclaimed.stream().map(FollowUp::id).collect(toSet()),
                     "claimable again once the lease ran out");
             assertEquals(List.of(2, 2), reclaimed.stream().map(FollowUp::attempts).toList());
@@ -683,7 +683,7 @@ class InMemoryLeadStoreTest {
 
             FollowUp fired = tx(s -> s.followUps().update(reclaimed.get(0).fired(at(16))));
             assertEquals(ReminderState.FIRED, fired.reminder());
-            assertEquals(List.of(reclaimed.get(1).id()), tx(s -> s.followUps().claimDue(at(50), 10, "node-3", at(101)))
+            assertEquals(List.of(reclaimed.get(1).id()), tx(s -> s.reminders().claimDue(at(50), 10, "node-3", at(101)))
                     .stream().map(FollowUp::id).toList());
         }
 
@@ -706,9 +706,9 @@ class InMemoryLeadStoreTest {
                 return null;
             });
 
-            assertEquals(List.of(failed), tx(s -> s.followUps().findFailed(TENANT_A, 10)));
-            assertEquals(List.of(), tx(s -> s.followUps().claimDue(at(29), 10, "n", at(40))));
-            assertEquals(1, tx(s -> s.followUps().claimDue(at(30), 10, "n", at(40))).size());
+            assertEquals(List.of(failed), tx(s -> s.reminders().findFailed(TENANT_A, 10)));
+            assertEquals(List.of(), tx(s -> s.reminders().claimDue(at(29), 10, "n", at(40))));
+            assertEquals(1, tx(s -> s.reminders().claimDue(at(30), 10, "n", at(40))).size());
         }
     }
 

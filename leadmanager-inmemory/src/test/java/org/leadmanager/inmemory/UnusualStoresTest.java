@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.error.StoreException;
-import org.leadmanager.domain.FollowUpId;
-import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
@@ -30,6 +26,7 @@ import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
+import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
@@ -53,15 +50,15 @@ class UnusualStoresTest {
     private interface Claim {
         Claim AS_IS = (r, afterFiring, now, limit, node, leaseUntil) -> r.claimDue(now, limit, node, leaseUntil);
 
-        List<FollowUp> claim(FollowUpRepository r, boolean afterFiring, Instant now, int limit, String node,
+        List<FollowUp> claim(ReminderQueue r, boolean afterFiring, Instant now, int limit, String node,
                 Instant leaseUntil);
     }
 
-    /** How the wrapped store updates a follow-up. */
+    /** How the wrapped store records a failed attempt. */
     private interface Update {
-        Update AS_IS = FollowUpRepository::update;
+        Update AS_IS = ReminderQueue::recordFailure;
 
-        FollowUp update(FollowUpRepository r, FollowUp followUp);
+        boolean record(ReminderQueue r, FollowUp claimed, String error, Instant retryAt);
     }
 
     private static TckFixture thirtyDue(Claim claim) {
@@ -113,12 +110,6 @@ class UnusualStoresTest {
 
     // ---- a store that cannot record a failed attempt
 
-    /** Whether the update records a failed attempt (the notifier's error with the state after it). */
-    private static boolean recordsFailure(FollowUp followUp) {
-        return followUp.lastError() != null
-                && (followUp.reminder() == ReminderState.PENDING || followUp.reminder() == ReminderState.FAILED);
-    }
-
     /** One follow-up overdue now, on a store that updates as told. */
     private static TckFixture oneDue(Update update) {
         TckFixture fx = TckFixture.create(new ClaimingStore(InMemoryLeadStore.create(), Claim.AS_IS, update));
@@ -143,12 +134,12 @@ class UnusualStoresTest {
     void aFailureTheStoreCannotRecordStillCountsAsAnAttempt() {
         AtomicBoolean refuse = new AtomicBoolean(true);
         AtomicInteger refused = new AtomicInteger();
-        TckFixture fx = oneDue((r, f) -> {
-            if (refuse.get() && recordsFailure(f)) {
+        TckFixture fx = oneDue((r, f, error, retryAt) -> {
+            if (refuse.get()) {
                 refused.incrementAndGet();
                 throw new StoreException("the database is read-only for this row", null);
             }
-            return r.update(f);
+            return r.recordFailure(f, error, retryAt);
         });
         RecordingNotifier notifier = new RecordingNotifier();
         notifier.failWhen(r -> true);
@@ -183,11 +174,11 @@ class UnusualStoresTest {
     @Test
     void anErrorTextTheStoreRefusesIsRecordedAsAFixedText() {
         // a column in a single-byte character set, say: anything beyond ASCII is refused
-        TckFixture fx = oneDue((r, f) -> {
-            if (recordsFailure(f) && f.lastError().chars().anyMatch(c -> c > 0x7F)) {
+        TckFixture fx = oneDue((r, f, error, retryAt) -> {
+            if (error.chars().anyMatch(c -> c > 0x7F)) {
                 throw new StoreException("Incorrect string value for column 'last_error'", null);
             }
-            return r.update(f);
+            return r.recordFailure(f, error, retryAt);
         });
         RecordingNotifier notifier = new RecordingNotifier();
         notifier.failWith(r -> new IOException("Zustellung fehlgeschlagen: Empfänger unbekannt"));
@@ -233,7 +224,7 @@ class UnusualStoresTest {
         }
     }
 
-    /** The in-memory store, claiming and updating follow-ups as told. */
+    /** The in-memory store, claiming reminders and recording failed attempts as told. */
     private static final class ClaimingStore implements LeadStore {
         private final LeadStore store;
         private final Claim claim;
@@ -247,7 +238,7 @@ class UnusualStoresTest {
 
         @Override
         public <T> T inTransaction(Function<StoreSession, T> work) {
-            return store.inTransaction(s -> work.apply(new ClaimingSession(s, new ClaimingFollowUps(s.followUps(),
+            return store.inTransaction(s -> work.apply(new ClaimingSession(s, new ClaimingReminders(s.reminders(),
                     claim, update, new boolean[1]))));
         }
 
@@ -257,7 +248,7 @@ class UnusualStoresTest {
         }
     }
 
-    private record ClaimingSession(StoreSession s, FollowUpRepository followUps) implements StoreSession {
+    private record ClaimingSession(StoreSession s, ReminderQueue reminders) implements StoreSession {
         @Override
         public ProjectRepository projects() {
             return s.projects();
@@ -283,6 +274,10 @@ class UnusualStoresTest {
             return s.activities();
         }
 
+        @Override
+        public FollowUpRepository followUps() {
+            return s.followUps();
+        }
 
         @Override
         public SavedSearchRepository savedSearches() {
@@ -296,8 +291,8 @@ class UnusualStoresTest {
     }
 
     /** {@code fired[0]}: whether this unit of work marked reminders fired. */
-    private record ClaimingFollowUps(FollowUpRepository r, Claim claim, Update update, boolean[] fired)
-            implements FollowUpRepository {
+    private record ClaimingReminders(ReminderQueue r, Claim claim, Update update, boolean[] fired)
+            implements ReminderQueue {
         @Override
         public List<FollowUp> claimDue(Instant now, int limit, String node, Instant leaseUntil) {
             return claim.claim(r, fired[0], now, limit, node, leaseUntil);
@@ -310,33 +305,8 @@ class UnusualStoresTest {
         }
 
         @Override
-        public void insert(FollowUp followUp) {
-            r.insert(followUp);
-        }
-
-        @Override
-        public FollowUp update(FollowUp followUp) {
-            return update.update(r, followUp);
-        }
-
-        @Override
-        public Optional<FollowUp> find(TenantId tenant, FollowUpId id) {
-            return r.find(tenant, id);
-        }
-
-        @Override
-        public List<FollowUp> findByLead(TenantId tenant, LeadId lead) {
-            return r.findByLead(tenant, lead);
-        }
-
-        @Override
-        public List<FollowUp> findOpenByOwner(TenantId tenant, UserId owner, int limit) {
-            return r.findOpenByOwner(tenant, owner, limit);
-        }
-
-        @Override
-        public void moveAll(TenantId tenant, LeadId from, LeadId into) {
-            r.moveAll(tenant, from, into);
+        public boolean recordFailure(FollowUp claimed, String error, Instant retryAt) {
+            return update.record(r, claimed, error, retryAt);
         }
 
         @Override

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
@@ -13,7 +14,8 @@ import org.leadmanager.domain.lead.ActivityType;
 
 /**
  * Row of {@code lm_activity}: the append-only timeline. {@code leadSeq} is the entry's number in its lead's
- * timeline (see {@link JpaActivityRepository}); {@code seq} from {@code lm_activity_seq} only identifies the row.
+ * timeline (see {@link JpaActivityRepository}); {@code seq}, the column default from {@code lm_activity_seq}, only
+ * identifies the row.
  * Rows are written by JDBC batches, never through the provider.
  */
 @Entity(name = "LmActivity")
@@ -24,8 +26,8 @@ class ActivityEntity {
     long seq;
     @Column(name = "tenant_id", length = 64, nullable = false)
     String tenantId;
-    @Column(name = "lead_id", length = 36, nullable = false)
-    String leadId;
+    @Column(name = "lead_id", nullable = false)
+    UUID leadId;
     @Column(name = "lead_seq", nullable = false)
     long leadSeq;
     @Column(name = "occurred_at", nullable = false)
@@ -45,7 +47,7 @@ class ActivityEntity {
     }
 
     Activity toDomain() {
-        return new Activity(TenantId.of(tenantId), LeadId.parse(leadId), leadSeq, occurredAt, UserId.of(actor),
+        return new Activity(TenantId.of(tenantId), new LeadId(leadId), leadSeq, occurredAt, UserId.of(actor),
                 ActivityType.valueOf(activityType), fromValue, toValue, detail);
     }
 }

@@ -1,11 +1,15 @@
 package org.leadmanager.jpa;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.EntityResult;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
@@ -15,19 +19,27 @@ import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.FollowUpState;
 import org.leadmanager.domain.followup.ReminderState;
 
-/** Row of {@code lm_follow_up}, with its mapping; also the reminder claim queue. */
+/**
+ * Row of {@code lm_follow_up}, with its mapping; also the reminder claim queue. {@link #CLAIMED} maps the rows a
+ * claim statement returns together with the time each was claimable before.
+ */
 @Entity(name = "LmFollowUp")
 @Table(name = "lm_follow_up")
+@SqlResultSetMapping(name = FollowUpEntity.CLAIMED, entities = @EntityResult(entityClass = FollowUpEntity.class),
+        columns = @ColumnResult(name = "was", type = Instant.class))
 class FollowUpEntity {
+    /** Result set mapping: the follow-up's columns and {@code was}, its claimable time before the claim. */
+    static final String CLAIMED = "LmClaimedFollowUp";
+
     @Id
-    @Column(name = "id", length = 36)
-    String id;
+    @Column(name = "id")
+    UUID id;
     @Column(name = "tenant_id", length = 64, nullable = false, updatable = false)
     String tenantId;
-    @Column(name = "lead_id", length = 36, nullable = false)
-    String leadId;
-    @Column(name = "project_id", length = 36, nullable = false)
-    String projectId;
+    @Column(name = "lead_id", nullable = false)
+    UUID leadId;
+    @Column(name = "project_id", nullable = false)
+    UUID projectId;
     @Column(name = "owner_id", length = 64, nullable = false)
     String ownerId;
     @Column(name = "due_at", nullable = false)
@@ -63,10 +75,10 @@ class FollowUpEntity {
 
     static FollowUpEntity of(FollowUp f) {
         FollowUpEntity e = new FollowUpEntity();
-        e.id = f.id().toString();
+        e.id = f.id().value();
         e.tenantId = f.tenant().value();
-        e.leadId = f.lead().toString();
-        e.projectId = f.project().toString();
+        e.leadId = f.lead().value();
+        e.projectId = f.project().value();
         e.ownerId = f.owner().value();
         e.dueAt = f.dueAt();
         e.note = f.note();
@@ -85,8 +97,8 @@ class FollowUpEntity {
     }
 
     FollowUp toDomain() {
-        return FollowUp.reconstitute(FollowUpId.parse(id), TenantId.of(tenantId), LeadId.parse(leadId),
-                ProjectId.parse(projectId), UserId.of(ownerId), dueAt, note, FollowUpState.valueOf(state),
+        return FollowUp.reconstitute(new FollowUpId(id), TenantId.of(tenantId), new LeadId(leadId),
+                new ProjectId(projectId), UserId.of(ownerId), dueAt, note, FollowUpState.valueOf(state),
                 UserId.of(createdBy), createdAt, closedAt, ReminderState.valueOf(reminder), claimableAt, claimedBy,
                 attempts, remindedAt, lastError, version);
     }

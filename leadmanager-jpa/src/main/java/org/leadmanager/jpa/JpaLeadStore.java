@@ -61,12 +61,12 @@ import org.leadmanager.spi.store.StoreSession;
  * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
  * {@link org.leadmanager.error.StaleModificationException}, unique-key violations as
  * {@link org.leadmanager.error.ConflictException}, and every other failure of the database, the JDBC driver or the JPA
- * provider as {@link org.leadmanager.error.StoreException}, with the original failure as its cause. The first call checks,
- * once, that the connection's current schema holds every table and column the entities map; while it does not,
- * each call fails with a {@code StoreException} naming what is missing and the script that creates it, and checks
- * again, so a host that runs the script later needs no restart. Library exceptions thrown inside a unit of work
- * (the core's validation, a host port's failure) come out unchanged, even when the provider wrapped them, and so
- * does any other exception the work itself throws. Misuse by the host surfaces as {@link IllegalStateException}:
+ * provider as {@link org.leadmanager.error.StoreException}, with the original failure as its cause. The first call
+ * checks, once, that the connection's current schema holds every table and column of the database's script; while
+ * it does not, each call fails with a {@code StoreException} naming what is missing and the script that creates it,
+ * and checks again, so a host that runs the script later needs no restart. Library exceptions thrown inside a unit
+ * of work (the core's validation, a host port's failure) come out unchanged, even when the provider wrapped them,
+ * and so does any other exception the work itself throws. Misuse by the host surfaces as {@link IllegalStateException}:
  * a store set to {@linkplain Builder#joinHostTransactions join the host's transactions} called without an active
  * one, or a unit of work that changes data nested in a {@link #read}.
  *
@@ -85,7 +85,12 @@ public final class JpaLeadStore implements LeadStore {
     /** Classpath resource of the JPA mapping file that lists the store's entities. */
     public static final String MAPPING_FILE = "META-INF/leadmanager/orm.xml";
 
-    private static final List<Class<?>> ENTITIES = List.of(ProjectEntity.class, ProjectGroupEntity.class,
+    private static final List<Class<?>> ENTITIES = List.of(ProjectEntity.class, MarketingActionEntity.class,
+            LeadEntity.class, NoteEntity.class, ActivityEntity.class, FollowUpEntity.class, SavedSearchEntity.class,
+            OutboxEntity.class, RelayLockEntity.class);
+    /** The entities and the embeddable types of their configuration rows. */
+    private static final List<Class<?>> MANAGED = List.of(ProjectEntity.class, ProjectEntity.StatusRow.class,
+            ProjectEntity.TransitionRow.class, ProjectEntity.GroupRow.class, ProjectEntity.RuleRow.class,
             MarketingActionEntity.class, LeadEntity.class, NoteEntity.class, ActivityEntity.class,
             FollowUpEntity.class, SavedSearchEntity.class, OutboxEntity.class, RelayLockEntity.class);
     private static final int RELAY_BATCH = 100;
@@ -98,7 +103,8 @@ public final class JpaLeadStore implements LeadStore {
     /** Relay calls made so far; {@link #relayedThrough} (guarded by the relay lock): the calls already served. */
     private final AtomicLong relayRequests = new AtomicLong();
     private long relayedThrough;
-    private volatile Database database;
+    private volatile SqlDialect dialect;
+    private final ProjectCache projects = new ProjectCache();
 
     private JpaLeadStore(Builder builder) {
         this.emf = builder.emf;
@@ -122,9 +128,12 @@ public final class JpaLeadStore implements LeadStore {
         return new Builder(emf);
     }
 
-    /** The entity classes to add to a persistence unit that does not use {@link #MAPPING_FILE}. */
+    /**
+     * The classes to add to a persistence unit that does not use {@link #MAPPING_FILE}: the entities and the
+     * embeddable types they use.
+     */
     public static List<Class<?>> entityClasses() {
-        return ENTITIES;
+        return MANAGED;
     }
 
     @Override
@@ -139,7 +148,16 @@ public final class JpaLeadStore implements LeadStore {
             }
             return work.apply(outer);
         }
-        return hostEntityManager == null ? inOwnTransaction(work) : inHostTransaction(work);
+        if (hostEntityManager != null) {
+            return inHostTransaction(work);
+        }
+        EntityManager em = emf.createEntityManager();
+        try {
+            return inOwnTransaction(em, () -> within(new JpaSession(this, em, dialect(em),
+                    JpaSession.Mode.OWN_TRANSACTION), work));
+        } finally {
+            em.close();
+        }
     }
 
     /**
@@ -147,9 +165,12 @@ public final class JpaLeadStore implements LeadStore {
      *
      * <p>Own transactions: when the pool hands out connections in auto-commit mode (HikariCP's default), the work
      * runs without beginning a transaction, so each statement reads the latest committed state and no COMMIT
-     * round trip follows; the JPA provider rejects updates there. A connection not in auto-commit mode would start
-     * a transaction implicitly, so then the work runs in a transaction of its own as with {@link #inTransaction}.
-     * Host transactions and nested calls: as {@link #inTransaction}.
+     * round trip follows; the JPA provider rejects updates there. Such a read may use a project as the store last
+     * read it without reading it again, checking its version with a statement it runs anyway (the page statement
+     * of a search) or at its end; should a project have changed meanwhile, the work runs once more, reading
+     * everything. A connection not in auto-commit mode would start a transaction implicitly, so then the work runs
+     * in a transaction of its own as with {@link #inTransaction}. Host transactions and nested calls: as
+     * {@link #inTransaction}.
      */
     @Override
     public <T> T read(Function<StoreSession, T> work) {
@@ -163,39 +184,57 @@ public final class JpaLeadStore implements LeadStore {
         }
         EntityManager em = emf.createEntityManager();
         try {
-            database(em);
+            SqlDialect dialect = dialect(em);
             if (!em.callWithConnection((Connection c) -> c.getAutoCommit())) {
-                return inOwnTransaction(work, em);
+                return inOwnTransaction(em, () -> within(new JpaSession(this, em, dialect,
+                        JpaSession.Mode.OWN_TRANSACTION), work));
             }
-            JpaSession session = new JpaSession(this, em, true);
-            current.set(session);
-            return work.apply(session);
+            return readCommitted(em, dialect, work, true);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         } finally {
-            current.remove();
             em.close();
         }
     }
 
-    private <T> T inOwnTransaction(Function<StoreSession, T> work) {
-        EntityManager em = emf.createEntityManager();
+    /** A read without a transaction; with {@code optimistic}, run again without assumptions if one was wrong. */
+    private <T> T readCommitted(EntityManager em, SqlDialect dialect, Function<StoreSession, T> work,
+            boolean optimistic) {
+        JpaSession session = new JpaSession(this, em, dialect,
+                optimistic ? JpaSession.Mode.OPTIMISTIC_READ : JpaSession.Mode.READ);
+        T result;
         try {
-            return inOwnTransaction(work, em);
-        } finally {
-            em.close();
+            result = within(session, work);
+        } catch (RuntimeException e) {
+            if (!optimistic || session.assumptionsHold()) {
+                throw e;
+            }
+            return readCommitted(em, dialect, work, false);
         }
+        return !optimistic || session.assumptionsHold() ? result : readCommitted(em, dialect, work, false);
     }
 
-    private <T> T inOwnTransaction(Function<StoreSession, T> work, EntityManager em) {
-        EntityTransaction tx = em.getTransaction();
-        JpaSession session = new JpaSession(this, em);
+    /** Runs the work as this thread's current unit of work. */
+    private <T> T within(JpaSession session, Function<StoreSession, T> work) {
         current.set(session);
         try {
+            return work.apply(session);
+        } finally {
+            current.remove();
+        }
+    }
+
+    /**
+     * The one place where the store begins, commits and rolls back a transaction of its own: commits when the work
+     * returns, rolls back when it throws.
+     */
+    private <T> T inOwnTransaction(EntityManager em, Supplier<T> work) {
+        EntityTransaction tx = em.getTransaction();
+        try {
             tx.begin();
-            Database db = database(em);
-            em.runWithConnection((Connection c) -> db.beginTransaction(c));
-            T result = work.apply(session);
+            SqlDialect dialect = dialect(em);
+            em.runWithConnection((Connection c) -> dialect.beginTransaction(c));
+            T result = work.get();
             em.flush();
             tx.commit();
             return result;
@@ -203,10 +242,9 @@ public final class JpaLeadStore implements LeadStore {
             rollback(tx, e);
             throw Errors.translate(e);
         } catch (Error e) {
+            // e.g. a publisher throwing an Error must not leave the relay lock row locked for every node
             rollback(tx, e);
             throw e;
-        } finally {
-            current.remove();
         }
     }
 
@@ -217,10 +255,8 @@ public final class JpaLeadStore implements LeadStore {
                     + " host's EntityManager is " + (em == null ? "null" : "not joined to an active transaction")
                     + "; begin one before calling the library");
         }
-        current.set(new JpaSession(this, em));
         try {
-            database(em);
-            T result = work.apply(current.get());
+            T result = within(new JpaSession(this, em, dialect(em), JpaSession.Mode.HOST_TRANSACTION), work);
             em.flush();
             return result;
         } catch (RuntimeException e) {
@@ -229,8 +265,6 @@ public final class JpaLeadStore implements LeadStore {
         } catch (Error e) {
             markRollbackOnly(em);
             throw e;
-        } finally {
-            current.remove();
         }
     }
 
@@ -262,20 +296,8 @@ public final class JpaLeadStore implements LeadStore {
             Outbox.Batch batch;
             do {
                 EntityManager em = emf.createEntityManager();
-                EntityTransaction tx = em.getTransaction();
                 try {
-                    tx.begin();
-                    Database db = database(em);
-                    em.runWithConnection((Connection c) -> db.beginTransaction(c));
-                    batch = Outbox.relay(em, publisher, RELAY_BATCH);
-                    tx.commit();
-                } catch (RuntimeException e) {
-                    rollback(tx, e);
-                    throw Errors.translate(e);
-                } catch (Error e) {
-                    // a publisher throwing an Error must not leave the relay lock row locked for every node
-                    rollback(tx, e);
-                    throw e;
+                    batch = inOwnTransaction(em, () -> Outbox.relay(em, publisher, RELAY_BATCH));
                 } finally {
                     em.close();
                 }
@@ -306,6 +328,11 @@ public final class JpaLeadStore implements LeadStore {
         }
     }
 
+    /** Projects as committed at a version, shared by this store's units of work. */
+    ProjectCache projects() {
+        return projects;
+    }
+
     /**
      * The database behind the factory, detected from the JDBC metadata at first use, when the schema is also
      * checked. Remembered only once the check passed: a host that creates the tables after a failed call needs no
@@ -313,17 +340,17 @@ public final class JpaLeadStore implements LeadStore {
      *
      * @throws StoreException for an unsupported database or missing tables or columns
      */
-    Database database(EntityManager em) {
-        Database db = database;
-        if (db == null) {
-            db = em.callWithConnection((Connection c) -> {
-                Database found = Database.of(c);
-                SchemaCheck.verify(c, found);
-                return found;
+    SqlDialect dialect(EntityManager em) {
+        SqlDialect found = dialect;
+        if (found == null) {
+            found = em.callWithConnection((Connection c) -> {
+                SqlDialect d = SqlDialect.of(c);
+                SchemaCheck.verify(c, d);
+                return d;
             });
-            database = db;
+            dialect = found;
         }
-        return db;
+        return found;
     }
 
     private static void rollback(EntityTransaction tx, Throwable failure) {

@@ -9,7 +9,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.spi.store.MarketingActionRepository;
 
-/** Marketing actions in {@code lm_marketing_action}. */
+/** Marketing actions in {@code lm_marketing_action}, their projects in {@code lm_marketing_action_project}. */
 final class JpaMarketingActionRepository implements MarketingActionRepository {
     private static final Comparator<MarketingAction> BY_NAME = Comparator
             .comparing(MarketingAction::name, String.CASE_INSENSITIVE_ORDER)
@@ -28,18 +28,21 @@ final class JpaMarketingActionRepository implements MarketingActionRepository {
 
     @Override
     public Optional<MarketingAction> find(TenantId tenant, MarketingActionId id) {
-        return s.first("select a from LmMarketingAction a where a.id = ?1 and a.tenantId = ?2",
-                MarketingActionEntity.class, id.toString(), tenant.value()).map(MarketingActionEntity::toDomain);
+        return actions(s.em.createQuery("select a from LmMarketingAction a where a.id = :id"
+                + " and a.tenantId = :tenant", MarketingActionEntity.class).setParameter("id", id.value())
+                .setParameter("tenant", tenant.value()).getResultList()).stream().findFirst();
     }
 
     @Override
     public List<MarketingAction> findAll(TenantId tenant) {
-        List<MarketingAction> all = new ArrayList<>();
-        for (MarketingActionEntity e : s.list("select a from LmMarketingAction a where a.tenantId = ?1",
-                MarketingActionEntity.class, tenant.value())) {
-            all.add(e.toDomain());
-        }
+        List<MarketingAction> all = actions(s.em.createQuery("select a from LmMarketingAction a"
+                + " where a.tenantId = :tenant", MarketingActionEntity.class).setParameter("tenant", tenant.value())
+                .getResultList());
         all.sort(BY_NAME);
         return all;
+    }
+
+    private List<MarketingAction> actions(List<MarketingActionEntity> rows) {
+        return new ArrayList<>(s.mapped(rows, MarketingActionEntity::toDomain));
     }
 }

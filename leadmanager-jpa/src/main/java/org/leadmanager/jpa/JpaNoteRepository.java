@@ -2,11 +2,11 @@ package org.leadmanager.jpa;
 
 import java.util.List;
 import java.util.Optional;
-import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Note;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.spi.store.NoteRepository;
 
 /** Notes in {@code lm_note}. */
@@ -24,7 +24,9 @@ final class JpaNoteRepository implements NoteRepository {
 
     @Override
     public Note update(Note note) {
-        if (!s.updateVersioned(NoteEntity.of(note))) {
+        NoteEntity changed = NoteEntity.of(note);
+        if (!s.updateVersioned(NoteEntity.class, changed.id, changed,
+                stored -> stored.tenantId.equals(changed.tenantId) && stored.version == changed.version)) {
             throw new StaleModificationException("note", note.id(), note.version());
         }
         return note.withVersion(note.version() + 1);
@@ -32,8 +34,10 @@ final class JpaNoteRepository implements NoteRepository {
 
     @Override
     public void delete(Note note) {
-        int rows = s.execute("delete from LmNote n where n.id = ?1 and n.tenantId = ?2 and n.version = ?3",
-                note.id().toString(), note.tenant().value(), note.version());
+        int rows = s.em.createQuery("delete from LmNote n where n.id = :id and n.tenantId = :tenant"
+                + " and n.version = :version").setParameter("id", note.id().value())
+                .setParameter("tenant", note.tenant().value()).setParameter("version", note.version())
+                .executeUpdate();
         if (rows == 0) {
             throw new StaleModificationException("note", note.id(), note.version());
         }
@@ -41,20 +45,24 @@ final class JpaNoteRepository implements NoteRepository {
 
     @Override
     public Optional<Note> find(TenantId tenant, NoteId id) {
-        return s.first("select n from LmNote n where n.id = ?1 and n.tenantId = ?2", NoteEntity.class,
-                id.toString(), tenant.value()).map(NoteEntity::toDomain);
+        return s.<NoteEntity>first(s.em.createQuery("select n from LmNote n where n.id = :id and n.tenantId = :tenant",
+                NoteEntity.class).setParameter("id", id.value()).setParameter("tenant", tenant.value()))
+                .map(NoteEntity::toDomain);
     }
 
     @Override
     public List<Note> findByLead(TenantId tenant, LeadId lead) {
-        return s.list("select n from LmNote n where n.leadId = ?1 and n.tenantId = ?2 order by n.createdAt, n.seq",
-                NoteEntity.class, lead.toString(), tenant.value()).stream().map(NoteEntity::toDomain).toList();
+        return s.<NoteEntity>list(s.em.createQuery("select n from LmNote n where n.leadId = :lead"
+                + " and n.tenantId = :tenant order by n.createdAt, n.seq", NoteEntity.class)
+                .setParameter("lead", lead.value()).setParameter("tenant", tenant.value()))
+                .stream().map(NoteEntity::toDomain).toList();
     }
 
     /** Moves the notes and bumps their versions, so an edit based on the old lead fails instead of moving it back. */
     @Override
     public void moveAll(TenantId tenant, LeadId from, LeadId into) {
-        s.execute("update LmNote n set n.leadId = ?1, n.version = n.version + 1 where n.leadId = ?2"
-                + " and n.tenantId = ?3", into.toString(), from.toString(), tenant.value());
+        s.em.createQuery("update LmNote n set n.leadId = :into, n.version = n.version + 1 where n.leadId = :from"
+                + " and n.tenantId = :tenant").setParameter("into", into.value()).setParameter("from", from.value())
+                .setParameter("tenant", tenant.value()).executeUpdate();
     }
 }

@@ -1,26 +1,23 @@
 package org.leadmanager.jpa;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.leadmanager.error.ConflictException;
-import org.leadmanager.error.NotFoundException;
-import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.error.ConflictException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.spi.store.ProjectRepository;
 
-/** Projects in {@code lm_project}, their contact groups in {@code lm_project_group}. */
+/**
+ * Projects in {@code lm_project} with their configuration rows (see {@link ProjectEntity}). Nearly every call reads
+ * its project first, so reads go through the store's {@link ProjectCache}: the project's row is read (one
+ * statement) and its configuration rows only when the cache does not hold that version already.
+ */
 final class JpaProjectRepository implements ProjectRepository {
     /** The order of {@link #findAll}: by name ignoring case, then exactly, then by id. */
     static final Comparator<Project> BY_NAME = Comparator.comparing(Project::name, String.CASE_INSENSITIVE_ORDER)
@@ -35,85 +32,65 @@ final class JpaProjectRepository implements ProjectRepository {
     @Override
     public void insert(Project project) {
         requireUniqueName(project);
+        s.changed(project.id().value());
         try {
             s.insert(ProjectEntity.of(project));
         } catch (ConflictException e) {
             throw nameTaken(project);
-        }
-        for (ContactGroupId group : project.groups()) {
-            s.insert(new ProjectGroupEntity(project.id().toString(), group.value(), project.tenant().value()));
         }
     }
 
     @Override
     public Project update(Project project) {
         requireUniqueName(project);
+        ProjectEntity changed = ProjectEntity.of(project);
+        s.changed(changed.id);
         boolean updated;
         try {
-            updated = s.updateVersioned(ProjectEntity.of(project));
+            updated = s.updateVersioned(ProjectEntity.class, changed.id, changed,
+                    stored -> stored.tenantId.equals(changed.tenantId) && stored.version == changed.version);
         } catch (ConflictException e) {
             throw nameTaken(project);
         }
         if (!updated) {
             throw new StaleModificationException("project", project.id(), project.version());
         }
-        syncGroups(project);
         return project.withVersion(project.version() + 1);
     }
 
-    /**
-     * Nearly every call loads its project first. On PostgreSQL the project and its groups come in one statement
-     * (the groups as an array), elsewhere in two.
-     */
+    /** In a read-only unit of work a remembered project costs no statement here (see {@link JpaSession#assume}). */
     @Override
     public Optional<Project> find(TenantId tenant, ProjectId id) {
-        if (s.database() == Database.POSTGRESQL) {
-            return s.jdbc((connection, db) -> {
-                Columns columns = Columns.of(ProjectEntity.class);
-                StringBuilder sql = new StringBuilder("SELECT ");
-                columns.attributes().forEach(a -> sql.append("p.").append(a.column()).append(", "));
-                sql.append("ARRAY(SELECT g.group_id FROM lm_project_group g WHERE g.project_id = p.id) AS group_ids"
-                        + " FROM lm_project p WHERE p.id = ? AND p.tenant_id = ?");
-                try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                    ps.setString(1, id.toString());
-                    ps.setString(2, tenant.value());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
-                        }
-                        ProjectEntity project = columns.read(rs, db, ProjectEntity::new);
-                        Set<ContactGroupId> groups = new HashSet<>();
-                        for (String group : (String[]) rs.getArray("group_ids").getArray()) {
-                            groups.add(ContactGroupId.of(group));
-                        }
-                        return Optional.of(project.toDomain(groups));
-                    }
-                }
-            });
+        Project assumed = s.assume(tenant, id);
+        if (assumed != null) {
+            return Optional.of(assumed);
         }
-        return withGroups(s.list("select p from LmProject p where p.id = ?1 and p.tenantId = ?2",
-                ProjectEntity.class, id.toString(), tenant.value())).stream().findFirst();
+        return projects(s.em.createQuery("select p from LmProject p where p.id = :id and p.tenantId = :tenant",
+                ProjectEntity.class).setParameter("id", id.value()).setParameter("tenant", tenant.value()))
+                .stream().findFirst();
     }
 
     @Override
     public Optional<Project> findByName(TenantId tenant, String name) {
-        return withGroups(s.list("select p from LmProject p where p.tenantId = ?1 and p.nameKey = ?2",
-                ProjectEntity.class, tenant.value(), ProjectEntity.nameKey(name.strip()))).stream().findFirst();
+        return projects(s.em.createQuery("select p from LmProject p where p.tenantId = :tenant"
+                + " and p.nameKey = :nameKey", ProjectEntity.class).setParameter("tenant", tenant.value())
+                .setParameter("nameKey", ProjectEntity.nameKey(name.strip()))).stream().findFirst();
     }
 
     @Override
     public List<Project> findAll(TenantId tenant) {
-        List<Project> all = withGroups(s.list("select p from LmProject p where p.tenantId = ?1",
-                ProjectEntity.class, tenant.value()));
+        List<Project> all = projects(s.em.createQuery("select p from LmProject p where p.tenantId = :tenant",
+                ProjectEntity.class).setParameter("tenant", tenant.value()));
         all.sort(BY_NAME);
         return all;
     }
 
     @Override
     public List<Project> findByGroup(TenantId tenant, ContactGroupId group) {
-        List<Project> bound = withGroups(s.list("select p from LmProject p where p.tenantId = ?1"
-                + " and p.archived = false and p.id in (select g.projectId from LmProjectGroup g"
-                + " where g.tenantId = ?1 and g.groupId = ?2)", ProjectEntity.class, tenant.value(), group.value()));
+        List<Project> bound = projects(s.em.createQuery("select p from LmProject p join p.groups g"
+                + " where p.tenantId = :tenant and p.archived = false and g.tenantId = :tenant"
+                + " and g.groupId = :group", ProjectEntity.class).setParameter("tenant", tenant.value())
+                .setParameter("group", group.value()));
         bound.sort(BY_NAME);
         return bound;
     }
@@ -124,14 +101,15 @@ final class JpaProjectRepository implements ProjectRepository {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
         // the update locks the row until commit: reservations of concurrent units of work never overlap
-        int rows = s.execute("update LmProject p set p.roundRobin = p.roundRobin + ?1"
-                + " where p.id = ?2 and p.tenantId = ?3", (long) count, project.toString(), tenant.value());
+        int rows = s.em.createQuery("update LmProject p set p.roundRobin = p.roundRobin + :count"
+                + " where p.id = :id and p.tenantId = :tenant").setParameter("count", (long) count)
+                .setParameter("id", project.value()).setParameter("tenant", tenant.value()).executeUpdate();
         if (rows == 0) {
             throw new NotFoundException("project", project);
         }
-        Object[] next = s.tuples("select p.roundRobin, p.id from LmProject p where p.id = ?1",
-                project.toString()).get(0);
-        return ((Number) next[0]).longValue() - count;
+        Long next = s.em.createQuery("select p.roundRobin from LmProject p where p.id = :id", Long.class)
+                .setParameter("id", project.value()).getSingleResult();
+        return next - count;
     }
 
     private void requireUniqueName(Project project) {
@@ -147,41 +125,36 @@ final class JpaProjectRepository implements ProjectRepository {
                 + project.name() + "' (names are compared ignoring case)");
     }
 
-    private void syncGroups(Project project) {
-        String id = project.id().toString();
-        Set<String> stored = new HashSet<>();
-        for (ProjectGroupEntity g : s.list("select g from LmProjectGroup g where g.projectId = ?1",
-                ProjectGroupEntity.class, id)) {
-            stored.add(g.groupId);
-        }
-        Set<String> wanted = new HashSet<>();
-        project.groups().forEach(g -> wanted.add(g.value()));
-        Set<String> removed = new HashSet<>(stored);
-        removed.removeAll(wanted);
-        if (!removed.isEmpty()) {
-            s.execute("delete from LmProjectGroup g where g.projectId = ?1 and g.groupId in ?2", id, removed);
-        }
-        for (String added : wanted) {
-            if (!stored.contains(added)) {
-                s.insert(new ProjectGroupEntity(id, added, project.tenant().value()));
-            }
+    /**
+     * Remembers a project read in several statements only if its row still has the version read first: under READ
+     * COMMITTED a change committed between the statements could otherwise pair one version with another's rows.
+     */
+    private void rememberIfUnchanged(Project project) {
+        if (s.mayRemember(project.id().value()) && s.em.createQuery("select p.version from LmProject p"
+                + " where p.id = :id", Long.class).setParameter("id", project.id().value()).getResultList()
+                .equals(List.of(project.version()))) {
+            s.store.projects().remember(project);
         }
     }
 
-    /** Maps projects, loading the groups of all of them with one query. */
-    private List<Project> withGroups(List<ProjectEntity> projects) {
-        if (projects.isEmpty()) {
-            return new ArrayList<>();
-        }
-        Collection<String> ids = projects.stream().map(p -> p.id).toList();
-        Map<String, Set<ContactGroupId>> groups = new HashMap<>();
-        for (ProjectGroupEntity g : s.list("select g from LmProjectGroup g where g.projectId in ?1",
-                ProjectGroupEntity.class, ids)) {
-            groups.computeIfAbsent(g.projectId, k -> new HashSet<>()).add(ContactGroupId.of(g.groupId));
-        }
-        List<Project> result = new ArrayList<>(projects.size());
-        for (ProjectEntity p : projects) {
-            result.add(p.toDomain(groups.getOrDefault(p.id, Set.of())));
+    /**
+     * The projects of the query's rows: each from the cache if it holds the row's version, else read whole (its
+     * configuration rows load while the row is managed) and remembered unless this unit of work changed it.
+     */
+    private List<Project> projects(jakarta.persistence.TypedQuery<ProjectEntity> query) {
+        List<ProjectEntity> rows = query.getResultList();
+        List<Project> result = new ArrayList<>(rows.size());
+        try {
+            for (ProjectEntity row : rows) {
+                Project known = s.store.projects().at(row.id, row.tenantId, row.version);
+                if (known == null) {
+                    known = row.toDomain();
+                    rememberIfUnchanged(known);
+                }
+                result.add(known);
+            }
+        } finally {
+            rows.forEach(s::detach);
         }
         return result;
     }

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.leadmanager.error.ConflictException;
 import org.leadmanager.domain.SavedSearchId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.search.SavedSearch;
+import org.leadmanager.error.ConflictException;
 import org.leadmanager.spi.store.SavedSearchRepository;
 
-/** Saved searches in {@code lm_saved_search}; names are unique per tenant and owner. */
+/** Saved searches in {@code lm_saved_search} and its criteria tables; names are unique per tenant and owner. */
 final class JpaSavedSearchRepository implements SavedSearchRepository {
     private static final Comparator<SavedSearch> BY_NAME = Comparator
             .comparing(SavedSearch::name, String.CASE_INSENSITIVE_ORDER)
@@ -25,9 +25,10 @@ final class JpaSavedSearchRepository implements SavedSearchRepository {
 
     @Override
     public void insert(SavedSearch search) {
-        boolean taken = s.first("select s from LmSavedSearch s where s.tenantId = ?1 and s.ownerId = ?2"
-                + " and s.name = ?3", SavedSearchEntity.class, search.tenant().value(), search.owner().value(),
-                search.name()).isPresent();
+        boolean taken = !s.em.createQuery("select s.id from LmSavedSearch s where s.tenantId = :tenant"
+                + " and s.ownerId = :owner and s.name = :name").setParameter("tenant", search.tenant().value())
+                .setParameter("owner", search.owner().value()).setParameter("name", search.name())
+                .setMaxResults(1).getResultList().isEmpty();
         if (taken) {
             throw nameTaken(search);
         }
@@ -40,24 +41,36 @@ final class JpaSavedSearchRepository implements SavedSearchRepository {
 
     @Override
     public Optional<SavedSearch> find(TenantId tenant, SavedSearchId id) {
-        return s.first("select s from LmSavedSearch s where s.id = ?1 and s.tenantId = ?2",
-                SavedSearchEntity.class, id.toString(), tenant.value()).map(SavedSearchEntity::toDomain);
+        return searches(s.em.createQuery("select s from LmSavedSearch s where s.id = :id and s.tenantId = :tenant",
+                SavedSearchEntity.class).setParameter("id", id.value()).setParameter("tenant", tenant.value())
+                .getResultList()).stream().findFirst();
     }
 
     @Override
     public List<SavedSearch> findByOwner(TenantId tenant, UserId owner) {
-        List<SavedSearch> all = new ArrayList<>();
-        for (SavedSearchEntity e : s.list("select s from LmSavedSearch s where s.tenantId = ?1 and s.ownerId = ?2",
-                SavedSearchEntity.class, tenant.value(), owner.value())) {
-            all.add(e.toDomain());
-        }
+        List<SavedSearch> all = searches(s.em.createQuery("select s from LmSavedSearch s where s.tenantId = :tenant"
+                + " and s.ownerId = :owner", SavedSearchEntity.class).setParameter("tenant", tenant.value())
+                .setParameter("owner", owner.value()).getResultList());
         all.sort(BY_NAME);
         return all;
     }
 
+    /** Removes the search with its criteria rows; nothing if the tenant has no such search. */
     @Override
     public void delete(TenantId tenant, SavedSearchId id) {
-        s.execute("delete from LmSavedSearch s where s.id = ?1 and s.tenantId = ?2", id.toString(), tenant.value());
+        SavedSearchEntity stored = s.em.find(SavedSearchEntity.class, id.value());
+        if (stored == null) {
+            return;
+        }
+        if (stored.tenantId.equals(tenant.value())) {
+            s.remove(stored);
+        } else {
+            s.detach(stored);
+        }
+    }
+
+    private List<SavedSearch> searches(List<SavedSearchEntity> rows) {
+        return new ArrayList<>(s.mapped(rows, SavedSearchEntity::toDomain));
     }
 
     private static ConflictException nameTaken(SavedSearch search) {

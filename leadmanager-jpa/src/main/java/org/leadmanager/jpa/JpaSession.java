@@ -1,56 +1,101 @@
 package org.leadmanager.jpa;
 
+import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.EventEnvelope;
-import org.leadmanager.domain.lead.Lead;
-import org.leadmanager.domain.search.LeadSearch;
+import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.FollowUpRepository;
 import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
+import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
 
 /**
- * One unit of work on one EntityManager, and the query helpers its repositories share.
+ * One unit of work on one EntityManager, and the few helpers its repositories share.
  *
  * <p>The repositories keep the persistence context free of their entities between calls: reads detach what they
- * loaded, inserts flush and detach, and updates are single versioned JPQL statements. So a bulk update can never
- * leave a stale managed copy behind, and a host EntityManager that is joined keeps only the host's own entities.
+ * loaded, inserts and updates flush and detach. So a bulk statement can never leave a stale managed copy behind,
+ * and a host EntityManager that is joined keeps only the host's own entities.
  */
 final class JpaSession implements StoreSession {
+    /** Most values bound in one IN list. */
+    static final int IN_LIMIT = 1000;
+    /** UUIDs as unsigned 128-bit numbers: the order of the core's ids and of the databases' UUID columns. */
+    static final Comparator<UUID> UNSIGNED = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
     final EntityManager em;
     final JpaLeadStore store;
+    final SqlDialect dialect;
+    /** Whether this is a read-only unit of work without a transaction ({@code JpaLeadStore.read}). */
+    final boolean readOnly;
     private final JpaProjectRepository projects = new JpaProjectRepository(this);
     private final JpaMarketingActionRepository actions = new JpaMarketingActionRepository(this);
     private final JpaLeadRepository leads = new JpaLeadRepository(this);
     private final JpaNoteRepository notes = new JpaNoteRepository(this);
     private final JpaActivityRepository activities = new JpaActivityRepository(this);
     private final JpaFollowUpRepository followUps = new JpaFollowUpRepository(this);
+    private final JpaReminderQueue reminders = new JpaReminderQueue(this);
     private final JpaSavedSearchRepository savedSearches = new JpaSavedSearchRepository(this);
+    /** Projects this unit of work inserted or changed: what it reads of them may never commit. */
+    private final Set<UUID> changedProjects = new HashSet<>();
+    /**
+     * Whether {@link #assume} may answer from the cache: only in a read-only unit of work, which the store runs
+     * again without assumptions if one turns out wrong ({@link #assumptionsHold}).
+     */
+    private final boolean optimistic;
+    /** Whether what this unit of work reads of projects may go to the cache. */
+    private final boolean remembers;
+    /** Remembered projects this unit of work used without reading them, by id, with the version assumed. */
+    private final Map<UUID, Long> assumed = new HashMap<>();
 
-    /** Whether this is a read-only unit of work without a transaction ({@code JpaLeadStore.read}). */
-    final boolean readOnly;
-
-    JpaSession(JpaLeadStore store, EntityManager em) {
-        this(store, em, false);
+    /** How a unit of work runs: what it reads and whether it may use or fill the project cache. */
+    enum Mode {
+        /** In a transaction the store begins and ends: remembers what it reads of projects it did not change. */
+        OWN_TRANSACTION,
+        /**
+         * In the host's transaction, which may hold uncommitted project changes of earlier units of work that may
+         * yet roll back: remembers nothing.
+         */
+        HOST_TRANSACTION,
+        /** Read-only without a transaction: every statement reads committed state. */
+        READ,
+        /** {@link #READ}, and remembered projects may be used without reading them ({@link #assume}). */
+        OPTIMISTIC_READ
     }
 
-    JpaSession(JpaLeadStore store, EntityManager em, boolean readOnly) {
+    JpaSession(JpaLeadStore store, EntityManager em, SqlDialect dialect, Mode mode) {
         this.store = store;
         this.em = em;
-        this.readOnly = readOnly;
+        this.dialect = dialect;
+        this.readOnly = mode == Mode.READ || mode == Mode.OPTIMISTIC_READ;
+        this.optimistic = mode == Mode.OPTIMISTIC_READ;
+        this.remembers = mode != Mode.HOST_TRANSACTION;
     }
 
     @Override
@@ -84,31 +129,13 @@ final class JpaSession implements StoreSession {
     }
 
     @Override
+    public ReminderQueue reminders() {
+        return reminders;
+    }
+
+    @Override
     public SavedSearchRepository savedSearches() {
         return savedSearches;
-    }
-
-    /** True for an outermost {@link JpaLeadStore#read} on an auto-commit connection, which cannot write. */
-    @Override
-    public boolean readsCommittedOnly() {
-        return readOnly;
-    }
-
-    /**
-     * The page statement itself checks the project's version ({@code EXISTS} on {@code lm_project}), so a search
-     * with a remembered project is one statement; only an empty page asks for the version to tell "no match" from
-     * "changed".
-     */
-    @Override
-    public Optional<List<Lead>> searchIfProjectAt(LeadSearch search, long projectVersion) {
-        List<Lead> page = leads.search(search, projectVersion);
-        if (!page.isEmpty()) {
-            return Optional.of(page);
-        }
-        List<Long> version = em.createQuery("select p.version from LmProject p where p.id = ?1 and p.tenantId = ?2",
-                Long.class).setParameter(1, search.project().toString()).setParameter(2, search.tenant().value())
-                .getResultList();
-        return version.equals(List.of(projectVersion)) ? Optional.of(page) : Optional.empty();
     }
 
     @Override
@@ -116,11 +143,69 @@ final class JpaSession implements StoreSession {
         Outbox.record(this, events);
     }
 
-    Database database() {
-        return store.database(em);
+    // ---- the project cache
+
+    /**
+     * In an optimistic unit of work, the remembered project, used without a statement: its version is assumed and
+     * checked later, by the page statement of a search of it or at the end of the unit of work. Else null.
+     */
+    Project assume(TenantId tenant, ProjectId id) {
+        if (!optimistic) {
+            return null;
+        }
+        Project known = store.projects().latest(id.value(), tenant.value());
+        if (known != null) {
+            assumed.putIfAbsent(id.value(), known.version());
+        }
+        return known;
     }
 
-    // ---- helpers for the repositories
+    /** The version assumed for the project, or null if it was not assumed or is confirmed already. */
+    Long assumedVersion(ProjectId project) {
+        return assumed.get(project.value());
+    }
+
+    /** A statement of this unit of work found the project at its assumed version. */
+    void confirmed(ProjectId project) {
+        assumed.remove(project.value());
+    }
+
+    /**
+     * Checks every assumption not yet confirmed, with one query; forgets the remembered projects that changed.
+     *
+     * @return whether the unit of work saw every project as stored
+     */
+    boolean assumptionsHold() {
+        if (assumed.isEmpty()) {
+            return true;
+        }
+        Map<UUID, Long> stored = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.id, p.version from LmProject p where p.id in :ids",
+                Object[].class).setParameter("ids", new ArrayList<>(assumed.keySet())).getResultList()) {
+            stored.put((UUID) row[0], (Long) row[1]);
+        }
+        boolean hold = true;
+        for (Map.Entry<UUID, Long> a : assumed.entrySet()) {
+            if (!a.getValue().equals(stored.get(a.getKey()))) {
+                store.projects().forget(a.getKey());
+                hold = false;
+            }
+        }
+        assumed.clear();
+        return hold;
+    }
+
+    /** This unit of work inserts or changes the project. */
+    void changed(UUID project) {
+        changedProjects.add(project);
+    }
+
+    /** Whether what this unit of work reads of the project is known to be committed state. */
+    boolean mayRemember(UUID project) {
+        return remembers && !changedProjects.contains(project);
+    }
+
+    // ---- helpers for the repositories and the dialect's statements
 
     /** JDBC work on this unit's connection, after flushing pending provider changes so both see one state. */
     <R> R jdbc(JdbcWork<R> work) {
@@ -128,9 +213,8 @@ final class JpaSession implements StoreSession {
             // a read-only unit of work (LeadStore.read) has no transaction and nothing to flush
             em.flush();
         }
-        Database db = database();
         try {
-            return em.callWithConnection((Connection c) -> work.apply(c, db));
+            return em.callWithConnection((Connection c) -> work.apply(c, dialect));
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
@@ -139,133 +223,103 @@ final class JpaSession implements StoreSession {
     /** Work with the unit's JDBC connection. */
     @FunctionalInterface
     interface JdbcWork<R> {
-        R apply(Connection connection, Database database) throws SQLException;
+        R apply(Connection connection, SqlDialect dialect) throws SQLException;
     }
 
-    /** Entities of a JPQL query with positional parameters ?1, ?2, ..., detached. */
-    <T> List<T> list(String jpql, Class<T> type, Object... args) {
-        return limited(jpql, type, 0, args);
-    }
-
-    /** At most {@code limit} entities (0: all) of a JPQL query, detached. */
-    <T> List<T> limited(String jpql, Class<T> type, int limit, Object... args) {
-        TypedQuery<T> query = em.createQuery(jpql, type);
-        bind(query, args);
-        if (limit > 0) {
-            query.setMaxResults(limit);
-        }
-        return detached(query.getResultList());
-    }
-
-    <T> Optional<T> first(String jpql, Class<T> type, Object... args) {
-        List<T> result = limited(jpql, type, 1, args);
-        return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0));
-    }
-
-    /** Rows of a JPQL query selecting scalars. */
-    List<Object[]> tuples(String jpql, Object... args) {
-        TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
-        bind(query, args);
-        return query.getResultList();
-    }
-
-    /** Runs a JPQL update or delete; returns the number of rows. */
-    int execute(String jpql, Object... args) {
-        Query query = em.createQuery(jpql);
-        bind(query, args);
-        return query.executeUpdate();
-    }
-
-    /** Inserts a new entity now (so key violations surface here) and detaches it. */
-    void insert(Object entity) {
-        try {
-            em.persist(entity);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw Errors.translate(e);
-        } finally {
-            if (em.contains(entity)) {
-                em.detach(entity);
-            }
-        }
-    }
-
-    /**
-     * Writes every updatable attribute of the entity if the stored row of its tenant has its version, bumping
-     * the version. @return whether the row was updated
-     */
-    boolean updateVersioned(Object entity) {
-        Columns columns = Columns.of(entity.getClass());
-        Query query = em.createQuery(columns.versionedUpdate());
-        Object id = null;
-        Object tenant = null;
-        Object version = null;
-        for (Columns.Attribute a : columns.attributes()) {
-            if (a.updatable()) {
-                query.setParameter(a.name(), a.get(entity));
-            } else if (a.id()) {
-                id = a.get(entity);
-            } else if (a.version()) {
-                version = a.get(entity);
-            } else if (a.name().equals("tenantId")) {
-                tenant = a.get(entity);
-            }
-        }
-        query.setParameter("id", id).setParameter("tenantId", tenant).setParameter("version", version);
-        try {
-            return query.executeUpdate() == 1;
-        } catch (PersistenceException e) {
-            throw Errors.translate(e);
-        }
-    }
-
-    /**
-     * {@link #updateVersioned(Object)} for many entities of one class with one JDBC batch (one round trip).
-     * @return the rows updated per entity, in order: 0 where the stored version differed
-     */
-    int[] updateVersioned(List<?> entities) {
-        Columns columns = Columns.of(entities.get(0).getClass());
-        List<Columns.Attribute> sets = columns.attributes().stream().filter(Columns.Attribute::updatable).toList();
-        Columns.Attribute id = columns.attributes().stream().filter(Columns.Attribute::id).findFirst().orElseThrow();
-        Columns.Attribute version = columns.attributes().stream().filter(Columns.Attribute::version).findFirst()
-                .orElseThrow();
-        Columns.Attribute tenant = columns.attributes().stream().filter(a -> a.name().equals("tenantId")).findFirst()
-                .orElseThrow();
-        StringBuilder sql = new StringBuilder("UPDATE ").append(columns.table()).append(" SET ");
-        for (Columns.Attribute a : sets) {
-            sql.append(a.column()).append(" = ?, ");
-        }
-        sql.append(version.column()).append(" = ").append(version.column()).append(" + 1 WHERE ").append(id.column())
-                .append(" = ? AND ").append(tenant.column()).append(" = ? AND ").append(version.column()).append(" = ?");
-        return jdbc((connection, db) -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                for (Object entity : entities) {
-                    int i = 1;
-                    for (Columns.Attribute a : sets) {
-                        db.bind(ps, i++, a.get(entity), a.type());
-                    }
-                    for (Columns.Attribute a : List.of(id, tenant, version)) {
-                        db.bind(ps, i++, a.get(entity), a.type());
-                    }
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            }
-        });
-    }
-
-    <T> List<T> detached(List<T> entities) {
-        List<T> result = new ArrayList<>(entities.size());
-        for (T e : entities) {
-            em.detach(e);
-            result.add(e);
+    /** The results of a query, entities detached. */
+    @SuppressWarnings("unchecked")
+    <T> List<T> list(Query query) {
+        List<T> result = new ArrayList<>(query.getResultList());
+        for (T row : result) {
+            detach(row);
         }
         return result;
     }
 
-    private static void bind(Query query, Object[] args) {
-        for (int i = 0; i < args.length; i++) {
-            query.setParameter(i + 1, args[i]);
+    /** The first result of a query, entities detached. */
+    <T> Optional<T> first(Query query) {
+        List<T> result = list(query.setMaxResults(1));
+        return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0));
+    }
+
+    /**
+     * The domain objects of entities read with lazily loaded rows of their own (configuration, criteria): each is
+     * mapped while it is managed, then detached.
+     */
+    <E, D> List<D> mapped(List<E> rows, Function<E, D> toDomain) {
+        List<D> result = new ArrayList<>(rows.size());
+        try {
+            for (E row : rows) {
+                result.add(toDomain.apply(row));
+            }
+        } finally {
+            rows.forEach(this::detach);
+        }
+        return result;
+    }
+
+    /** Inserts a new entity now (so key violations surface here) and detaches it. */
+    void insert(Object entity) {
+        write(() -> em.persist(entity), entity);
+    }
+
+    /**
+     * Stores the changed state of a detached entity if the stored one {@code matches} (its tenant and version):
+     * loads it, merges the change and flushes, which the provider does as an update conditional on the version
+     * (bumping it). A concurrent change between the two surfaces as the provider's optimistic-lock failure.
+     *
+     * @return false if there is no such row or it does not match
+     */
+    <E> boolean updateVersioned(Class<E> type, Object id, E changed, Predicate<E> matches) {
+        E current = em.find(type, id);
+        if (current == null) {
+            return false;
+        }
+        if (!matches.test(current)) {
+            em.detach(current);
+            return false;
+        }
+        E merged = em.merge(changed);
+        try {
+            em.flush();
+            if (Objects.equals(em.getEntityManagerFactory().getPersistenceUnitUtil().getVersion(merged),
+                    em.getEntityManagerFactory().getPersistenceUnitUtil().getVersion(changed))) {
+                // nothing the provider writes changed, so it wrote nothing; a stored change still gets a version
+                em.lock(merged, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            }
+        } catch (PersistenceException e) {
+            throw Errors.translate(e);
+        } finally {
+            detach(merged);
+        }
+        return true;
+    }
+
+    /** Removes the managed entity now. */
+    void remove(Object entity) {
+        write(() -> em.remove(entity), null);
+    }
+
+    /** A change flushed at once, so that its failures surface here; then detaches {@code entity} (nullable). */
+    private void write(Runnable change, Object entity) {
+        try {
+            change.run();
+            em.flush();
+        } catch (PersistenceException e) {
+            throw Errors.translate(e);
+        } finally {
+            detach(entity);
+        }
+    }
+
+    /** Detaches an entity of the store (or each in a tuple); scalars are left as they are. */
+    void detach(Object row) {
+        if (row instanceof Object[] tuple) {
+            for (Object part : tuple) {
+                detach(part);
+            }
+        } else if (row != null && row.getClass().isAnnotationPresent(Entity.class) && em.contains(row)) {
+            em.detach(row);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
@@ -25,19 +26,31 @@ import org.leadmanager.domain.project.StatusKey;
  * that SQL compares exactly like {@code LeadCriteria.matches} and {@code LeadOrdering} on every database:
  * {@code *_key} ({@link CaseFolding#lower}, as {@code ContactCard.sortName}) for the text search and the NAME sort,
  * {@code *_fold} ({@link CaseFolding#fold}) for field equality ignoring case; {@link Keys} sizes them. The row's
- * timeline counter {@code activity_seq} is deliberately not mapped: only {@link JpaActivityRepository} raises it,
- * and the versioned update of every mapped column must never write back a value it read earlier.
+ * timeline counter {@code activity_seq} is mapped read-only: only {@link JpaActivityRepository} raises it, with
+ * statements of its own, and a versioned update of the lead must never write back a value it read earlier. Bulk
+ * qualification writes rows without the provider: {@link LeadRows} lists the columns for those statements.
  */
 @Entity(name = "LmLead")
 @Table(name = "lm_lead")
 class LeadEntity {
+    /**
+     * The select list of a page of leads read as values rather than managed entities (see {@link LeadFilter#page}):
+     * the provider then skips the persistence context and its bookkeeping for rows that are only read. Each
+     * attribute in the order of the constructor below.
+     */
+    static final String SELECT = "select new org.leadmanager.jpa.LeadEntity("
+            + "l.id, l.tenantId, l.projectId, l.contactId, l.name, l.nameKey, l.nameFold, l.email, l.emailKey,"
+            + " l.emailFold, l.phone, l.phoneFold, l.company, l.companyKey, l.companyFold, l.city, l.cityFold,"
+            + " l.detailsLink, l.status, l.assignee, l.originKind, l.originRef, l.originBy, l.ownerKind,"
+            + " l.ownerDetail, l.ownerBy, l.lostReason, l.createdAt, l.lastActivityAt, l.nextFollowUpAt, l.version)";
+
     @Id
-    @Column(name = "id", length = 36)
-    String id;
+    @Column(name = "id")
+    UUID id;
     @Column(name = "tenant_id", length = 64, nullable = false, updatable = false)
     String tenantId;
-    @Column(name = "project_id", length = 36, nullable = false, updatable = false)
-    String projectId;
+    @Column(name = "project_id", nullable = false, updatable = false)
+    UUID projectId;
     @Column(name = "contact_id", length = 64, nullable = false)
     String contactId;
     @Column(name = "name", length = 200, nullable = false)
@@ -97,16 +110,59 @@ class LeadEntity {
     @Version
     @Column(name = "version", nullable = false)
     long version;
+    /** Number of the lead's latest timeline entry; raised only by {@link SqlDialect#raiseActivityCounters}. */
+    @Column(name = "activity_seq", nullable = false, insertable = false, updatable = false)
+    long activitySeq;
 
     protected LeadEntity() {
+    }
+
+    /** A row read by {@link #SELECT}: a value, never managed. */
+    LeadEntity(UUID id, String tenantId, UUID projectId, String contactId, String name, String nameKey,
+            String nameFold, String email, String emailKey, String emailFold, String phone, String phoneFold,
+            String company, String companyKey, String companyFold, String city, String cityFold, String detailsLink,
+            String status, String assignee, String originKind, String originRef, String originBy, String ownerKind,
+            String ownerDetail, String ownerBy, String lostReason, Instant createdAt, Instant lastActivityAt,
+            Instant nextFollowUpAt, long version) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.projectId = projectId;
+        this.contactId = contactId;
+        this.name = name;
+        this.nameKey = nameKey;
+        this.nameFold = nameFold;
+        this.email = email;
+        this.emailKey = emailKey;
+        this.emailFold = emailFold;
+        this.phone = phone;
+        this.phoneFold = phoneFold;
+        this.company = company;
+        this.companyKey = companyKey;
+        this.companyFold = companyFold;
+        this.city = city;
+        this.cityFold = cityFold;
+        this.detailsLink = detailsLink;
+        this.status = status;
+        this.assignee = assignee;
+        this.originKind = originKind;
+        this.originRef = originRef;
+        this.originBy = originBy;
+        this.ownerKind = ownerKind;
+        this.ownerDetail = ownerDetail;
+        this.ownerBy = ownerBy;
+        this.lostReason = lostReason;
+        this.createdAt = createdAt;
+        this.lastActivityAt = lastActivityAt;
+        this.nextFollowUpAt = nextFollowUpAt;
+        this.version = version;
     }
 
     static LeadEntity of(Lead lead) {
         LeadEntity e = new LeadEntity();
         ContactCard card = lead.card();
-        e.id = lead.id().toString();
+        e.id = lead.id().value();
         e.tenantId = lead.tenant().value();
-        e.projectId = lead.project().toString();
+        e.projectId = lead.project().value();
         e.contactId = lead.contact().value();
         e.name = card.name();
         e.nameKey = card.sortName();
@@ -139,7 +195,7 @@ class LeadEntity {
     }
 
     Lead toDomain() {
-        return Lead.reconstitute(LeadId.parse(id), TenantId.of(tenantId), ProjectId.parse(projectId),
+        return Lead.reconstitute(new LeadId(id), TenantId.of(tenantId), new ProjectId(projectId),
                 ContactId.of(contactId), new ContactCard(name, email, phone, company, city, detailsLink),
                 StatusKey.of(status), assignee == null ? null : UserId.of(assignee),
                 new Origin(OriginKind.valueOf(originKind), originRef, UserId.of(originBy)),

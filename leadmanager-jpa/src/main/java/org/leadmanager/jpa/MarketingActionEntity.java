@@ -1,50 +1,64 @@
 package org.leadmanager.jpa;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.project.MarketingAction;
 
-/** Row of {@code lm_marketing_action}, with its mapping. */
+/**
+ * Row of {@code lm_marketing_action}, with its mapping; its projects are rows of
+ * {@code lm_marketing_action_project}.
+ */
 @Entity(name = "LmMarketingAction")
 @Table(name = "lm_marketing_action")
 class MarketingActionEntity {
     @Id
-    @Column(name = "id", length = 36)
-    String id;
+    @Column(name = "id")
+    UUID id;
     @Column(name = "tenant_id", length = 64, nullable = false, updatable = false)
     String tenantId;
     @Column(name = "name", length = 200, nullable = false)
     String name;
-    @Column(name = "project_ids", length = 1_000_000, nullable = false)
-    String projectIds;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
     @Version
     @Column(name = "version", nullable = false)
     long version;
 
+    @ElementCollection
+    @CollectionTable(name = "lm_marketing_action_project", joinColumns = @JoinColumn(name = "action_id"))
+    @Column(name = "project_id", nullable = false)
+    Set<UUID> projectIds = new HashSet<>();
+
     protected MarketingActionEntity() {
     }
 
     static MarketingActionEntity of(MarketingAction a) {
         MarketingActionEntity e = new MarketingActionEntity();
-        e.id = a.id().toString();
+        e.id = a.id().value();
         e.tenantId = a.tenant().value();
         e.name = a.name();
-        e.projectIds = TextCodec.list(a.projects(), ProjectId::toString);
+        a.projects().forEach(p -> e.projectIds.add(p.value()));
         e.createdAt = a.createdAt();
         return e;
     }
 
+    /** The action; reads its projects (lazily loaded) while the entity is managed. */
     MarketingAction toDomain() {
-        return new MarketingAction(MarketingActionId.parse(id), TenantId.of(tenantId), name,
-                TextCodec.set(projectIds, ProjectId::parse), createdAt);
+        return new MarketingAction(new MarketingActionId(id), TenantId.of(tenantId), name,
+                projectIds.stream().map(ProjectId::new).collect(Collectors.toSet()), createdAt);
     }
 }

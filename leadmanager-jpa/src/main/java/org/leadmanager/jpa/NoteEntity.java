@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.TenantId;
@@ -17,12 +18,12 @@ import org.leadmanager.domain.lead.Note;
 @Table(name = "lm_note")
 class NoteEntity {
     @Id
-    @Column(name = "id", length = 36)
-    String id;
+    @Column(name = "id")
+    UUID id;
     @Column(name = "tenant_id", length = 64, nullable = false, updatable = false)
     String tenantId;
-    @Column(name = "lead_id", length = 36, nullable = false)
-    String leadId;
+    @Column(name = "lead_id", nullable = false)
+    UUID leadId;
     /** Insertion order, from the column default {@code lm_note_seq}: orders notes created at the same instant. */
     @Column(name = "seq", insertable = false, updatable = false)
     long seq;
@@ -43,9 +44,9 @@ class NoteEntity {
 
     static NoteEntity of(Note note) {
         NoteEntity e = new NoteEntity();
-        e.id = note.id().toString();
+        e.id = note.id().value();
         e.tenantId = note.tenant().value();
-        e.leadId = note.lead().toString();
+        e.leadId = note.lead().value();
         e.author = note.author().value();
         e.body = note.text();
         e.createdAt = note.createdAt();
@@ -55,7 +56,7 @@ class NoteEntity {
     }
 
     Note toDomain() {
-        return new Note(NoteId.parse(id), TenantId.of(tenantId), LeadId.parse(leadId), UserId.of(author), body,
+        return new Note(new NoteId(id), TenantId.of(tenantId), new LeadId(leadId), UserId.of(author), body,
                 createdAt, editedAt, version);
     }
 }

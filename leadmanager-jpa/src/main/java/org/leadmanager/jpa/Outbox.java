@@ -32,6 +32,9 @@ final class Outbox {
     /** Keeps payloads well under the smallest payload column (H2's 1,000,000 bytes). */
     static final int MAX_EVENTS_PER_ROW = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** {@code seq} is the column's default from {@code lm_outbox_seq}, the same statement on every database. */
+    private static final String INSERT = "INSERT INTO lm_outbox (event_id, tenant_id, occurred_at, payload)"
+            + " VALUES (?, ?, ?, ?)";
     private static final ObjectInputFilter ONLY_EVENTS =
             ObjectInputFilter.Config.createFilter("org.leadmanager.**;java.**;maxdepth=20;!*");
 
@@ -44,9 +47,7 @@ final class Outbox {
             return;
         }
         session.jdbc((connection, db) -> {
-            String sql = "INSERT INTO lm_outbox (seq, event_id, tenant_id, occurred_at, payload) VALUES ("
-                    + db.nextValue("lm_outbox_seq") + ", ?, ?, ?, ?)";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
                 int from = 0;
                 while (from < events.size()) {
                     int to = from + 1;
@@ -65,9 +66,9 @@ final class Outbox {
         });
     }
 
-    private static void bindRow(PreparedStatement ps, Database db, List<EventEnvelope> row) throws SQLException {
+    private static void bindRow(PreparedStatement ps, SqlDialect db, List<EventEnvelope> row) throws SQLException {
         EventEnvelope first = row.get(0);
-        ps.setString(1, first.id().toString());
+        db.bind(ps, 1, first.id());
         ps.setString(2, first.tenant().value());
         db.bind(ps, 3, first.occurredAt());
         ps.setBytes(4, serialize(row));
@@ -126,7 +127,7 @@ final class Outbox {
     /** Leaves only the unpublished events in the row, keeping its place in the sequence. */
     private static void keepRest(EntityManager em, long seq, List<EventEnvelope> rest) {
         em.createQuery("update LmOutbox o set o.eventId = ?1, o.occurredAt = ?2, o.payload = ?3 where o.seq = ?4")
-                .setParameter(1, rest.get(0).id().toString()).setParameter(2, rest.get(0).occurredAt())
+                .setParameter(1, rest.get(0).id()).setParameter(2, rest.get(0).occurredAt())
                 .setParameter(3, serialize(rest)).setParameter(4, seq).executeUpdate();
     }
 

@@ -5,11 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Row of {@code lm_outbox}: the not yet published events of one unit of work and tenant, in order (see
- * {@link Outbox}). Written by JDBC batches with {@code seq} from {@code lm_outbox_seq} taken at insert time, so a
- * change that saw another's commit records later numbers.
+ * {@link Outbox}). Written by JDBC batches with {@code seq}, the column default from {@code lm_outbox_seq}, taken
+ * at insert time, so a change that saw another's commit records later numbers.
  */
 @Entity(name = "LmOutbox")
 @Table(name = "lm_outbox")
@@ -17,8 +18,8 @@ class OutboxEntity {
     @Id
     @Column(name = "seq")
     long seq;
-    @Column(name = "event_id", length = 36, nullable = false)
-    String eventId;
+    @Column(name = "event_id", nullable = false)
+    UUID eventId;
     @Column(name = "tenant_id", length = 64, nullable = false)
     String tenantId;
     @Column(name = "occurred_at", nullable = false)

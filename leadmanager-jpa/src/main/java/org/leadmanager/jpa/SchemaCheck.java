@@ -1,5 +1,8 @@
 package org.leadmanager.jpa;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -12,16 +15,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.leadmanager.error.StoreException;
 
 /**
- * Whether the connection's current schema holds every table and column the store's entities map, so that a
+ * Whether the connection's current schema holds every table and column of the database's schema script, so that a
  * database without the library's tables fails with a pointer to the script rather than with the first statement's
- * "relation does not exist".
+ * "relation does not exist". (That the script matches the entities is the provider's schema validation, run by the
+ * tests.)
  */
 final class SchemaCheck {
-    /** Table to its mapped columns, lower case, in mapping order. */
-    private static final Map<String, List<String>> REQUIRED = required();
+    /** Per script: table to its columns, lower case, in script order. */
+    private static final Map<String, Map<String, List<String>>> REQUIRED = new ConcurrentHashMap<>();
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+) \\(");
 
     private SchemaCheck() {
     }
@@ -32,7 +40,7 @@ final class SchemaCheck {
      *
      * @throws StoreException naming the missing tables or columns and the script that creates them
      */
-    static void verify(Connection connection, Database db) throws SQLException {
+    static void verify(Connection connection, SqlDialect db) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String catalog = connection.getCatalog();
         String schema = connection.getSchema();
@@ -50,7 +58,7 @@ final class SchemaCheck {
         }
         List<String> missingTables = new ArrayList<>();
         List<String> missingColumns = new ArrayList<>();
-        REQUIRED.forEach((table, columns) -> {
+        REQUIRED.computeIfAbsent(db.schemaScript(), SchemaCheck::tablesOf).forEach((table, columns) -> {
             Set<String> present = found.get(table);
             if (present == null) {
                 missingTables.add(table);
@@ -70,14 +78,35 @@ final class SchemaCheck {
         throw new StoreException(problem + db.schemaScript() + " (see JpaLeadStore, Setup)", null);
     }
 
-    private static Map<String, List<String>> required() {
-        Map<String, List<String>> required = new LinkedHashMap<>();
-        for (Class<?> entity : JpaLeadStore.entityClasses()) {
-            Columns columns = Columns.of(entity);
-            required.put(lower(columns.table()),
-                    columns.attributes().stream().map(a -> lower(a.column())).toList());
+    /** The tables and columns a schema script creates: every column line of each {@code CREATE TABLE}. */
+    static Map<String, List<String>> tablesOf(String script) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        List<String> columns = null;
+        for (String line : read(script).split("\n")) {
+            String text = line.strip();
+            Matcher create = CREATE_TABLE.matcher(text);
+            if (create.lookingAt()) {
+                columns = new ArrayList<>();
+                tables.put(lower(create.group(1)), columns);
+            } else if (text.startsWith(")")) {
+                columns = null;
+            } else if (columns != null && !text.isEmpty() && !text.startsWith("--")
+                    && !text.startsWith("CONSTRAINT")) {
+                columns.add(lower(text.split("\\s+", 2)[0]));
+            }
         }
-        return required;
+        return tables;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new StoreException("the schema script " + resource + " is missing from the classpath", null);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the schema script " + resource, e);
+        }
     }
 
     /** The name as a metadata pattern that matches only itself. */

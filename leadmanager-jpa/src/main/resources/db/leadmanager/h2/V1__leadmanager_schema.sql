@@ -1,70 +1,130 @@
 -- Lead Manager schema for H2 2.x (tested on 2.5). H2 compares strings like Java does.
--- Ids are the core's UUIDs in canonical text form. Instants are stored with microsecond precision.
+-- Ids the library generates (projects, actions, leads, notes, follow-ups, saved searches, events) are UUID, ordered
+-- as the unsigned numbers the core compares; ids of the host (tenant, contact, user, group) are text. Instants are
+-- stored with microsecond precision.
+-- Each index names the statements that use it (repository and method of the JPA store).
 
 CREATE TABLE lm_project (
-    id             varchar(36)  NOT NULL,
-    tenant_id      varchar(64)  NOT NULL,
-    name           varchar(200) NOT NULL,
-    name_key       varchar(200) NOT NULL,
-    kind           varchar(16)  NOT NULL,
-    archived       boolean      NOT NULL,
-    statuses       varchar(1000000) NOT NULL,
-    default_status varchar(40)  NOT NULL,
-    transitions    varchar(1000000) NOT NULL,
-    team           varchar(1000000) NOT NULL,
-    assignment     varchar(1000000) NOT NULL,
-    round_robin    bigint       NOT NULL,
-    created_at     timestamp(6) with time zone NOT NULL,
-    version        bigint       NOT NULL,
+    id                  uuid         NOT NULL,
+    tenant_id           varchar(64) NOT NULL,
+    name                varchar(200) NOT NULL,
+    name_key            varchar(200) NOT NULL,
+    kind                varchar(16)  NOT NULL,
+    archived            boolean      NOT NULL,
+    default_status      varchar(40)  NOT NULL,
+    assignment_strategy varchar(20)  NOT NULL,
+    assignment_fallback varchar(64),
+    round_robin         bigint       NOT NULL,
+    created_at          timestamp(6) with time zone NOT NULL,
+    version             bigint       NOT NULL,
     CONSTRAINT lm_project_pk PRIMARY KEY (id),
+    -- ProjectRepository.findByName, findAll (tenant prefix); names unique per tenant ignoring case
     CONSTRAINT lm_project_name_uq UNIQUE (tenant_id, name_key)
 );
 
+-- a project's status list, in order; restricted: the status has a declared set of next statuses
+CREATE TABLE lm_project_status (
+    project_id uuid         NOT NULL,
+    position   integer      NOT NULL,
+    status_key varchar(40) NOT NULL,
+    label      varchar(200) NOT NULL,
+    category   varchar(8)   NOT NULL,
+    restricted boolean      NOT NULL,
+    -- ProjectRepository.find and every project read: the list of one project
+    CONSTRAINT lm_project_status_pk PRIMARY KEY (project_id, position),
+    CONSTRAINT lm_project_status_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
+-- the allowed next statuses of the restricted statuses
+CREATE TABLE lm_project_transition (
+    project_id  uuid        NOT NULL,
+    from_status varchar(40) NOT NULL,
+    to_status   varchar(40) NOT NULL,
+    -- every project read: the transitions of one project
+    CONSTRAINT lm_project_transition_pk PRIMARY KEY (project_id, from_status, to_status),
+    CONSTRAINT lm_project_transition_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
+-- the team, in order (round-robin goes through it in this order)
+CREATE TABLE lm_project_member (
+    project_id uuid        NOT NULL,
+    position   integer     NOT NULL,
+    user_id    varchar(64) NOT NULL,
+    -- every project read: the team of one project
+    CONSTRAINT lm_project_member_pk PRIMARY KEY (project_id, position),
+    CONSTRAINT lm_project_member_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
+-- contact groups bound to a project (automatic qualification)
 CREATE TABLE lm_project_group (
-    project_id varchar(36) NOT NULL,
+    project_id uuid        NOT NULL,
     group_id   varchar(64) NOT NULL,
     tenant_id  varchar(64) NOT NULL,
+    -- every project read: the groups of one project
     CONSTRAINT lm_project_group_pk PRIMARY KEY (project_id, group_id),
     CONSTRAINT lm_project_group_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
 );
+-- ProjectRepository.findByGroup
 CREATE INDEX lm_project_group_tenant_ix ON lm_project_group (tenant_id, group_id);
 
-CREATE TABLE lm_marketing_action (
-    id          varchar(36)  NOT NULL,
-    tenant_id   varchar(64)  NOT NULL,
+-- the criteria rules of a project's owner assignment, in order (the first match wins)
+CREATE TABLE lm_assignment_rule (
+    project_id  uuid         NOT NULL,
+    position    integer      NOT NULL,
     name        varchar(200) NOT NULL,
-    project_ids varchar(1000000) NOT NULL,
+    field       varchar(16)  NOT NULL,
+    match_value varchar(200) NOT NULL,
+    assignee    varchar(64) NOT NULL,
+    -- every project read: the rules of one project
+    CONSTRAINT lm_assignment_rule_pk PRIMARY KEY (project_id, position),
+    CONSTRAINT lm_assignment_rule_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
+CREATE TABLE lm_marketing_action (
+    id          uuid         NOT NULL,
+    tenant_id   varchar(64) NOT NULL,
+    name        varchar(200) NOT NULL,
     created_at  timestamp(6) with time zone NOT NULL,
     version     bigint       NOT NULL,
     CONSTRAINT lm_marketing_action_pk PRIMARY KEY (id)
 );
+-- MarketingActionRepository.findAll
 CREATE INDEX lm_marketing_action_tenant_ix ON lm_marketing_action (tenant_id);
 
+-- the projects a marketing action qualifies for
+CREATE TABLE lm_marketing_action_project (
+    action_id  uuid NOT NULL,
+    project_id uuid NOT NULL,
+    -- every action read: the projects of one action
+    CONSTRAINT lm_marketing_action_project_pk PRIMARY KEY (action_id, project_id),
+    CONSTRAINT lm_marketing_action_project_action_fk FOREIGN KEY (action_id) REFERENCES lm_marketing_action (id)
+);
+
 CREATE TABLE lm_lead (
-    id                varchar(36)   NOT NULL,
-    tenant_id         varchar(64)   NOT NULL,
-    project_id        varchar(36)   NOT NULL,
-    contact_id        varchar(64)   NOT NULL,
+    id                uuid          NOT NULL,
+    tenant_id         varchar(64) NOT NULL,
+    project_id        uuid          NOT NULL,
+    contact_id        varchar(64) NOT NULL,
     name              varchar(200)  NOT NULL,
     -- *_key: the text lower-cased (text search, NAME sort), up to twice as long: U+0130 becomes two characters
     -- *_fold: each character upper- then lower-cased (equality ignoring case), as long as the text
-    name_key          varchar(400)  NOT NULL,
-    name_fold         varchar(200)  NOT NULL,
+    name_key          varchar(400) NOT NULL,
+    name_fold         varchar(200) NOT NULL,
     email             varchar(200),
-    email_key         varchar(400) ,
-    email_fold        varchar(200) ,
+    email_key         varchar(400),
+    email_fold        varchar(200),
     phone             varchar(200),
-    phone_fold        varchar(200) ,
+    phone_fold        varchar(200),
     company           varchar(200),
-    company_key       varchar(400) ,
-    company_fold      varchar(200) ,
+    company_key       varchar(400),
+    company_fold      varchar(200),
     city              varchar(200),
-    city_fold         varchar(200) ,
+    city_fold         varchar(200),
     details_link      varchar(2000),
-    status            varchar(40)   NOT NULL,
-    assignee          varchar(64)  ,
+    status            varchar(40) NOT NULL,
+    assignee          varchar(64),
     origin_kind       varchar(16)   NOT NULL,
-    origin_ref        varchar(64)  ,
+    origin_ref        varchar(64),
     origin_by         varchar(64)   NOT NULL,
     owner_kind        varchar(20)   NOT NULL,
     owner_detail      varchar(200),
@@ -78,38 +138,40 @@ CREATE TABLE lm_lead (
     -- under the row lock by each unit of work appending entries, so the numbers follow the commit order
     activity_seq      bigint        NOT NULL DEFAULT 1,
     CONSTRAINT lm_lead_pk PRIMARY KEY (id),
+    -- LeadRepository.insertIfAbsent (the conflict target), findByContact, existingContacts
     CONSTRAINT lm_lead_contact_uq UNIQUE (project_id, contact_id),
     CONSTRAINT lm_lead_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
 );
--- the default list (newest activity first) and its keyset
+-- LeadRepository.search sorted by last activity (the default list) and its keyset
 CREATE INDEX lm_lead_activity_ix ON lm_lead (project_id, last_activity_at DESC, id DESC);
--- "my leads" and the assignee filter
+-- LeadRepository.search filtered by assignee ("my leads") sorted by last activity, and its keyset
 CREATE INDEX lm_lead_assignee_ix ON lm_lead (project_id, assignee, last_activity_at DESC, id DESC);
--- status filter, counts per status and per project and status (index-only)
+-- LeadRepository.countByStatus, countByProjectAndStatus, countByAssignee (index-only where it can)
 CREATE INDEX lm_lead_status_ix ON lm_lead (tenant_id, project_id, status);
--- a contact's leads across projects
+-- LeadRepository.findAllByContact
 CREATE INDEX lm_lead_contact_ix ON lm_lead (tenant_id, contact_id);
 
 CREATE SEQUENCE lm_note_seq;
 CREATE TABLE lm_note (
-    id         varchar(36) NOT NULL,
+    id         uuid        NOT NULL,
     tenant_id  varchar(64) NOT NULL,
-    lead_id    varchar(36) NOT NULL,
+    lead_id    uuid        NOT NULL,
     seq        bigint      NOT NULL DEFAULT NEXT VALUE FOR lm_note_seq,
     author     varchar(64) NOT NULL,
-    body       varchar(1000000) NOT NULL,
+    body       varchar(1000000)        NOT NULL,
     created_at timestamp(6) with time zone NOT NULL,
     edited_at  timestamp(6) with time zone,
     version    bigint      NOT NULL,
     CONSTRAINT lm_note_pk PRIMARY KEY (id)
 );
+-- NoteRepository.findByLead (in its order), moveAll
 CREATE INDEX lm_note_lead_ix ON lm_note (lead_id, created_at, seq);
 
 CREATE SEQUENCE lm_activity_seq;
 CREATE TABLE lm_activity (
-    seq           bigint      NOT NULL,
+    seq           bigint      NOT NULL DEFAULT NEXT VALUE FOR lm_activity_seq,
     tenant_id     varchar(64) NOT NULL,
-    lead_id       varchar(36) NOT NULL,
+    lead_id       uuid        NOT NULL,
     lead_seq      bigint      NOT NULL,
     occurred_at   timestamp(6) with time zone NOT NULL,
     actor         varchar(64) NOT NULL,
@@ -118,18 +180,18 @@ CREATE TABLE lm_activity (
     to_value      varchar(200),
     detail        varchar(1000000),
     CONSTRAINT lm_activity_pk PRIMARY KEY (seq),
-    -- a lead's timeline in order (lead_seq: the entry's number, from lm_lead.activity_seq)
+    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll
     CONSTRAINT lm_activity_lead_uq UNIQUE (lead_id, lead_seq)
 );
 
 CREATE TABLE lm_follow_up (
-    id           varchar(36) NOT NULL,
+    id           uuid        NOT NULL,
     tenant_id    varchar(64) NOT NULL,
-    lead_id      varchar(36) NOT NULL,
-    project_id   varchar(36) NOT NULL,
+    lead_id      uuid        NOT NULL,
+    project_id   uuid        NOT NULL,
     owner_id     varchar(64) NOT NULL,
     due_at       timestamp(6) with time zone NOT NULL,
-    note         varchar(1000000) NOT NULL,
+    note         varchar(1000000)        NOT NULL,
     state        varchar(16) NOT NULL,
     created_by   varchar(64) NOT NULL,
     created_at   timestamp(6) with time zone NOT NULL,
@@ -143,36 +205,81 @@ CREATE TABLE lm_follow_up (
     version      bigint      NOT NULL,
     CONSTRAINT lm_follow_up_pk PRIMARY KEY (id)
 );
+-- FollowUpRepository.findByLead, moveAll
 CREATE INDEX lm_follow_up_lead_ix ON lm_follow_up (lead_id, due_at);
--- the overview: a user's open follow-ups by due time
+-- FollowUpRepository.findOpenByOwner (the overview)
 CREATE INDEX lm_follow_up_owner_ix ON lm_follow_up (tenant_id, owner_id, state, due_at);
--- the reminder claim queue (claimable_at is null once a reminder fired, failed or its follow-up closed)
+-- ReminderQueue.claimDue (claimable_at is null once a reminder fired, failed or its follow-up closed)
 CREATE INDEX lm_follow_up_claim_ix ON lm_follow_up (claimable_at, id);
+-- ReminderQueue.findFailed
 CREATE INDEX lm_follow_up_failed_ix ON lm_follow_up (tenant_id, reminder, due_at);
 
+-- a saved search: its scalar criteria here, its sets in the lm_saved_search_* tables below
 CREATE TABLE lm_saved_search (
-    id              varchar(36)  NOT NULL,
-    tenant_id       varchar(64)  NOT NULL,
-    owner_id        varchar(64)  NOT NULL,
-    name            varchar(200) NOT NULL,
-    project_id      varchar(36)  NOT NULL,
-    criteria        varchar(1000000) NOT NULL,
-    sort_field      varchar(20)  NOT NULL,
-    sort_descending boolean      NOT NULL,
-    created_at      timestamp(6) with time zone NOT NULL,
-    version         bigint       NOT NULL,
+    id                   uuid         NOT NULL,
+    tenant_id            varchar(64) NOT NULL,
+    owner_id             varchar(64) NOT NULL,
+    name                 varchar(200) NOT NULL,
+    project_id           uuid         NOT NULL,
+    unassigned           boolean      NOT NULL,
+    search_text          varchar(1000000),
+    created_from         timestamp(6) with time zone,
+    created_to           timestamp(6) with time zone,
+    activity_from        timestamp(6) with time zone,
+    activity_to          timestamp(6) with time zone,
+    has_open_follow_up   boolean,
+    follow_up_due_before timestamp(6) with time zone,
+    sort_field           varchar(20)  NOT NULL,
+    sort_descending      boolean      NOT NULL,
+    created_at           timestamp(6) with time zone NOT NULL,
+    version              bigint       NOT NULL,
     CONSTRAINT lm_saved_search_pk PRIMARY KEY (id),
+    -- SavedSearchRepository.findByOwner, insert (the name check)
     CONSTRAINT lm_saved_search_name_uq UNIQUE (tenant_id, owner_id, name)
+);
+
+CREATE TABLE lm_saved_search_status (
+    saved_search_id uuid        NOT NULL,
+    status_key      varchar(40) NOT NULL,
+    -- every saved search read: the ticked statuses of one search
+    CONSTRAINT lm_saved_search_status_pk PRIMARY KEY (saved_search_id, status_key),
+    CONSTRAINT lm_saved_search_status_fk FOREIGN KEY (saved_search_id) REFERENCES lm_saved_search (id)
+);
+
+CREATE TABLE lm_saved_search_assignee (
+    saved_search_id uuid        NOT NULL,
+    user_id         varchar(64) NOT NULL,
+    -- every saved search read: the assignees of one search
+    CONSTRAINT lm_saved_search_assignee_pk PRIMARY KEY (saved_search_id, user_id),
+    CONSTRAINT lm_saved_search_assignee_fk FOREIGN KEY (saved_search_id) REFERENCES lm_saved_search (id)
+);
+
+CREATE TABLE lm_saved_search_source (
+    saved_search_id uuid NOT NULL,
+    action_id       uuid NOT NULL,
+    -- every saved search read: the source actions of one search
+    CONSTRAINT lm_saved_search_source_pk PRIMARY KEY (saved_search_id, action_id),
+    CONSTRAINT lm_saved_search_source_fk FOREIGN KEY (saved_search_id) REFERENCES lm_saved_search (id)
+);
+
+CREATE TABLE lm_saved_search_field (
+    saved_search_id uuid        NOT NULL,
+    field           varchar(16) NOT NULL,
+    field_value     varchar(1000000)        NOT NULL,
+    -- every saved search read: the field criteria of one search
+    CONSTRAINT lm_saved_search_field_pk PRIMARY KEY (saved_search_id, field),
+    CONSTRAINT lm_saved_search_field_fk FOREIGN KEY (saved_search_id) REFERENCES lm_saved_search (id)
 );
 
 -- events recorded with their change, published after commit by JpaLeadStore.relayEvents
 CREATE SEQUENCE lm_outbox_seq;
 CREATE TABLE lm_outbox (
-    seq         bigint      NOT NULL,
-    event_id    varchar(36) NOT NULL,
+    seq         bigint      NOT NULL DEFAULT NEXT VALUE FOR lm_outbox_seq,
+    event_id    uuid        NOT NULL,
     tenant_id   varchar(64) NOT NULL,
     occurred_at timestamp(6) with time zone NOT NULL,
-    payload     varbinary(1000000)  NOT NULL,
+    payload     varbinary(1000000) NOT NULL,
+    -- Outbox.relay: pending rows in sequence order
     CONSTRAINT lm_outbox_pk PRIMARY KEY (seq)
 );
 

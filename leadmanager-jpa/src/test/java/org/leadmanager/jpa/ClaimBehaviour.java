@@ -59,16 +59,16 @@ abstract class ClaimBehaviour extends StoreTestBase {
         run(s -> List.of(third, future, first, done, second).forEach(s.followUps()::insert));
 
         Instant lease = NOW.plusSeconds(60);
-        List<FollowUp> claimed = tx(s -> s.followUps().claimDue(NOW, 2, "node-1", lease));
+        List<FollowUp> claimed = tx(s -> s.reminders().claimDue(NOW, 2, "node-1", lease));
         assertEquals(List.of(Fixtures.describe(first.claimed("node-1", lease).withVersion(1)),
                 Fixtures.describe(second.claimed("node-1", lease).withVersion(1))),
                 claimed.stream().map(Fixtures::describe).toList());
         assertEquals(Fixtures.describe(claimed.get(0)),
                 Fixtures.describe(tx(s -> s.followUps().find(lead.tenant(), first.id())).orElseThrow()));
 
-        assertEquals(List.of(third.id()), ids(tx(s -> s.followUps().claimDue(NOW, 10, "node-2", lease))),
+        assertEquals(List.of(third.id()), ids(tx(s -> s.reminders().claimDue(NOW, 10, "node-2", lease))),
                 "leased follow-ups are not claimable again");
-        List<FollowUp> afterLease = tx(s -> s.followUps().claimDue(lease, 10, "node-3", FAR));
+        List<FollowUp> afterLease = tx(s -> s.reminders().claimDue(lease, 10, "node-3", FAR));
         assertEquals(future.id(), afterLease.get(0).id(), "earliest claimable first");
         assertEquals(Set.of(first.id(), second.id(), third.id()), Set.copyOf(ids(afterLease.subList(1, 4))),
                 "an expired lease makes a follow-up claimable again");
@@ -78,7 +78,7 @@ abstract class ClaimBehaviour extends StoreTestBase {
 
         FollowUp fired = tx(s -> s.followUps().update(reclaimed.fired(lease)));
         assertEquals(3, fired.version());
-        List<FollowUpId> later = ids(tx(s -> s.followUps().claimDue(FAR.plusSeconds(1), 10, "node-4", FAR)));
+        List<FollowUpId> later = ids(tx(s -> s.reminders().claimDue(FAR.plusSeconds(1), 10, "node-4", FAR)));
         assertEquals(3, later.size(), "the leased ones come back after their lease");
         assertTrue(!later.contains(fired.id()), "a fired reminder is never claimed again");
     }
@@ -104,7 +104,7 @@ abstract class ClaimBehaviour extends StoreTestBase {
                     start.await();
                     List<FollowUpId> mine = new ArrayList<>();
                     for (int empty = 0; empty < 3; ) {
-                        List<FollowUp> batch = node.inTransaction(s -> s.followUps().claimDue(NOW, 20, name, FAR));
+                        List<FollowUp> batch = node.inTransaction(s -> s.reminders().claimDue(NOW, 20, name, FAR));
                         batch.forEach(f -> mine.add(f.id()));
                         empty = batch.isEmpty() ? empty + 1 : 0;
                     }

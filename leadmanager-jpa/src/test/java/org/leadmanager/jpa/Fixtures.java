@@ -25,6 +25,17 @@ import org.leadmanager.domain.project.StatusKey;
 
 /** Test data: tenants, projects, leads and follow-ups with microsecond instants, as the core produces them. */
 final class Fixtures {
+    /**
+     * A new id in the layout the library gives its ids (version 7: time-ordered, here with a random time), which
+     * every database orders as the core does; MariaDB's UUID type orders versions 1 to 5 differently.
+     */
+    static UUID newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x7000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low);
+    }
+
     static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
     static final UserId ALICE = UserId.of("alice");
     static final UserId BOB = UserId.of("bob");
@@ -49,7 +60,7 @@ final class Fixtures {
     }
 
     static Project project(TenantId tenant, String name) {
-        return Project.create(new ProjectId(UUID.randomUUID()), tenant, name, ProjectKind.PROJECT, List.of(
+        return Project.create(new ProjectId(newId()), tenant, name, ProjectKind.PROJECT, List.of(
                 LeadStatus.of("new", "New", StatusCategory.OPEN),
                 LeadStatus.of("contacted", "Contacted", StatusCategory.OPEN),
                 LeadStatus.of("won", "Customer", StatusCategory.WON),
@@ -61,12 +72,12 @@ final class Fixtures {
     }
 
     static Lead lead(Project project, String contact, ContactCard card, Instant at) {
-        return Lead.qualify(new LeadId(UUID.randomUUID()), project.tenant(), project.id(), ContactId.of(contact),
+        return Lead.qualify(new LeadId(newId()), project.tenant(), project.id(), ContactId.of(contact),
                 card, NEW, Origin.manual(ALICE), null, OwnerReason.unassigned(ALICE), at);
     }
 
     static FollowUp followUp(Lead lead, UserId owner, Instant due) {
-        return FollowUp.schedule(new FollowUpId(UUID.randomUUID()), lead.tenant(), lead.id(), lead.project(), owner,
+        return FollowUp.schedule(new FollowUpId(newId()), lead.tenant(), lead.id(), lead.project(), owner,
                 due, "call back", ALICE, T0);
     }
 

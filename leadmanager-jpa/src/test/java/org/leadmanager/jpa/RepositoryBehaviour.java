@@ -321,7 +321,7 @@ abstract class RepositoryBehaviour extends StoreTestBase {
 
         FollowUp failed = tx(s -> s.followUps().update(late.claimed("n1", at(300)).attemptFailed("boom", null)));
         assertEquals(List.of(describe(failed)),
-                tx(s -> s.followUps().findFailed(t, 10)).stream().map(Fixtures::describe).toList());
+                tx(s -> s.reminders().findFailed(t, 10)).stream().map(Fixtures::describe).toList());
 
         run(s -> s.followUps().moveAll(t, lead.id(), other.id()));
         assertEquals(3, tx(s -> s.followUps().findByLead(t, other.id())).size());

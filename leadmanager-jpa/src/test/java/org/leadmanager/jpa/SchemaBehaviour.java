@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.Table;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import jakarta.persistence.ValidationMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +23,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.leadmanager.error.StoreException;
@@ -80,16 +89,13 @@ abstract class SchemaBehaviour extends StoreTestBase {
     @Test
     void everyBoundedTextColumnHasTheMappedSize() throws SQLException {
         Map<String, Integer> mapped = new TreeMap<>();
-        for (Class<?> entity : JpaLeadStore.entityClasses()) {
-            Columns columns = Columns.of(entity);
-            for (Columns.Attribute a : columns.attributes()) {
-                int length = a.field().getAnnotation(Column.class).length();
-                if (a.type() == String.class && length <= MAX_VARCHAR) {
-                    mapped.put(columns.table() + "." + a.column(), length);
-                }
+        mappedColumns().forEach((column, annotation) -> {
+            if (annotation.type() == String.class && annotation.length() <= MAX_VARCHAR) {
+                mapped.put(column, annotation.length());
             }
-        }
+        });
         assertTrue(mapped.containsKey("lm_lead.name_key"), mapped.toString());
+        assertTrue(mapped.containsKey("lm_project_status.label"), mapped.toString());
 
         Map<String, Integer> sizes = columnSizes();
 
@@ -100,6 +106,64 @@ abstract class SchemaBehaviour extends StoreTestBase {
             }
         });
         assertEquals(Map.of(), differing);
+    }
+
+    /** The bulk insert statements write exactly the lead columns the provider would, nothing more or less. */
+    @Test
+    void theBulkInsertColumnsAreTheMappedLeadColumns() {
+        Set<String> mapped = new TreeSet<>();
+        mappedColumns().forEach((column, annotation) -> {
+            if (column.startsWith("lm_lead.") && annotation.insertable()) {
+                mapped.add(column.substring("lm_lead.".length()));
+            }
+        });
+
+        assertEquals(mapped, new TreeSet<>(LeadRows.COLUMNS.stream().map(LeadRows.Column::name).toList()));
+    }
+
+    /** A mapped column: its Java type and the annotation's length and whether inserts write it. */
+    private record Mapped(Class<?> type, int length, boolean insertable) {
+    }
+
+    /**
+     * The mapping's columns by {@code table.column}, read from the annotations of the entities and of the
+     * element collections (their own column, a map's key column, or the fields of an embeddable element).
+     */
+    private static Map<String, Mapped> mappedColumns() {
+        Map<String, Mapped> columns = new TreeMap<>();
+        for (Class<?> entity : JpaLeadStore.entityClasses()) {
+            Table table = entity.getAnnotation(Table.class);
+            if (table == null) {
+                continue;
+            }
+            for (Field f : entity.getDeclaredFields()) {
+                CollectionTable collection = f.getAnnotation(CollectionTable.class);
+                if (collection == null) {
+                    put(columns, table.name(), f.getAnnotation(Column.class), f.getType());
+                    continue;
+                }
+                MapKeyColumn key = f.getAnnotation(MapKeyColumn.class);
+                if (key != null) {
+                    columns.put(collection.name() + "." + key.name(), new Mapped(String.class, key.length(), true));
+                }
+                Type[] elementTypes = ((ParameterizedType) f.getGenericType()).getActualTypeArguments();
+                Class<?> element = (Class<?>) elementTypes[elementTypes.length - 1];
+                if (element.isAnnotationPresent(Embeddable.class)) {
+                    for (Field part : element.getDeclaredFields()) {
+                        put(columns, collection.name(), part.getAnnotation(Column.class), part.getType());
+                    }
+                } else {
+                    put(columns, collection.name(), f.getAnnotation(Column.class), element);
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static void put(Map<String, Mapped> columns, String table, Column column, Class<?> type) {
+        if (column != null) {
+            columns.put(table + "." + column.name(), new Mapped(type, column.length(), column.insertable()));
+        }
     }
 
     /** Declared sizes of the character columns of the {@code lm_} tables, by {@code table.column} in lower case. */

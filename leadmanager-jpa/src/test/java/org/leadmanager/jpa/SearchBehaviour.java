@@ -1,6 +1,7 @@
 package org.leadmanager.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
@@ -75,7 +76,7 @@ abstract class SearchBehaviour extends StoreTestBase {
             UserId assignee = random.nextInt(4) == 0 ? null : USERS.get(random.nextInt(USERS.size()));
             Instant created = pick(random, times);
             Instant activity = pick(random, times);
-            leads.add(Lead.reconstitute(new LeadId(UUID.randomUUID()), project.tenant(), project.id(),
+            leads.add(Lead.reconstitute(new LeadId(Fixtures.newId()), project.tenant(), project.id(),
                     ContactId.of("c" + i), card, pick(random, STATUSES), assignee, origin,
                     OwnerReason.manual(Fixtures.ALICE), null, created, activity,
                     random.nextBoolean() ? null : pick(random, times), 0));
@@ -118,32 +119,48 @@ abstract class SearchBehaviour extends StoreTestBase {
         }
     }
 
+    /**
+     * A read-only unit of work that finds a project and searches it uses the project the store remembers and
+     * checks its version with the page statement: one statement in all. A change committed elsewhere (another
+     * store on the same database, whose cache knows nothing of it) is noticed and the unit of work runs again, so
+     * it answers with the changed project; after that, one statement again.
+     */
     @Test
-    void aPageWithAKnownProjectVersionIsOneStatementAndNothingOnceTheProjectChanged() {
+    void aReadUsesTheRememberedProjectCheckedByThePageStatementAndNoticesAChange() {
         CountingDataSource connections = new CountingDataSource(db().url());
         EntityManagerFactory emf = db().newEmf(Map.of("hibernate.connection.datasource", connections));
         JpaLeadStore counted = JpaLeadStore.create(emf);
-        long version = counted.read(s -> s.projects().find(project.tenant(), project.id()).orElseThrow().version());
         LeadSearch search = new LeadSearch(project.tenant(), project.id(), LeadCriteria.all(),
                 LeadSort.byLastActivity(), List.of(), null, 10);
-
-        List<Long> statements = new ArrayList<>();
-        java.util.Optional<List<Lead>> current = counted.read(s -> {
+        record Found(Project project, List<LeadId> page, long statements) {
+        }
+        java.util.function.Function<org.leadmanager.spi.store.StoreSession, Found> findAndSearch = s -> {
             long before = connections.statements();
-            java.util.Optional<List<Lead>> page = s.searchIfProjectAt(search, version);
-            statements.add(connections.statements() - before);
-            return page;
-        });
-        java.util.Optional<List<Lead>> stale = counted.read(s -> s.searchIfProjectAt(search, version - 1));
-        java.util.Optional<List<Lead>> elsewhere = counted.read(s -> s.searchIfProjectAt(new LeadSearch(
-                project.tenant(), org.leadmanager.domain.ProjectId.parse(UUID.randomUUID().toString()),
-                LeadCriteria.all(), LeadSort.byLastActivity(), List.of(), null, 10), version));
+            Project found = s.projects().find(project.tenant(), project.id()).orElseThrow();
+            List<LeadId> page = s.leads().search(search).stream().map(Lead::id).toList();
+            return new Found(found, page, connections.statements() - before);
+        };
+        List<LeadId> expected = tx(s -> s.leads().search(search)).stream().map(Lead::id).toList();
 
-        assertEquals(tx(s -> s.leads().search(search)).stream().map(Lead::id).toList(),
-                current.orElseThrow().stream().map(Lead::id).toList());
-        assertEquals(List.of(1L), statements, "the version is checked by the page statement itself");
-        assertEquals(java.util.Optional.empty(), stale, "another version: no page");
-        assertEquals(java.util.Optional.empty(), elsewhere, "no such project: no page");
+        Found first = counted.read(findAndSearch);
+        Found remembered = counted.read(findAndSearch);
+        Project stored = tx(s -> s.projects().find(project.tenant(), project.id())).orElseThrow();
+        Project renamed = tx(s -> s.projects().update(stored.renamed(stored.name() + " renamed")));
+        long before = connections.statements();
+        Found afterChange = counted.read(findAndSearch);
+        long afterChangeStatements = connections.statements() - before;
+        Found rememberedAgain = counted.read(findAndSearch);
+
+        assertEquals(expected, first.page());
+        assertEquals(expected, remembered.page());
+        assertEquals(1, remembered.statements(), "the page statement alone");
+        assertEquals(stored.name(), remembered.project().name());
+        assertEquals(renamed.name(), afterChange.project().name(), "the change is seen");
+        assertEquals(renamed.version(), afterChange.project().version());
+        assertEquals(expected, afterChange.page());
+        assertTrue(afterChangeStatements > 1, "the stale version was noticed and the work ran again");
+        assertEquals(1, rememberedAgain.statements());
+        assertEquals(renamed.name(), rememberedAgain.project().name());
     }
 
     @Test

@@ -204,7 +204,7 @@ public abstract class MultiNodeReminderContract {
         Instant now = fx.clock.instant();
 
         List<FollowUp> taken = killed.store().inTransaction(
-                s -> s.followUps().claimDue(now, 20, killed.id(), now.plus(LEASE)));
+                s -> s.reminders().claimDue(now, 20, killed.id(), now.plus(LEASE)));
         // node A dies here: it never notifies and never marks what it claimed
 
         assertEquals(20, taken.size());

@@ -8,7 +8,7 @@ import org.leadmanager.spi.host.EventPublisher;
  * {@code JpaLeadStore}, or a host's own, proven by the contract kit in {@code leadmanager-tck}).
  *
  * <p>Every repository call happens inside {@link #inTransaction}; every query is scoped by the tenant it is given,
- * except {@link FollowUpRepository#claimDue}, which serves the tenant-agnostic reminder dispatcher.
+ * except {@link ReminderQueue#claimDue}, which serves the tenant-agnostic reminder dispatcher.
  */
 public interface LeadStore {
 

@@ -1,0 +1,157 @@
+package org.leadmanager.jpa;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.leadmanager.domain.followup.FollowUp;
+
+/**
+ * PostgreSQL 12+: whole chunks and batches as one statement with array parameters, {@code ON CONFLICT DO NOTHING},
+ * {@code FOR UPDATE SKIP LOCKED} and {@code UPDATE ... RETURNING}, each one round trip.
+ */
+final class PostgresDialect implements SqlDialect {
+    /** Most leads inserted by one {@code INSERT ... SELECT FROM unnest(arrays)}. */
+    private static final int UNNEST_LIMIT = 2000;
+    /**
+     * The chunk as one array per column, unnested into rows in their order, returning the ids of the rows that
+     * were inserted (DO NOTHING returns none for the others). Every value travels as text in the column's array
+     * type, so one statement text serves every chunk size.
+     */
+    private static final String INSERT = "INSERT INTO lm_lead (" + LeadRows.NAMES + ") SELECT * FROM unnest("
+            + LeadRows.COLUMNS.stream().map(c -> "?::" + c.sqlType() + "[]").collect(Collectors.joining(", "))
+            + ") ON CONFLICT (project_id, contact_id) DO NOTHING RETURNING id";
+    /**
+     * One probe of the unique key (project_id, contact_id) per contact, all in one statement with one array
+     * parameter: the LIMIT keeps the planner from turning the lateral subquery into a join, so it never chooses a
+     * scan of the project's leads (with ANY(?) it chose a bitmap scan of the whole project, ~35 ms per 1000
+     * contacts at 100k leads).
+     */
+    private static final String EXISTING = "SELECT k.contact_id FROM unnest(?::varchar[]) AS k(contact_id)"
+            + " CROSS JOIN LATERAL (SELECT l.tenant_id FROM lm_lead l WHERE l.project_id = ?"
+            + " AND l.contact_id = k.contact_id LIMIT 1) AS l WHERE l.tenant_id = ?";
+
+    @Override
+    public String folder() {
+        return "postgresql";
+    }
+
+    /** A chunk is one statement whatever its size: up to {@value #UNNEST_LIMIT} rows at once. */
+    @Override
+    public int leadChunk(int batchSize) {
+        return Math.max(batchSize, UNNEST_LIMIT);
+    }
+
+    @Override
+    public Set<UUID> insertLeadsIfAbsent(JpaSession s, List<LeadEntity> rows) {
+        return s.jdbc((connection, dialect) -> {
+            Set<UUID> inserted = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < LeadRows.COLUMNS.size(); i++) {
+                    LeadRows.Column column = LeadRows.COLUMNS.get(i);
+                    String[] values = new String[rows.size()];
+                    for (int r = 0; r < values.length; r++) {
+                        // Instant.toString is ISO-8601 in UTC, which timestamptz reads exactly
+                        Object value = column.value().apply(rows.get(r));
+                        values[r] = value == null ? null : value.toString();
+                    }
+                    ps.setArray(i + 1, connection.createArrayOf(column.sqlType(), values));
+                }
+                try (ResultSet keys = ps.executeQuery()) {
+                    while (keys.next()) {
+                        inserted.add(keys.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return inserted;
+        });
+    }
+
+    @Override
+    public Set<String> existingContacts(JpaSession s, String tenant, UUID project, List<String> contacts) {
+        return s.jdbc((connection, dialect) -> {
+            Set<String> existing = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(EXISTING)) {
+                ps.setArray(1, connection.createArrayOf("varchar", contacts.toArray()));
+                ps.setObject(2, project);
+                ps.setString(3, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(rs.getString(1));
+                    }
+                }
+            }
+            return existing;
+        });
+    }
+
+    /**
+     * Locks, claims and returns the batch in one round trip; the rows come back in their new, claimed state and are
+     * put in claim order (earliest claimable first) by the time they were claimable before. The limit is a literal,
+     * not a parameter: with {@code LIMIT ?} the server's generic plan (used once the driver prepares the statement
+     * on the server) expects a large batch and joins it to a sequential scan of the whole table by hash, ~25 ms at
+     * 100,000 follow-ups instead of ~1.5 ms for 100 probes of the primary key.
+     */
+    @Override
+    public List<FollowUp> claimDue(JpaSession s, Instant now, int limit, String node, Instant leaseUntil) {
+        List<Object[]> rows = s.list(s.em.createNativeQuery("WITH due AS (SELECT id, claimable_at AS was"
+                + " FROM lm_follow_up WHERE state = 'OPEN' AND reminder IN ('PENDING', 'CLAIMED')"
+                + " AND claimable_at <= ?1 ORDER BY claimable_at, id LIMIT " + limit + " FOR UPDATE SKIP LOCKED)"
+                + " UPDATE lm_follow_up f SET reminder = 'CLAIMED', claimable_at = ?2, claimed_by = ?3,"
+                + " attempts = f.attempts + 1, version = f.version + 1 FROM due WHERE f.id = due.id"
+                + " RETURNING f.*, due.was", FollowUpEntity.CLAIMED)
+                .setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, node));
+        rows.sort(Comparator.comparing((Object[] r) -> (Instant) r[1]).thenComparing(r -> ((FollowUpEntity) r[0]).id,
+                JpaSession.UNSIGNED));
+        List<FollowUp> claimed = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            claimed.add(((FollowUpEntity) row[0]).toDomain());
+        }
+        return claimed;
+    }
+
+    /** One conditional {@code UPDATE ... RETURNING}: the rows it marked, as stored now. */
+    @Override
+    public List<FollowUpEntity> fireClaimed(JpaSession s, String tenant, List<UUID> ids, String node,
+            Instant lease, Instant now) {
+        return s.list(s.em.createNativeQuery("UPDATE lm_follow_up f SET reminder = 'FIRED', claimable_at = NULL,"
+                + " reminded_at = :now, last_error = NULL, version = f.version + 1 WHERE f.tenant_id = :tenant"
+                + " AND f.id IN (:ids) AND f.state = 'OPEN' AND f.reminder = 'CLAIMED' AND f.claimed_by = :node"
+                + " AND f.claimable_at = :lease RETURNING f.*", FollowUpEntity.class)
+                .setParameter("now", now).setParameter("tenant", tenant).setParameter("ids", ids)
+                .setParameter("node", node).setParameter("lease", lease));
+    }
+
+    /** One lead, the common case: {@code UPDATE ... RETURNING}, one round trip. Several: the default. */
+    @Override
+    public Map<UUID, Long> raiseActivityCounters(JpaSession s, String tenant, List<UUID> leads,
+            Map<UUID, Integer> counts) {
+        if (leads.size() != 1) {
+            return SqlDialect.super.raiseActivityCounters(s, tenant, leads, counts);
+        }
+        UUID lead = leads.get(0);
+        return s.jdbc((connection, dialect) -> {
+            Map<UUID, Long> latest = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE lm_lead SET activity_seq ="
+                    + " activity_seq + ? WHERE id = ? AND tenant_id = ? RETURNING activity_seq")) {
+                ps.setLong(1, counts.get(lead));
+                ps.setObject(2, lead);
+                ps.setString(3, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        latest.put(lead, rs.getLong(1));
+                    }
+                }
+            }
+            return latest;
+        });
+    }
+}

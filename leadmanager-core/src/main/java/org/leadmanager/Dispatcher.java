@@ -13,10 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.FollowUpChanges;
 import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.domain.followup.FollowUp;
-import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.store.StoreSession;
 import org.slf4j.Logger;
@@ -150,9 +149,8 @@ final class Dispatcher implements ReminderDispatcher {
         return ctx.write(Actor.system(tenant), tx -> {
             List<FollowUp> fired = tx.s.reminders().fireClaimed(tenant, followUps, tx.now);
             for (FollowUp now : fired) {
-                // the stored lead, not the claimed one: a contact merge may have moved the follow-up
-                tx.activity(now.lead(), ActivityType.FOLLOW_UP_REMINDED, null, now.id(), null);
-                tx.emit(new DomainEvent.FollowUpDue(now.id(), now.lead(), now.owner(), now.dueAt()));
+                // as stored now, not as claimed: a contact merge may have moved the follow-up to another lead
+                tx.record(FollowUpChanges.reminded(now));
             }
             return new Marked(fired.size(), claimNext ? claim(tx.s, tx.now) : null);
         });

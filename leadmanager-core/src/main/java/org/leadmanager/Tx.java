@@ -11,7 +11,6 @@ import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
-import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.spi.store.StoreSession;
@@ -35,7 +34,7 @@ final class Tx {
     }
 
     /** Records an event for the outbox, unless the lead manager has no publisher. */
-    void emit(DomainEvent event) {
+    private void emit(DomainEvent event) {
         if (!recordEvents) {
             return;
         }
@@ -52,12 +51,6 @@ final class Tx {
         activities.addAll(Timeline.entries(change, actor.tenant(), actor.user(), now));
         change.events().forEach(this::emit);
         return change.state();
-    }
-
-    /** A timeline entry written by hand, for a change that has no {@link Changed} (reminders firing). */
-    void activity(LeadId lead, ActivityType type, Object from, Object to, String text) {
-        activities.add(Activity.unnumbered(actor.tenant(), lead, now, actor.user(), type, string(from), string(to),
-                text));
     }
 
     /** Records activity on the lead now, under its lock, without touching its version. */
@@ -107,9 +100,5 @@ final class Tx {
         if (!events.isEmpty()) {
             s.recordEvents(events);
         }
-    }
-
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
     }
 }

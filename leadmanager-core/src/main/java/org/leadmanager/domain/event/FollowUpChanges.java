@@ -52,6 +52,15 @@ public final class FollowUpChanges {
         return rescheduled(followUp.snooze(by, now));
     }
 
+    /**
+     * A reminder the store marked fired ({@link FollowUp#fired}, under the claim that delivered it):
+     * {@link DomainEvent.FollowUpDue}, for the lead the follow-up belongs to now.
+     */
+    public static Changed<FollowUp> reminded(FollowUp fired) {
+        return Changed.to(fired, new DomainEvent.FollowUpDue(fired.id(), fired.lead(), fired.owner(),
+                fired.dueAt()));
+    }
+
     private static Changed<FollowUp> rescheduled(FollowUp moved) {
         return Changed.to(moved, new DomainEvent.FollowUpRescheduled(moved.id(), moved.lead(), moved.dueAt()));
     }

@@ -53,6 +53,9 @@ final class ContactMerge {
     /** Moves notes, follow-ups and timeline of {@code source} to {@code target}, then removes {@code source}. */
     private void fold(Tx tx, Lead source, Lead target) {
         TenantId tenant = tx.actor.tenant();
+        // the source's lock first: a note or follow-up written on it concurrently either commits before (and is
+        // moved below) or waits and then finds the source gone (and fails as stale); none is left behind
+        tx.touch(source.id());
         // the source's qualification lives on its row, which is deleted: keep it as a stored timeline entry, so
         // the surviving timeline says why the folded lead existed. It goes first of the source's entries, which
         // follow the target's own, in their order

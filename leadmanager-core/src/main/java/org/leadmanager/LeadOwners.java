@@ -63,7 +63,7 @@ final class LeadOwners {
                         try {
                             assignInTx(tx, id, user);
                         } catch (NotFoundException | AccessDeniedException | HostPortException e) {
-                            r.put(id, Rejection.of(e));
+                            r.put(id, Rejections.of(e));
                         }
                     }
                     return r;
@@ -75,7 +75,7 @@ final class LeadOwners {
                         ctx.write(actor, tx -> assignInTx(tx, id, user));
                     } catch (NotFoundException | AccessDeniedException | HostPortException
                              | StaleModificationException | ConflictException single) {
-                        refused.put(id, Rejection.of(single));
+                        refused.put(id, Rejections.of(single));
                     }
                 }
             }

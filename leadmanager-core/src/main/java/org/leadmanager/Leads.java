@@ -43,9 +43,9 @@ public interface Leads {
     Lead unassign(@NotNull Actor actor, @NotNull LeadId lead);
 
     /**
-     * Assigns many leads to a user, in chunks, each chunk in its own unit of work. Leads that do not exist, that
-     * the actor may not change, or that changed concurrently are reported per item ({@link Rejection}); the others
-     * change.
+     * Assigns many leads to a user, in chunks, each chunk in its own unit of work (in a host's transaction, if the
+     * store joins one: then all chunks are that one). Leads that do not exist, that the actor may not change, or
+     * that changed concurrently are reported per item ({@link Rejection}); the others change.
      *
      * @throws ValidationException if the user is unknown or inactive
      */

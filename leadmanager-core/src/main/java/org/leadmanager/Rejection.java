@@ -4,10 +4,8 @@ import java.util.List;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.HostPortException;
-import org.leadmanager.error.LeadManagerException;
 import org.leadmanager.error.NotFoundException;
 import org.leadmanager.error.StaleModificationException;
-import org.leadmanager.error.StoreException;
 import org.leadmanager.error.ValidationException;
 
 /**
@@ -47,28 +45,5 @@ public sealed interface Rejection {
      * repeated.
      */
     record HostFailed(String message) implements Rejection {
-    }
-
-    /**
-     * The rejection a single call's exception stands for.
-     *
-     * @throws IllegalArgumentException for a {@link StoreException}, which fails the whole call instead
-     */
-    static Rejection of(LeadManagerException e) {
-        String message = String.valueOf(e.getMessage());
-        if (e instanceof NotFoundException) {
-            return new NotFound(message);
-        } else if (e instanceof AccessDeniedException) {
-            return new Denied(message);
-        } else if (e instanceof ValidationException v) {
-            return new Invalid(v.violations(), message);
-        } else if (e instanceof StaleModificationException) {
-            return new Stale(message);
-        } else if (e instanceof ConflictException) {
-            return new Conflict(message);
-        } else if (e instanceof HostPortException) {
-            return new HostFailed(message);
-        }
-        throw new IllegalArgumentException("not a per-item failure: " + e.getClass().getName(), e);
     }
 }

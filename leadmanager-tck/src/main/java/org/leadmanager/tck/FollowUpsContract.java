@@ -89,6 +89,12 @@ public abstract class FollowUpsContract extends ContractBase {
         rejectsInput("dueAt", () -> lm().followUps().reschedule(manager(), followUp.id(),
                 fx.clock.instant().plus(tooFar)));
         rejectsInput("by", () -> lm().followUps().snooze(manager(), followUp.id(), tooFar));
+        // snoozes add up, but never past the window a new follow-up has
+        rejectsInput("by", () -> lm().followUps().snooze(manager(), followUp.id(), Duration.ofDays(365L * 2)));
+        assertEquals(followUp.dueAt(), lm().followUps().forLead(manager(), lead.id()).get(0).dueAt(),
+                "a refused snooze changes nothing");
+        FollowUp snoozed = lm().followUps().snooze(manager(), followUp.id(), Duration.ofDays(365));
+        assertEquals(followUp.dueAt().plus(Duration.ofDays(365)), snoozed.dueAt());
     }
 
     @Test

@@ -150,9 +150,14 @@ public final class FollowUp {
                     + " days, was " + by, "max", MAX_AHEAD);
         }
         requireOpen();
-        // no window check on the result: a snooze of at most MAX_AHEAD from an allowed due time is allowed
         Instant base = dueAt.isAfter(now) ? dueAt : now;
-        return rescheduled(base.plus(by).truncatedTo(ChronoUnit.MICROS));
+        Instant due = base.plus(by).truncatedTo(ChronoUnit.MICROS);
+        if (due.isAfter(now.plus(MAX_AHEAD))) {
+            // snoozes add up: the result stays within the window a new follow-up has
+            throw ValidationException.of("by", "TooFarAhead", "would move the follow-up to " + due + ", more than "
+                    + MAX_AHEAD.toDays() + " days ahead", "max", now.plus(MAX_AHEAD));
+        }
+        return rescheduled(due);
     }
 
     /**

@@ -27,8 +27,8 @@ import org.leadmanager.error.StoreException;
  * {@code FOR UPDATE SKIP LOCKED}, and the statements a database can do in one round trip where JPA needs two
  * ({@code UPDATE ... RETURNING}, array parameters), and how each binds and reads ids and instants for the statements
  * the store writes in SQL itself (bulk inserts, the search page and counts: {@link LeadFilter}). Everything else
- * the store says in JPQL. The defaults here are
- * the portable JPA forms a database keeps unless it has a better statement.
+ * the store says in JPQL. The defaults here are the portable JPA forms a database keeps unless it has a better
+ * statement.
  */
 interface SqlDialect {
 

@@ -1,6 +1,7 @@
 package org.leadmanager.jpa;
 
-import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -136,25 +137,29 @@ final class JpaLeadRepository implements LeadRepository {
     }
 
     /**
-     * One JPQL statement per page, whatever the page size ({@link LeadFilter#page}). When the unit of work assumed
-     * the search's project at a version ({@link JpaSession#assume}), the statement also checks that version: rows
-     * confirm it.
+     * One SQL statement per page, whatever the page size ({@link LeadFilter#page}), on the unit of work's
+     * connection, its rows read by {@link LeadRows#read}. When the unit of work assumed the search's project at a
+     * version ({@link JpaSession#assume}), the statement also checks that version: rows confirm it.
      */
     @Override
     public List<Lead> search(LeadSearch search) {
         Long projectVersion = s.assumedVersion(search.project());
         LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria());
-        TypedQuery<LeadEntity> query = s.em.createQuery(LeadFilter.page(search, filter, projectVersion),
-                LeadEntity.class);
-        filter.bind(query);
-        // values, not managed entities (LeadEntity.SELECT): nothing to detach
-        List<LeadEntity> rows = query.setMaxResults(search.limit()).getResultList();
-        if (projectVersion != null && !rows.isEmpty()) {
+        String sql = filter.page(search, projectVersion);
+        List<Lead> page = s.jdbc((connection, dialect) -> {
+            List<Lead> leads = new ArrayList<>(search.limit());
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                filter.bind(ps, dialect);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        leads.add(LeadRows.read(rs, dialect).toDomain());
+                    }
+                }
+            }
+            return leads;
+        });
+        if (projectVersion != null && !page.isEmpty()) {
             s.confirmed(search.project());
-        }
-        List<Lead> page = new ArrayList<>(rows.size());
-        for (LeadEntity row : rows) {
-            page.add(row.toDomain());
         }
         return page;
     }
@@ -162,14 +167,18 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria) {
         LeadFilter filter = new LeadFilter(tenant, project, criteria);
-        TypedQuery<Object[]> query = s.em.createQuery("select l.status, count(l) from LmLead l where "
-                + filter.where() + " group by l.status", Object[].class);
-        filter.bind(query);
-        Map<StatusKey, Long> counts = new HashMap<>();
-        for (Object[] row : query.getResultList()) {
-            counts.put(StatusKey.of((String) row[0]), ((Number) row[1]).longValue());
-        }
-        return counts;
+        return s.jdbc((connection, dialect) -> {
+            Map<StatusKey, Long> counts = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(filter.countByStatus())) {
+                filter.bind(ps, dialect);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(StatusKey.of(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
     }
 
     @Override

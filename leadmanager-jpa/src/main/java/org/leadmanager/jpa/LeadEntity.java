@@ -28,22 +28,12 @@ import org.leadmanager.domain.project.StatusKey;
  * {@code *_fold} ({@link CaseFolding#fold}) for field equality ignoring case; {@link Keys} sizes them. The row's
  * timeline counter {@code activity_seq} is mapped read-only: only {@link JpaActivityRepository} raises it, with
  * statements of its own, and a versioned update of the lead must never write back a value it read earlier. Bulk
- * qualification writes rows without the provider: {@link LeadRows} lists the columns for those statements.
+ * qualification writes rows, and a search page reads them, without the provider: {@link LeadRows} lists the columns
+ * for those statements.
  */
 @Entity(name = "LmLead")
 @Table(name = "lm_lead")
 class LeadEntity {
-    /**
-     * The select list of a page of leads read as values rather than managed entities (see {@link LeadFilter#page}):
-     * the provider then skips the persistence context and its bookkeeping for rows that are only read. Each
-     * attribute in the order of the constructor below.
-     */
-    static final String SELECT = "select new org.leadmanager.jpa.LeadEntity("
-            + "l.id, l.tenantId, l.projectId, l.contactId, l.name, l.nameKey, l.nameFold, l.email, l.emailKey,"
-            + " l.emailFold, l.phone, l.phoneFold, l.company, l.companyKey, l.companyFold, l.city, l.cityFold,"
-            + " l.detailsLink, l.status, l.assignee, l.originKind, l.originRef, l.originBy, l.ownerKind,"
-            + " l.ownerDetail, l.ownerBy, l.lostReason, l.createdAt, l.lastActivityAt, l.nextFollowUpAt, l.version)";
-
     @Id
     @Column(name = "id")
     UUID id;
@@ -115,46 +105,6 @@ class LeadEntity {
     long activitySeq;
 
     protected LeadEntity() {
-    }
-
-    /** A row read by {@link #SELECT}: a value, never managed. */
-    LeadEntity(UUID id, String tenantId, UUID projectId, String contactId, String name, String nameKey,
-            String nameFold, String email, String emailKey, String emailFold, String phone, String phoneFold,
-            String company, String companyKey, String companyFold, String city, String cityFold, String detailsLink,
-            String status, String assignee, String originKind, String originRef, String originBy, String ownerKind,
-            String ownerDetail, String ownerBy, String lostReason, Instant createdAt, Instant lastActivityAt,
-            Instant nextFollowUpAt, long version) {
-        this.id = id;
-        this.tenantId = tenantId;
-        this.projectId = projectId;
-        this.contactId = contactId;
-        this.name = name;
-        this.nameKey = nameKey;
-        this.nameFold = nameFold;
-        this.email = email;
-        this.emailKey = emailKey;
-        this.emailFold = emailFold;
-        this.phone = phone;
-        this.phoneFold = phoneFold;
-        this.company = company;
-        this.companyKey = companyKey;
-        this.companyFold = companyFold;
-        this.city = city;
-        this.cityFold = cityFold;
-        this.detailsLink = detailsLink;
-        this.status = status;
-        this.assignee = assignee;
-        this.originKind = originKind;
-        this.originRef = originRef;
-        this.originBy = originBy;
-        this.ownerKind = ownerKind;
-        this.ownerDetail = ownerDetail;
-        this.ownerBy = ownerBy;
-        this.lostReason = lostReason;
-        this.createdAt = createdAt;
-        this.lastActivityAt = lastActivityAt;
-        this.nextFollowUpAt = nextFollowUpAt;
-        this.version = version;
     }
 
     static LeadEntity of(Lead lead) {

@@ -1,10 +1,12 @@
 package org.leadmanager.jpa;
 
-import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
@@ -19,10 +21,11 @@ import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 
 /**
- * {@link LeadCriteria} and keyset position as a JPQL where-clause over {@code LmLead l}, with exactly the
- * semantics of {@code LeadCriteria.matches} and {@code LeadOrdering}: the text criterion is a LIKE on the stored
- * lower-case keys, field equality compares stored folds with the folded value, ranges are {@code [from, to)},
- * ties break by id.
+ * {@link LeadCriteria} and keyset position as an SQL where-clause over {@code lm_lead}, each condition written
+ * beside the parameters it binds, with exactly the semantics of {@code LeadCriteria.matches} and
+ * {@code LeadOrdering}: the text criterion is a LIKE on the stored lower-case keys, field equality compares stored
+ * folds with the folded value, ranges are {@code [from, to)}, ties break by id. The clause is the same on every
+ * database; values are bound through the {@link SqlDialect}, which knows how each database takes ids and instants.
  */
 final class LeadFilter {
     /** The sort value of a status missing from the status order, as in {@code LeadOrdering}. */
@@ -30,65 +33,71 @@ final class LeadFilter {
     private static final char ESCAPE = '!';
 
     private final StringBuilder where = new StringBuilder();
-    private final Map<String, Object> params = new LinkedHashMap<>();
+    /** The values of the clause's placeholders, in order: strings, ids, instants and integers. */
+    private final List<Object> params = new ArrayList<>();
 
     LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c) {
-        where.append("l.tenantId = :tenant and l.projectId = :project");
-        params.put("tenant", tenant.value());
-        params.put("project", project.value());
+        where.append("tenant_id = ? AND project_id = ?");
+        params.add(tenant.value());
+        params.add(project.value());
         if (!c.statuses().isEmpty()) {
-            where.append(" and ").append(oneOf("l.status", "status", c.statuses().stream().map(StatusKey::value)
-                    .sorted().toList()));
+            where.append(" AND ").append(oneOf("status", c.statuses().stream().map(StatusKey::value).sorted()
+                    .toList()));
         }
         if (c.restrictsAssignee()) {
             List<String> users = c.assignees().stream().map(UserId::value).sorted().toList();
             if (users.isEmpty()) {
-                where.append(" and l.assignee is null");
+                where.append(" AND assignee IS NULL");
             } else if (c.unassigned()) {
-                where.append(" and (").append(oneOf("l.assignee", "assignee", users)).append(" or l.assignee is null)");
+                where.append(" AND (").append(oneOf("assignee", users)).append(" OR assignee IS NULL)");
             } else {
-                where.append(" and ").append(oneOf("l.assignee", "assignee", users));
+                where.append(" AND ").append(oneOf("assignee", users));
             }
         }
         if (c.text() != null) {
-            and("(l.nameKey like :text escape '" + ESCAPE + "' or l.emailKey like :text escape '" + ESCAPE
-                    + "' or l.companyKey like :text escape '" + ESCAPE + "')",
-                    "text", "%" + escapeLike(CaseFolding.lower(c.text())) + "%");
+            String pattern = "%" + escapeLike(CaseFolding.lower(c.text())) + "%";
+            where.append(" AND (name_key LIKE ? ESCAPE '" + ESCAPE + "' OR email_key LIKE ? ESCAPE '" + ESCAPE
+                    + "' OR company_key LIKE ? ESCAPE '" + ESCAPE + "')");
+            params.add(pattern);
+            params.add(pattern);
+            params.add(pattern);
         }
         for (Map.Entry<ContactField, String> f : c.fields().entrySet()) {
-            String name = "field" + f.getKey().ordinal();
-            and("l." + foldAttribute(f.getKey()) + " = :" + name, name, CaseFolding.fold(f.getValue().strip()));
+            and(foldColumn(f.getKey()) + " = ?", CaseFolding.fold(f.getValue().strip()));
         }
         if (!c.sources().isEmpty()) {
-            where.append(" and (l.originKind = '").append(OriginKind.ACTION.name()).append("' and ")
-                    .append(oneOf("l.originRef", "source", c.sources().stream().map(MarketingActionId::toString)
-                            .sorted().toList()))
+            where.append(" AND (origin_kind = '").append(OriginKind.ACTION.name()).append("' AND ")
+                    .append(oneOf("origin_ref", c.sources().stream().map(MarketingActionId::toString).sorted()
+                            .toList()))
                     .append(')');
         }
-        range("l.createdAt", "created", c.createdFrom(), c.createdTo());
-        range("l.lastActivityAt", "activity", c.activityFrom(), c.activityTo());
+        range("created_at", c.createdFrom(), c.createdTo());
+        range("last_activity_at", c.activityFrom(), c.activityTo());
         if (c.hasOpenFollowUp() != null) {
-            where.append(c.hasOpenFollowUp() ? " and l.nextFollowUpAt is not null" : " and l.nextFollowUpAt is null");
+            where.append(c.hasOpenFollowUp() ? " AND next_follow_up_at IS NOT NULL" : " AND next_follow_up_at IS NULL");
         }
         if (c.followUpDueBefore() != null) {
-            and("l.nextFollowUpAt < :dueBefore", "dueBefore", c.followUpDueBefore());
+            and("next_follow_up_at < ?", c.followUpDueBefore());
         }
     }
 
     /**
-     * {@code select new LeadEntity(l.id, ...) ... order by}: the search's page, strictly after its keyset. With a project version (else
-     * null), the query returns rows only while the search's project is stored at that version. Adds to the filter's
-     * clause and parameters: build a new filter per query.
+     * {@code SELECT} every column of {@link LeadRows} in its order {@code ... ORDER BY ... LIMIT}: the search's page,
+     * strictly after its keyset. With a project version (else null), the statement returns rows only while the
+     * search's project is stored at that version. Adds to the filter's clause and parameters: build a new filter
+     * per statement.
      */
-    static String page(LeadSearch search, LeadFilter filter, Long projectVersion) {
+    String page(LeadSearch search, Long projectVersion) {
         if (projectVersion != null) {
-            filter.where.append(" and exists (select 1 from LmProject p where p.id = :project"
-                    + " and p.tenantId = :tenant and p.version = :projectVersion)");
-            filter.params.put("projectVersion", projectVersion);
+            where.append(" AND EXISTS (SELECT 1 FROM lm_project p WHERE p.id = ? AND p.tenant_id = ?"
+                    + " AND p.version = ?)");
+            params.add(search.project().value());
+            params.add(search.tenant().value());
+            params.add(projectVersion);
         }
         LeadSort sort = search.sort();
         String key = sortKey(search);
-        String dir = sort.descending() ? "desc" : "asc";
+        String dir = sort.descending() ? "DESC" : "ASC";
         Keyset after = search.after();
         if (after != null) {
             String cmp = sort.descending() ? "<" : ">";
@@ -96,37 +105,56 @@ final class LeadFilter {
                 // every lead sorts as an unknown status: the keyset value decides alone, then the id
                 int c = Integer.compare(UNKNOWN_STATUS, (Integer) after.value());
                 if (c == 0) {
-                    filter.and("l.id " + cmp + " :afterId", "afterId", after.id().value());
+                    and("id " + cmp + " ?", after.id().value());
                 } else if (sort.descending() ? c > 0 : c < 0) {
-                    filter.where.append(" and 1 = 0");
+                    where.append(" AND 1 = 0");
                 }
             } else {
                 // expanded row comparison (portable); the first conjunct lets an index bound the range
-                filter.params.put("afterValue", after.value());
-                filter.params.put("afterId", after.id().value());
-                filter.where.append(" and ").append(key).append(' ').append(cmp).append("= :afterValue and (")
-                        .append(key).append(' ').append(cmp).append(" :afterValue or (").append(key)
-                        .append(" = :afterValue and l.id ").append(cmp).append(" :afterId))");
+                where.append(" AND ").append(key).append(' ').append(cmp).append("= ? AND (").append(key)
+                        .append(' ').append(cmp).append(" ? OR (").append(key).append(" = ? AND id ").append(cmp)
+                        .append(" ?))");
+                params.add(after.value());
+                params.add(after.value());
+                params.add(after.value());
+                params.add(after.id().value());
             }
         }
-        String order = key == null ? "l.id " + dir : key + " " + dir + ", l.id " + dir;
-        return LeadEntity.SELECT + " from LmLead l where " + filter.where + " order by " + order;
+        String order = key == null ? "id " + dir : key + " " + dir + ", id " + dir;
+        // the page size as a literal: PostgreSQL's generic plan for LIMIT ? would expect a large result
+        return "SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where + " ORDER BY " + order + " LIMIT "
+                + search.limit();
     }
 
-    String where() {
-        return where.toString();
+    /** {@code SELECT status, COUNT(*) ... GROUP BY status} over the leads the filter matches. */
+    String countByStatus() {
+        return "SELECT status, COUNT(*) FROM lm_lead WHERE " + where + " GROUP BY status";
     }
 
-    void bind(Query query) {
-        params.forEach(query::setParameter);
+    /** Binds the clause's values to the statement's placeholders, from the first on. */
+    void bind(PreparedStatement ps, SqlDialect dialect) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value instanceof UUID id) {
+                dialect.bind(ps, i + 1, id);
+            } else if (value instanceof Instant instant) {
+                dialect.bind(ps, i + 1, instant);
+            } else if (value instanceof Integer number) {
+                ps.setInt(i + 1, number);
+            } else if (value instanceof Long number) {
+                ps.setLong(i + 1, number);
+            } else {
+                ps.setString(i + 1, (String) value);
+            }
+        }
     }
 
     /** The sort expression, or null when it is the same for every lead (STATUS_ORDER without statuses). */
     private static String sortKey(LeadSearch search) {
         return switch (search.sort().field()) {
-            case LAST_ACTIVITY -> "l.lastActivityAt";
-            case CREATED -> "l.createdAt";
-            case NAME -> "l.nameKey";
+            case LAST_ACTIVITY -> "last_activity_at";
+            case CREATED -> "created_at";
+            case NAME -> "name_key";
             case STATUS_ORDER -> statusOrder(search.statusOrder());
         };
     }
@@ -135,51 +163,50 @@ final class LeadFilter {
         if (order.isEmpty()) {
             return null;
         }
-        StringBuilder caseExpr = new StringBuilder("case l.status");
+        StringBuilder caseExpr = new StringBuilder("CASE status");
         for (int i = 0; i < order.size(); i++) {
             // status keys are [a-z0-9_-]: safe as literals, and literals let the database fold the expression
-            caseExpr.append(" when '").append(order.get(i).value()).append("' then ").append(i);
+            caseExpr.append(" WHEN '").append(order.get(i).value()).append("' THEN ").append(i);
         }
-        return caseExpr.append(" else ").append(UNKNOWN_STATUS).append(" end").toString();
+        return caseExpr.append(" ELSE ").append(UNKNOWN_STATUS).append(" END").toString();
     }
 
-    private static String foldAttribute(ContactField field) {
+    private static String foldColumn(ContactField field) {
         return switch (field) {
-            case NAME -> "nameFold";
-            case EMAIL -> "emailFold";
-            case PHONE -> "phoneFold";
-            case COMPANY -> "companyFold";
-            case CITY -> "cityFold";
+            case NAME -> "name_fold";
+            case EMAIL -> "email_fold";
+            case PHONE -> "phone_fold";
+            case COMPANY -> "company_fold";
+            case CITY -> "city_fold";
         };
     }
 
-    private void range(String attribute, String name, Instant from, Instant to) {
+    private void range(String column, Instant from, Instant to) {
         if (from != null) {
-            and(attribute + " >= :" + name + "From", name + "From", from);
+            and(column + " >= ?", from);
         }
         if (to != null) {
-            and(attribute + " < :" + name + "To", name + "To", to);
+            and(column + " < ?", to);
         }
     }
 
-    /**
-     * {@code attribute = :name0} or {@code attribute in (:name0, :name1, ...)}, one parameter per value. A query
-     * without collection-valued parameters is one the provider translates to SQL once per shape and then reuses; a
-     * collection parameter, or a single parameter in an IN list (which could stand for a collection), makes it
-     * translate the query again at every execution (Hibernate 7: about 0.3 ms per page).
-     */
-    private String oneOf(String attribute, String name, List<String> values) {
-        StringBuilder sb = new StringBuilder(attribute).append(values.size() == 1 ? " = " : " in (");
+    /** {@code column = ?} or {@code column IN (?, ?, ...)}, one placeholder per value. */
+    private String oneOf(String column, List<String> values) {
+        if (values.size() == 1) {
+            params.add(values.get(0));
+            return column + " = ?";
+        }
+        StringBuilder sb = new StringBuilder(column).append(" IN (");
         for (int i = 0; i < values.size(); i++) {
-            sb.append(i == 0 ? ":" : ", :").append(name).append(i);
-            params.put(name + i, values.get(i));
+            sb.append(i == 0 ? "?" : ", ?");
+            params.add(values.get(i));
         }
-        return values.size() == 1 ? sb.toString() : sb.append(')').toString();
+        return sb.append(')').toString();
     }
 
-    private void and(String condition, String param, Object value) {
-        where.append(" and ").append(condition);
-        params.put(param, value);
+    private void and(String condition, Object value) {
+        where.append(" AND ").append(condition);
+        params.add(value);
     }
 
     static String escapeLike(String text) {

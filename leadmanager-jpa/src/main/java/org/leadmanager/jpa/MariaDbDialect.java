@@ -2,6 +2,7 @@ package org.leadmanager.jpa;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -57,6 +58,19 @@ final class MariaDbDialect implements SqlDialect {
         } else {
             ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         }
+    }
+
+    @Override
+    public UUID uuid(ResultSet rs, int index) throws SQLException {
+        String value = rs.getString(index);
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    /** DATETIME(6) holds UTC wall-clock time. */
+    @Override
+    public Instant instant(ResultSet rs, int index) throws SQLException {
+        LocalDateTime value = rs.getObject(index, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     /** One JDBC batch of the chunk, then one query for which of its ids are stored. */

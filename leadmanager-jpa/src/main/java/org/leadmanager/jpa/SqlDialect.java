@@ -4,9 +4,11 @@ import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +25,10 @@ import org.leadmanager.error.StoreException;
  * The few statements JPA cannot express, one implementation per database ({@link PostgresDialect},
  * {@link MariaDbDialect}, {@link H2Dialect}): insert-if-absent for bulk qualification, claiming reminders with
  * {@code FOR UPDATE SKIP LOCKED}, and the statements a database can do in one round trip where JPA needs two
- * ({@code UPDATE ... RETURNING}, array parameters). Everything else the store says in JPQL. The defaults here are
- * the portable JPA forms a database keeps unless it has a better statement.
+ * ({@code UPDATE ... RETURNING}, array parameters), and how each binds and reads ids and instants for the statements
+ * the store writes in SQL itself (bulk inserts, the search page and counts: {@link LeadFilter}). Everything else
+ * the store says in JPQL. The defaults here are the portable JPA forms a database keeps unless it has a better
+ * statement.
  */
 interface SqlDialect {
 
@@ -76,6 +80,17 @@ interface SqlDialect {
         } else {
             ps.setObject(index, value.atOffset(ZoneOffset.UTC));
         }
+    }
+
+    /** Reads an id column (nullable) as the provider reads the mapped UUID columns. */
+    default UUID uuid(ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index, UUID.class);
+    }
+
+    /** Reads an instant column (nullable) as the provider reads the mapped timestamp columns. */
+    default Instant instant(ResultSet rs, int index) throws SQLException {
+        OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Most leads {@link #insertLeadsIfAbsent} takes at once, given the store's batch size. */

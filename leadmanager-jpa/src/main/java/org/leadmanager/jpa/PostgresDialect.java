@@ -19,7 +19,7 @@ import org.leadmanager.domain.followup.FollowUp;
  * {@code FOR UPDATE SKIP LOCKED} and {@code UPDATE ... RETURNING}, each one round trip.
  */
 final class PostgresDialect implements SqlDialect {
-    /** Most leads inserted by one {@code INSERT ... SELECT FROM unnest(arrays)}. */
+    /** Fewest leads inserted by one {@code INSERT ... SELECT FROM unnest(arrays)}: a larger batch size is taken as is. */
     private static final int UNNEST_LIMIT = 2000;
     /**
      * The chunk as one array per column, unnested into rows in their order, returning the ids of the rows that
@@ -44,7 +44,10 @@ final class PostgresDialect implements SqlDialect {
         return "postgresql";
     }
 
-    /** A chunk is one statement whatever its size: up to {@value #UNNEST_LIMIT} rows at once. */
+    /**
+     * A chunk is one statement whatever its size: the batch size, but at least {@value #UNNEST_LIMIT} rows, since
+     * one statement of arrays costs about what one row does.
+     */
     @Override
     public int leadChunk(int batchSize) {
         return Math.max(batchSize, UNNEST_LIMIT);

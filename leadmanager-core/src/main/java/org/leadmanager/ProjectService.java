@@ -1,6 +1,5 @@
 package org.leadmanager;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,11 +155,7 @@ final class ProjectService implements Projects {
 
     /** Counts in status-list order, zero-filled. */
     static StatusCounts counts(Project project, Map<StatusKey, Long> raw) {
-        Map<StatusKey, Long> ordered = new LinkedHashMap<>();
-        for (LeadStatus status : project.statuses()) {
-            ordered.put(status.key(), raw.getOrDefault(status.key(), 0L));
-        }
-        return new StatusCounts(ordered);
+        return StatusCounts.of(project.statuses(), raw);
     }
 
     private Project change(Actor actor, ProjectId id, Function<Project, Changed<Project>> command,

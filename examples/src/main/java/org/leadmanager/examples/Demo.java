@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.leadmanager.BulkResult;
 import org.leadmanager.FollowUpOverview;
 import org.leadmanager.LeadManager;
@@ -155,8 +156,8 @@ public final class Demo {
         print("Filtered by ticking 'Kontaktiert' + 'Angebot'", project,
                 page(boss, project, ticked, LeadSort.byLastActivity()));
         StatusCounts counts = leads.search().countByStatus(boss, project.id(), LeadCriteria.all());
-        Table countTable = new Table("Leads per status", "status", "leads");
-        counts.byStatus().forEach((status, n) -> countTable.row(status, n));
+        Table countTable = new Table("Leads per status", "status", "category", "leads");
+        counts.statuses().forEach(c -> countTable.row(c.label(), c.category(), c.count()));
         countTable.print(out);
 
         // 6. An advanced search: Anna's leads in Berlin, any status, by name; saved for later.
@@ -194,7 +195,8 @@ public final class Demo {
 
         Table projects = new Table("All lead managers of the tenant", "project", "leads", "per status");
         for (ProjectOverview p : leads.projects().list(boss)) {
-            projects.row(p.project().name(), p.counts().total(), p.counts().byStatus());
+            projects.row(p.project().name(), p.counts().total(), p.counts().statuses().stream()
+                    .map(c -> c.label() + " " + c.count()).collect(Collectors.joining(", ")));
         }
         projects.print(out);
     }

@@ -41,7 +41,7 @@ class ExamplesRunTest {
                 "== Search: owner Anna Schmidt, city = Berlin, by name ==",
                 "Rückruf gewünscht", "overdue  | 2026-03-02 13:20 | Petra Berg",
                 "Olaf Brandt | Brandt Maschinen GmbH | Berlin | Angebot     | Ben Weber",
-                "Leadmanager | 8     | {new=3, contacted=2, offer=1, customer=1, no-interest=1}");
+                "Leadmanager | 8     | Neu 3, Kontaktiert 2, Angebot 1, Kunde 1, Kein Interesse 1");
         String filtered = out.substring(out.indexOf("== Filtered"), out.indexOf("== Leads per status"));
         assertTrue(!filtered.contains("| Neu ") && !filtered.contains("| Kunde "), filtered);
     }

@@ -10,6 +10,7 @@ import static org.leadmanager.tck.TckFixture.OFFER;
 import static org.leadmanager.tck.TckFixture.WON;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.NotFoundException;
 import org.leadmanager.ProjectOverview;
+import org.leadmanager.StatusCounts;
 import org.leadmanager.Projects;
 import org.leadmanager.StatusChange;
 import org.leadmanager.error.ValidationException;
@@ -135,6 +137,34 @@ public abstract class ProjectsContract extends ContractBase {
         assertEquals(changed.statusOrder(), fx.reload(project.id()).statusOrder());
         ProjectOverview overview = projects().list(manager()).get(0);
         assertEquals(changed.statusOrder(), List.copyOf(overview.counts().byStatus().keySet()));
+    }
+
+    /**
+     * The lead managers list and the status checkboxes show each status with its label, category, place and count,
+     * those without leads too: one call, no second lookup of the project.
+     */
+    @Test
+    void countsCarryEachStatusWithItsLabelCategoryAndPlace() {
+        Project project = fx.project("Solar roofs");
+        projects().relabelStatus(manager(), project.id(), CONTACTED, "Angerufen");
+        Lead lead = fx.lead(project.id());
+        fx.lead(project.id());
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+        Project current = fx.reload(project.id());
+
+        StatusCounts listed = projects().list(manager()).get(0).counts();
+        StatusCounts searched = lm().search().countByStatus(manager(), project.id(), LeadCriteria.all());
+
+        List<StatusCounts.StatusCount> expected = new ArrayList<>();
+        for (int i = 0; i < current.statuses().size(); i++) {
+            LeadStatus status = current.statuses().get(i);
+            long count = status.key().equals(NEW) || status.key().equals(CONTACTED) ? 1 : 0;
+            expected.add(new StatusCounts.StatusCount(status.key(), status.label(), status.category(), i, count));
+        }
+        assertEquals(expected, listed.statuses());
+        assertEquals(expected, searched.statuses());
+        assertEquals("Angerufen", listed.statuses().get(1).label());
+        assertEquals(2, listed.total());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.leadmanager.domain.lead.ActivityType;
 
 /**
  * Row of {@code lm_activity}: the append-only timeline. {@code leadSeq} is the entry's number in its lead's
- * timeline (see {@link JpaActivityRepository}); {@code seq}, the column default from {@code lm_activity_seq}, only
+ * timeline (see {@link JpaActivityRepository}); {@code seq}, the column default (a sequence; AUTO_INCREMENT on MariaDB), only
  * identifies the row.
  * Rows are written by JDBC batches, never through the provider.
  */

@@ -21,7 +21,10 @@ import org.leadmanager.spi.store.ActivityRepository;
  * the lead waits for it but still succeeds, since the version is untouched.
  */
 final class JpaActivityRepository implements ActivityRepository {
-    /** {@code seq} is the column's default from {@code lm_activity_seq}, the same statement on every database. */
+    /**
+     * {@code seq} is the column's default (a sequence; AUTO_INCREMENT on MariaDB): the same statement on every
+     * database.
+     */
     private static final String APPEND = "INSERT INTO lm_activity (tenant_id, lead_id, lead_seq, occurred_at, actor,"
             + " activity_type, from_value, to_value, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 

@@ -32,7 +32,10 @@ final class Outbox {
     /** Keeps payloads well under the smallest payload column (H2's 1,000,000 bytes). */
     static final int MAX_EVENTS_PER_ROW = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    /** {@code seq} is the column's default from {@code lm_outbox_seq}, the same statement on every database. */
+    /**
+     * {@code seq} is the column's default (a sequence; AUTO_INCREMENT on MariaDB): the same statement on every
+     * database.
+     */
     private static final String INSERT = "INSERT INTO lm_outbox (event_id, tenant_id, occurred_at, payload)"
             + " VALUES (?, ?, ?, ?)";
     private static final ObjectInputFilter ONLY_EVENTS =

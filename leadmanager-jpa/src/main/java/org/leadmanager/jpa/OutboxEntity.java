@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * Row of {@code lm_outbox}: the not yet published events of one unit of work and tenant, in order (see
- * {@link Outbox}). Written by JDBC batches with {@code seq}, the column default from {@code lm_outbox_seq}, taken
+ * {@link Outbox}). Written by JDBC batches with {@code seq}, the column default (a sequence; AUTO_INCREMENT on MariaDB), taken
  * at insert time, so a change that saw another's commit records later numbers.
  */
 @Entity(name = "LmOutbox")

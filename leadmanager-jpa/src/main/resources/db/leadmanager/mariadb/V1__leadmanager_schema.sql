@@ -169,9 +169,10 @@ CREATE TABLE lm_note (
 -- NoteRepository.findByLead (in its order), moveAll
 CREATE INDEX lm_note_lead_ix ON lm_note (lead_id, created_at, seq);
 
-CREATE SEQUENCE lm_activity_seq ENGINE=InnoDB;
+-- seq by AUTO_INCREMENT, not a sequence default: the rows come in JDBC batches, which the driver sends as one bulk
+-- statement, and MariaDB 10.11 can crash evaluating NEXT VALUE FOR in a bulk insert (seen on 10.11.19)
 CREATE TABLE lm_activity (
-    seq           bigint      NOT NULL DEFAULT NEXT VALUE FOR lm_activity_seq,
+    seq           bigint      NOT NULL AUTO_INCREMENT,
     tenant_id     varchar(64) NOT NULL,
     lead_id       uuid        NOT NULL,
     lead_seq      bigint      NOT NULL,
@@ -274,9 +275,9 @@ CREATE TABLE lm_saved_search_field (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- events recorded with their change, published after commit by JpaLeadStore.relayEvents
-CREATE SEQUENCE lm_outbox_seq ENGINE=InnoDB;
+-- seq by AUTO_INCREMENT for the same reason as lm_activity's (batched inserts)
 CREATE TABLE lm_outbox (
-    seq         bigint      NOT NULL DEFAULT NEXT VALUE FOR lm_outbox_seq,
+    seq         bigint      NOT NULL AUTO_INCREMENT,
     event_id    uuid        NOT NULL,
     tenant_id   varchar(64) NOT NULL,
     occurred_at datetime(6) NOT NULL,

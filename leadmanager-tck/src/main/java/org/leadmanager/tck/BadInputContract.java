@@ -239,6 +239,7 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().search().deleteSavedSearch(m, null), "search");
         invalid(() -> lm().search().run(m, null, 10), "search");
         invalid(() -> lm().search().run(m, new SavedSearchId(UUID.randomUUID()), 10, null), "cursor");
+        invalid(() -> lm().search().run(m, new SavedSearchId(UUID.randomUUID()), 10, "x".repeat(1001)), "cursor");
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.leadmanager.domain.project.Project;
 /**
  * Scenario 4: 100,000 follow-ups due at once, fired by 1 and by 4 reminder dispatchers (each a node of its own:
  * its own pool, EntityManagerFactory, store and lead manager), against db-scheduler executing 100,000 one-time
- * tasks due at once on the same database with the same number of nodes.
+ * tasks due at once on the same database with the same number of nodes. The follow-ups belong to 10,000 leads, ten
+ * each, dealt out in turn, so the hundred follow-ups of a batch belong to a hundred leads.
  *
  * <p>Settings, the same on both sides: polling every 100 ms; one worker thread per node; up to 100 due items
  * fetched per poll; claiming with {@code SELECT ... FOR UPDATE SKIP LOCKED} (db-scheduler's lock-and-fetch
@@ -33,6 +34,12 @@ final class ReminderScenario implements Scenario {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int BATCH = 100;
     private static final int MAX_NODES = 4;
+    /**
+     * Follow-ups per lead. Firing a reminder appends an entry to its lead's timeline, numbered under the lead's row
+     * lock, so reminders of one lead fire one unit of work after another; ten per lead, all due at once, is already
+     * more than a CRM's follow-up list holds.
+     */
+    private static final int PER_LEAD = 10;
 
     /**
      * Follow-up ids as the library makes them (time-ordered UUIDs, version 7 layout), one millisecond apart in
@@ -59,7 +66,8 @@ final class ReminderScenario implements Scenario {
                 nodes.add(new JpaNode(db, "node-" + i, 4, new GeneratedContacts()));
             }
             Project project = nodes.get(0).project("Reminders");
-            nodes.get(0).leads.qualification().qualifyAll(JpaNode.ACTOR, project.id(), GeneratedContacts.range(0, 100));
+            nodes.get(0).leads.qualification().qualifyAll(JpaNode.ACTOR, project.id(), GeneratedContacts.range(0,
+                    size / PER_LEAD));
             List<HikariDataSource> schedulerPools = new ArrayList<>();
             for (int i = 0; i < MAX_NODES; i++) {
                 schedulerPools.add(db.pool("scheduler-" + i, 4));
@@ -135,7 +143,7 @@ final class ReminderScenario implements Scenario {
                         + " FROM generate_series(1, " + size + ") g,"
                         + " (SELECT array_agg(id) AS ids, (array_agg(project_id))[1] AS project FROM lm_lead) l,"
                         + " (SELECT date_trunc('milliseconds', now()) - interval '1 minute' AS due) d",
-                "VACUUM ANALYZE lm_follow_up", "CHECKPOINT");
+                "VACUUM ANALYZE lm_follow_up, lm_lead", "CHECKPOINT");
         reset(size);
         List<ReminderDispatcher> dispatchers = new ArrayList<>();
         for (int i = 0; i < count; i++) {

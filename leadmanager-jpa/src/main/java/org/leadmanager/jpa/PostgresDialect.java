@@ -39,6 +39,12 @@ final class PostgresDialect implements SqlDialect {
             + " CROSS JOIN LATERAL (SELECT l.tenant_id FROM lm_lead l WHERE l.project_id = ?"
             + " AND l.contact_id = k.contact_id LIMIT 1) AS l WHERE l.tenant_id = ?";
 
+    private static final String RAISE = "WITH c AS (SELECT * FROM unnest(?::uuid[], ?::int8[]) AS c(id, n)),"
+            + " locked AS (SELECT l.id FROM lm_lead l WHERE l.id IN (SELECT id FROM c) AND l.tenant_id = ?"
+            + " ORDER BY l.id FOR NO KEY UPDATE)"
+            + " UPDATE lm_lead l SET activity_seq = l.activity_seq + c.n FROM c, locked"
+            + " WHERE l.id = c.id AND l.id = locked.id RETURNING l.id, l.activity_seq";
+
     @Override
     public String folder() {
         return "postgresql";
@@ -133,24 +139,28 @@ final class PostgresDialect implements SqlDialect {
                 .setParameter("node", node).setParameter("lease", lease));
     }
 
-    /** One lead, the common case: {@code UPDATE ... RETURNING}, one round trip. Several: the default. */
+    /**
+     * All leads in one statement, one round trip whatever their number: the locking CTE takes the rows in id order
+     * (the order every unit of work locks leads in; PostgreSQL compares uuids byte by byte, as
+     * {@link JpaSession#UNSIGNED} does), then one update raises them and returns the new counters. A batch of
+     * single-row updates instead costs a statement each: a reminder batch touches a hundred leads.
+     */
     @Override
     public Map<UUID, Long> raiseActivityCounters(JpaSession s, String tenant, List<UUID> leads,
             Map<UUID, Integer> counts) {
-        if (leads.size() != 1) {
-            return SqlDialect.super.raiseActivityCounters(s, tenant, leads, counts);
-        }
-        UUID lead = leads.get(0);
         return s.jdbc((connection, dialect) -> {
+            Long[] by = new Long[leads.size()];
+            for (int i = 0; i < by.length; i++) {
+                by[i] = (long) counts.get(leads.get(i));
+            }
             Map<UUID, Long> latest = new HashMap<>();
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE lm_lead SET activity_seq ="
-                    + " activity_seq + ? WHERE id = ? AND tenant_id = ? RETURNING activity_seq")) {
-                ps.setLong(1, counts.get(lead));
-                ps.setObject(2, lead);
+            try (PreparedStatement ps = connection.prepareStatement(RAISE)) {
+                ps.setArray(1, connection.createArrayOf("uuid", leads.toArray()));
+                ps.setArray(2, connection.createArrayOf("int8", by));
                 ps.setString(3, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        latest.put(lead, rs.getLong(1));
+                    while (rs.next()) {
+                        latest.put(rs.getObject(1, UUID.class), rs.getLong(2));
                     }
                 }
             }

@@ -100,7 +100,7 @@ final class ValidatingProxy {
             for (int i = 0; i < args.length; i++) {
                 if (parameters[i].getType() != Iterable.class) {
                     // a plain Iterable is streamed once by the call itself; its elements are checked there
-                    scan(args[i], parameters[i].getName(), violations, 0);
+                    scan(args[i], At.parameter(parameters[i].getName()), violations, 0);
                 }
             }
             if (!violations.isEmpty()) {
@@ -114,15 +114,53 @@ final class ValidatingProxy {
         }
     }
 
+    /**
+     * Where a value sits in the arguments, spelled out only for a violation: most calls have none, and a search
+     * scans every component of its query.
+     */
+    private record At(At parent, char kind, Object name) {
+        static At parameter(String name) {
+            return new At(null, 'p', name);
+        }
+
+        At component(String component) {
+            return new At(this, '.', component);
+        }
+
+        At element(int index) {
+            return new At(this, 'i', index);
+        }
+
+        At member() {
+            return new At(this, 'm', null);
+        }
+
+        At entry(Object key) {
+            return new At(this, 'k', key);
+        }
+
+        @Override
+        public String toString() {
+            String here = switch (kind) {
+                case '.' -> "." + name;
+                case 'i' -> "[" + name + "]";
+                case 'm' -> "[]";
+                case 'k' -> "[" + (name instanceof String k ? Text.clean(k) : name) + "]";
+                default -> String.valueOf(name);
+            };
+            return parent == null ? here : parent + here;
+        }
+    }
+
     /** Texts no store can hold, anywhere in strings, the library's records, collections and maps. */
-    private static void scan(Object value, String path, List<ValidationException.Violation> out, int depth) {
+    private static void scan(Object value, At at, List<ValidationException.Violation> out, int depth) {
         if (value == null || depth > 8) {
             return;
         }
         if (value instanceof String text) {
             int bad = Text.firstForbidden(text);
             if (bad >= 0) {
-                out.add(Text.violation(path, text, bad));
+                out.add(Text.violation(at.toString(), text, bad));
             }
         } else if (value instanceof Record && value.getClass().getName().startsWith("org.leadmanager.")) {
             for (Method accessor : ACCESSORS.get(value.getClass())) {
@@ -132,21 +170,21 @@ final class ValidatingProxy {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + accessor, e);
                 }
-                scan(component, path + "." + accessor.getName(), out, depth + 1);
+                scan(component, at.component(accessor.getName()), out, depth + 1);
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                scan(list.get(i), path + "[" + i + "]", out, depth + 1);
+                scan(list.get(i), at.element(i), out, depth + 1);
             }
         } else if (value instanceof Collection<?> collection) {
             for (Object element : collection) {
-                scan(element, path + "[]", out, depth + 1);
+                scan(element, at.member(), out, depth + 1);
             }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                String at = path + "[" + (e.getKey() instanceof String k ? Text.clean(k) : e.getKey()) + "]";
-                scan(e.getKey(), at, out, depth + 1);
-                scan(e.getValue(), at, out, depth + 1);
+                At entry = at.entry(e.getKey());
+                scan(e.getKey(), entry, out, depth + 1);
+                scan(e.getValue(), entry, out, depth + 1);
             }
         }
     }

@@ -19,7 +19,7 @@ public record StatusKey(String value) implements Serializable {
     /** @throws org.leadmanager.error.ValidationException if the value does not have the documented form */
     public StatusKey {
         Objects.requireNonNull(value, "StatusKey must not be null");
-        if (!FORM.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw org.leadmanager.error.ValidationException.of("StatusKey", "Pattern",
                     "must be 1-40 characters of a-z, 0-9, '_' or '-', starting with a letter or digit (or derive it"
                             + " from the label: StatusKey.fromLabel, LeadStatus.of(label, category)), was '"
@@ -54,6 +54,22 @@ public record StatusKey(String value) implements Serializable {
                     "pattern", FORM.pattern());
         }
         return new StatusKey(key);
+    }
+
+    /** {@link #FORM} without a matcher: keys are made for every lead a store reads. */
+    private static boolean wellFormed(String value) {
+        int length = value.length();
+        if (length == 0 || length > 40) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && (i == 0 || c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shorthand for {@code new StatusKey(value)}. */

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,5 +59,22 @@ class StatusKeyTest {
             StatusKey key = StatusKey.fromLabel(label);
             assertEquals(key, StatusKey.of(key.value()), "the derived key has the key form");
         }
+    }
+
+    @Property
+    void aKeyIsAcceptedExactlyWhenItHasTheDocumentedForm(@ForAll("keyLike") String value) {
+        boolean documented = value.matches("[a-z0-9][a-z0-9_-]{0,39}");
+        boolean accepted;
+        try {
+            accepted = StatusKey.of(value).value().equals(value);
+        } catch (ValidationException e) {
+            accepted = false;
+        }
+        assertEquals(documented, accepted, "'" + value + "'");
+    }
+
+    @Provide
+    Arbitrary<String> keyLike() {
+        return Arbitraries.strings().withChars("az09_-AZ. é").ofMaxLength(45);
     }
 }

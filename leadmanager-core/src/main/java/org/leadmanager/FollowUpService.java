@@ -56,8 +56,10 @@ final class FollowUpService implements FollowUps {
             }
             Changed<FollowUp> change = FollowUpChanges.schedule(new FollowUpId(ctx.ids.next()), lead, who, due, note,
                     actor.user(), tx.now);
+            // the lead's lock before the insert refers to it (see LeadNotes.add)
+            tx.touch(lead.id());
             tx.s.followUps().insert(change.state());
-            refreshLead(tx, lead);
+            tx.refreshNextFollowUp(lead.id());
             return tx.record(change);
         });
     }

@@ -25,8 +25,10 @@ final class LeadNotes {
         return ctx.write(actor, tx -> {
             Lead lead = ctx.changeableLead(tx, id);
             Note note = new Note(new NoteId(ctx.ids.next()), actor.tenant(), id, actor.user(), text, tx.now, null, 0);
-            tx.s.notes().insert(note);
+            // the lead's lock first: inserting a row that refers to the lead first would take a shared lock on it
+            // (InnoDB's foreign key check), and two such units of work would deadlock raising it to update the lead
             tx.touch(lead.id());
+            tx.s.notes().insert(note);
             return tx.record(LeadChanges.noteAdded(note));
         });
     }

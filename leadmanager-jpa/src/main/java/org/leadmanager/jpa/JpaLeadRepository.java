@@ -108,7 +108,7 @@ final class JpaLeadRepository implements LeadRepository {
                 + " then :at else l.lastActivityAt end where l.id = :id and l.tenantId = :tenant")
                 .setParameter("at", at).setParameter("id", lead.value()).setParameter("tenant", tenant.value())
                 .executeUpdate();
-        requireOne(rows, lead);
+        requireOne(rows, tenant, lead);
     }
 
     @Override
@@ -116,11 +116,17 @@ final class JpaLeadRepository implements LeadRepository {
         int rows = s.em.createQuery("update LmLead l set l.nextFollowUpAt = :due where l.id = :id"
                 + " and l.tenantId = :tenant").setParameter("due", due).setParameter("id", lead.value())
                 .setParameter("tenant", tenant.value()).executeUpdate();
-        requireOne(rows, lead);
+        requireOne(rows, tenant, lead);
     }
 
-    private static void requireOne(int rows, LeadId lead) {
-        if (rows != 1) {
+    /**
+     * An update of one lead that changes no value counts 0 rows where the connection reports changed rather than
+     * matched rows (MariaDB's {@code useAffectedRows}, a host's choice): then the lead is looked up.
+     */
+    private void requireOne(int rows, TenantId tenant, LeadId lead) {
+        if (rows != 1 && (rows != 0 || s.em.createQuery("select count(l) from LmLead l where l.id = :id"
+                + " and l.tenantId = :tenant", Long.class).setParameter("id", lead.value())
+                .setParameter("tenant", tenant.value()).getSingleResult() != 1)) {
             throw new StaleModificationException("lead " + lead + " is gone; reload", null);
         }
     }
@@ -145,7 +151,7 @@ final class JpaLeadRepository implements LeadRepository {
     public List<Lead> search(LeadSearch search) {
         Long projectVersion = s.assumedVersion(search.project());
         LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria());
-        String sql = filter.page(search, projectVersion);
+        String sql = s.dialect.sortedSelect(filter.page(search, projectVersion));
         List<Lead> page = s.jdbc((connection, dialect) -> {
             List<Lead> leads = new ArrayList<>(search.limit());
             try (PreparedStatement ps = connection.prepareStatement(sql)) {

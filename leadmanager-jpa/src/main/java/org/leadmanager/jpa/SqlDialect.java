@@ -57,6 +57,11 @@ interface SqlDialect {
         return JpaLeadStore.SCHEMA_LOCATION + "/" + folder() + "/V1__leadmanager_schema.sql";
     }
 
+    /** A page statement ({@code SELECT ... ORDER BY ... LIMIT}) as this database runs it: as written by default. */
+    default String sortedSelect(String select) {
+        return select;
+    }
+
     /**
      * Runs first in each transaction the store begins itself, so that every statement reads the latest committed
      * state (READ COMMITTED), as on PostgreSQL and H2 by default.

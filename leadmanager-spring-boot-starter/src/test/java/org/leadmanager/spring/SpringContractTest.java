@@ -1,39 +1,14 @@
 package org.leadmanager.spring;
 
 import org.leadmanager.spi.store.LeadStore;
-import org.leadmanager.tck.LeadManagerContract;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 
-/**
- * The whole contract kit on the store as the starter wires it: Spring Boot's DataSource (HikariCP on an embedded
- * H2), its Hibernate EntityManagerFactory with the library's entities registered by the starter, the tables made by
- * the starter's Flyway set-up, and calls outside any Spring transaction.
- */
-class SpringContractTest extends LeadManagerContract {
-    // one context for the class; not closed after it: jqwik runs the kit's properties after JUnit Jupiter finished
-    private static final ConfigurableApplicationContext CONTEXT = new SpringApplicationBuilder(Host.class)
-            .web(WebApplicationType.NONE)
-            .properties("spring.datasource.generate-unique-name=true", "spring.main.banner-mode=off",
-                    "leadmanager.relay.enabled=false")
-            .registerShutdownHook(true)
-            .run();
+/** The contract kit on the Spring-wired store over an embedded H2. */
+class SpringContractTest extends SpringContract {
+    private static final ConfigurableApplicationContext CONTEXT = start("spring.datasource.generate-unique-name=true");
 
     @Override
     protected LeadStore store() {
         return CONTEXT.getBean(LeadStore.class);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-            TransactionAutoConfiguration.class, EntityValidationAutoConfiguration.class,
-            LeadManagerJpaAutoConfiguration.class})
-    static class Host {
     }
 }

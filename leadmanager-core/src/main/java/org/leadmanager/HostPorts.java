@@ -40,18 +40,9 @@ final class HostPorts {
 
             @Override
             public Map<ContactId, ContactCard> findAll(TenantId tenant, Collection<ContactId> contacts) {
-                Map<ContactId, ContactCard> cards = present(call(() -> host.findAll(tenant, contacts),
-                        "ContactDirectory", "findAll"), "ContactDirectory", "findAll", "a map");
-                Map<ContactId, ContactCard> copy = new java.util.LinkedHashMap<>();
-                for (Map.Entry<ContactId, ContactCard> card : entries(cards)) {
-                    if (card.getKey() == null || card.getValue() == null) {
-                        throw broken("ContactDirectory", "findAll", "returned a null "
-                                + (card.getKey() == null ? "contact id" : "card for contact " + card.getKey()));
-                    }
-                    copy.put(card.getKey(), card.getValue());
-                }
-                // the library reads a copy: a host's lazy map is read once, here, under this guard
-                return copy;
+                return copyOf(present(call(() -> host.findAll(tenant, contacts), "ContactDirectory", "findAll"),
+                        "ContactDirectory", "findAll", "a map"), "ContactDirectory", "findAll", "contact id",
+                        "card for contact");
             }
 
             @Override
@@ -90,6 +81,13 @@ final class HostPorts {
             }
 
             @Override
+            public Map<UserId, UserInfo> findUsers(TenantId tenant, Collection<UserId> users) {
+                return copyOf(present(call(() -> host.findUsers(tenant, users), "UserDirectory", "findUsers"),
+                        "UserDirectory", "findUsers", "a map"), "UserDirectory", "findUsers", "user id",
+                        "user info for user");
+            }
+
+            @Override
             public boolean isActive(TenantId tenant, UserId user) {
                 return call(() -> host.isActive(tenant, user), "UserDirectory", "isActive");
             }
@@ -113,6 +111,23 @@ final class HostPorts {
                 return call(() -> host.canChange(actor, project, lead), "AccessPolicy", "canChange");
             }
         };
+    }
+
+    /**
+     * A host's answer of many at once as the library reads it: a copy (a host's lazy map is read once, here, under
+     * the guard), without null keys or values.
+     */
+    private static <K, V> Map<K, V> copyOf(Map<K, V> answer, String port, String method, String key,
+            String value) {
+        Map<K, V> copy = new java.util.LinkedHashMap<>();
+        for (Map.Entry<K, V> entry : entries(answer, port, method)) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                throw broken(port, method, "returned a null "
+                        + (entry.getKey() == null ? key : value + " " + entry.getKey()));
+            }
+            copy.put(entry.getKey(), entry.getValue());
+        }
+        return copy;
     }
 
     private static <T> T call(Supplier<T> call, String port, String method) {
@@ -140,8 +155,8 @@ final class HostPorts {
         return answer;
     }
 
-    private static <K, V> Collection<Map.Entry<K, V>> entries(Map<K, V> map) {
-        return call(() -> List.copyOf(map.entrySet()), "ContactDirectory", "findAll");
+    private static <K, V> Collection<Map.Entry<K, V>> entries(Map<K, V> map, String port, String method) {
+        return call(() -> List.copyOf(map.entrySet()), port, method);
     }
 
     private static HostPortException broken(String port, String method, String what) {

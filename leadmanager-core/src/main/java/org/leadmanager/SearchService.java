@@ -2,6 +2,8 @@ package org.leadmanager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.SavedSearchId;
+import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.Times;
 import org.leadmanager.domain.contact.ContactField;
@@ -36,8 +39,27 @@ final class SearchService implements Search {
     public LeadPage find(Actor actor, LeadQuery query) {
         checkShape(query.criteria(), "query.criteria");
         Keyset after = query.cursor() == null ? null : decode(query.cursor(), query.sort(), "query");
-        return ctx.read(s -> page(s, actor, query.project(), query.criteria(), query.sort(), query.limit(), after,
-                "query.criteria"));
+        return withOwnerNames(actor, ctx.read(s -> page(s, actor, query.project(), query.criteria(), query.sort(),
+                query.limit(), after, "query.criteria")));
+    }
+
+    /**
+     * The page with its owners' display names: one question to the host's user directory for the page, asked after
+     * the store's work, so no connection waits on the host.
+     */
+    private LeadPage withOwnerNames(Actor actor, LeadPage page) {
+        Set<UserId> owners = new LinkedHashSet<>();
+        for (Lead lead : page.leads()) {
+            if (lead.assignee() != null) {
+                owners.add(lead.assignee());
+            }
+        }
+        if (owners.isEmpty()) {
+            return page;
+        }
+        Map<UserId, String> names = new HashMap<>();
+        ctx.users.findUsers(actor.tenant(), owners).forEach((id, user) -> names.put(id, user.displayName()));
+        return new LeadPage(page.leads(), page.nextCursor(), page.statusLabels(), names);
     }
 
     /** A page: the project (which must be viewable and know the ticked statuses), then the page's leads. */
@@ -46,7 +68,7 @@ final class SearchService implements Search {
         Project project = ctx.viewableProject(s, actor, projectId);
         checkStatuses(project, criteria, criteriaPath);
         LeadSearch search = search(actor, project, criteria, sort, limit, after);
-        return page(s.leads().search(search), search, limit);
+        return page(s.leads().search(search), search, limit, project);
     }
 
     private static LeadSearch search(Actor actor, Project project, LeadCriteria criteria, LeadSort sort, int limit,
@@ -54,13 +76,15 @@ final class SearchService implements Search {
         return new LeadSearch(actor.tenant(), project.id(), criteria, sort, project.statusOrder(), after, limit + 1);
     }
 
-    private static LeadPage page(List<Lead> found, LeadSearch search, int limit) {
-        LeadSort sort = search.sort();
+    private static LeadPage page(List<Lead> found, LeadSearch search, int limit, Project project) {
+        Map<StatusKey, String> labels = new HashMap<>();
+        project.statuses().forEach(status -> labels.put(status.key(), status.label()));
         if (found.size() <= limit) {
-            return new LeadPage(found, null);
+            return new LeadPage(found, null, labels, Map.of());
         }
         List<Lead> page = new ArrayList<>(found.subList(0, limit));
-        return new LeadPage(page, CursorCodec.encode(sort, search.ordering().keysetOf(page.get(limit - 1))));
+        return new LeadPage(page, CursorCodec.encode(search.sort(), search.ordering().keysetOf(page.get(limit - 1))),
+                labels, Map.of());
     }
 
     @Override
@@ -122,7 +146,7 @@ final class SearchService implements Search {
             throw ValidationException.of("limit", limit < 1 ? "Min" : "Max", "must be between 1 and 500, was " + limit,
                     "value", limit < 1 ? 1 : 500);
         }
-        return ctx.read(s -> {
+        return withOwnerNames(actor, ctx.read(s -> {
             SavedSearch saved = own(s, actor, id);
             Keyset after = cursor == null ? null : decode(cursor, saved.sort(), null);
             // statuses retired since the search was saved match no lead any more
@@ -131,11 +155,11 @@ final class SearchService implements Search {
             Set<StatusKey> current = ticked.stream().filter(k -> project.findStatus(k).isPresent())
                     .collect(Collectors.toSet());
             if (!ticked.isEmpty() && current.isEmpty()) {
-                return new LeadPage(List.of(), null);
+                return new LeadPage(List.of(), null, Map.of(), Map.of());
             }
             return page(s, actor, saved.project(), saved.criteria().withStatuses(current), saved.sort(), limit,
                     after, "search.criteria");
-        });
+        }));
     }
 
     private static SavedSearch own(StoreSession s, Actor actor, SavedSearchId id) {

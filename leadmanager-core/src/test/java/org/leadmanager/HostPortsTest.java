@@ -74,6 +74,33 @@ class HostPortsTest {
     }
 
     @Test
+    void usersAskedManyAtOnceAreCheckedLikeCards() {
+        UserId known = UserId.of("anna");
+        UserInfo anna = new UserInfo(known, "Anna", true, java.time.ZoneOffset.UTC);
+        Map<UserId, UserInfo> withNull = new HashMap<>();
+        withNull.put(known, anna);
+        withNull.put(UserId.of("gone"), null);
+        UserDirectory answeringNull = new UserDirectory() {
+            @Override
+            public Optional<UserInfo> find(TenantId tenant, UserId user) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Map<UserId, UserInfo> findUsers(TenantId tenant, java.util.Collection<UserId> users) {
+                return withNull;
+            }
+        };
+        HostPortException broken = assertThrows(HostPortException.class,
+                () -> HostPorts.guard(answeringNull).findUsers(T, List.of(known)));
+        assertEquals("UserDirectory.findUsers returned a null user info for user gone", broken.getMessage());
+
+        UserDirectory byFind = (tenant, user) -> user.equals(known) ? Optional.of(anna) : Optional.empty();
+        assertEquals(Map.of(known, anna), HostPorts.guard(byFind).findUsers(T, List.of(known, UserId.of("x"))),
+                "the default asks find for each and leaves out the unknown");
+    }
+
+    @Test
     void aThrowingPortIsWrappedWithTheHostsExceptionAsCause() {
         IllegalStateException hostFailure = new IllegalStateException("directory down");
         UserDirectory users = (tenant, user) -> {

@@ -108,7 +108,7 @@ class ReadmeQuickStartTest {
         assertTrue(layer.findModule("org.leadmanager.core").isPresent(), "the core resolved as a named module");
 
         String out = invokeMain(layer.findLoader("quickstart"), className);
-        assertTrue(out.contains("Petra Berg, Berg Bau GmbH: contacted"), out);
+        assertTrue(out.contains("Petra Berg, Berg Bau GmbH: Contacted, Anna Schmidt"), out);
     }
 
     private static List<Path> concat(Path first, List<Path> rest) {

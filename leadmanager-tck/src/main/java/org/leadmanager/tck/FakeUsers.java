@@ -2,9 +2,12 @@ package org.leadmanager.tck;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.spi.host.UserDirectory;
@@ -13,6 +16,17 @@ import org.leadmanager.spi.host.UserInfo;
 /** An in-memory {@link UserDirectory}: users per tenant with an active flag and a time zone. Thread-safe. */
 public final class FakeUsers implements UserDirectory {
     private final Map<TenantId, Map<UserId, UserInfo>> users = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    /** How many times the library asked: each {@link #find} and each {@link #findUsers} counts once. */
+    public int lookups() {
+        return lookups.get();
+    }
+
+    /** Forgets a user, as a host does for a deleted employee. */
+    public void remove(TenantId tenant, UserId user) {
+        users.getOrDefault(tenant, Map.of()).remove(user);
+    }
 
     /** Adds or replaces a user. */
     public void put(TenantId tenant, UserInfo user) {
@@ -45,10 +59,26 @@ public final class FakeUsers implements UserDirectory {
 
     @Override
     public Optional<UserInfo> find(TenantId tenant, UserId user) {
+        lookups.incrementAndGet();
         return Optional.ofNullable(users.getOrDefault(tenant, Map.of()).get(user));
     }
 
+    /** One lookup for all of them, as a host's single query would be. */
+    @Override
+    public Map<UserId, UserInfo> findUsers(TenantId tenant, Collection<UserId> wanted) {
+        lookups.incrementAndGet();
+        Map<UserId, UserInfo> known = users.getOrDefault(tenant, Map.of());
+        Map<UserId, UserInfo> found = new LinkedHashMap<>();
+        for (UserId id : wanted) {
+            UserInfo user = known.get(id);
+            if (user != null) {
+                found.put(id, user);
+            }
+        }
+        return found;
+    }
+
     private UserInfo require(TenantId tenant, UserId user) {
-        return find(tenant, user).orElseThrow(() -> new IllegalArgumentException("no user " + user + " in " + tenant));
+        return Optional.ofNullable(users.getOrDefault(tenant, Map.of()).get(user)).orElseThrow(() -> new IllegalArgumentException("no user " + user + " in " + tenant));
     }
 }

@@ -180,6 +180,36 @@ public abstract class SearchContract extends ContractBase {
         assertEquals(List.of(), find(bob, nobody, LeadSort.byLastActivity()), "allowed again at once");
     }
 
+    /**
+     * A page carries what a list row shows: each lead's status label and its owner's display name (none for an
+     * unassigned lead or an owner the host no longer knows), asked of the user directory once per page, however
+     * many owners the page has.
+     */
+    @Test
+    void aPageCarriesStatusLabelsAndOwnerNamesAskedOfTheHostOncePerPage() {
+        fx.users.remove(fx.tenant, fx.carol);
+        int before = fx.users.lookups();
+        LeadPage all = lm().search().find(manager(), new LeadQuery(project.id(), LeadCriteria.all(),
+                LeadSort.byLastActivity(), 500, null));
+        int forAll = fx.users.lookups() - before;
+        before = fx.users.lookups();
+        lm().search().find(manager(), new LeadQuery(project.id(), LeadCriteria.all().withAssignees(fx.alice),
+                LeadSort.byLastActivity(), 1, null));
+        int forOne = fx.users.lookups() - before;
+
+        assertEquals(all.leads(), all.rows().stream().map(LeadPage.Row::lead).toList());
+        for (LeadPage.Row row : all.rows()) {
+            Lead lead = row.lead();
+            assertEquals(project.findStatus(lead.status()).orElseThrow().label(), row.statusLabel(), lead.toString());
+            String owner = lead.assignee() == null || lead.assignee().equals(fx.carol) ? null
+                    : "User " + lead.assignee().value();
+            assertEquals(owner, row.ownerName(), lead.toString());
+        }
+        assertTrue(all.rows().stream().anyMatch(row -> row.ownerName() != null), "some leads have owners");
+        assertEquals(forOne, forAll, "a page of three owners asks the directory as often as a page of one");
+        assertEquals(1, forAll, "one directory question for the page");
+    }
+
     @Test
     void aRetiredStatusIsRejectedRightAfterItsRetirement() {
         LeadCriteria won = LeadCriteria.all().withStatuses(WON);

@@ -1,5 +1,8 @@
 package org.leadmanager.spi.host;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
@@ -12,6 +15,18 @@ public interface UserDirectory {
 
     /** The user, or empty if the tenant has no such user. */
     Optional<UserInfo> find(TenantId tenant, UserId user);
+
+    /**
+     * Many users at once; users the tenant does not have are absent from the result. A page of leads asks once for
+     * the owners on it; hosts may override this with one query.
+     */
+    default Map<UserId, UserInfo> findUsers(TenantId tenant, Collection<UserId> users) {
+        Map<UserId, UserInfo> found = new LinkedHashMap<>();
+        for (UserId id : users) {
+            find(tenant, id).ifPresent(user -> found.put(id, user));
+        }
+        return found;
+    }
 
     /** Whether the user exists and is active. */
     default boolean isActive(TenantId tenant, UserId user) {

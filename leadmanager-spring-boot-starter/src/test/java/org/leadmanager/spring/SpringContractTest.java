@@ -21,7 +21,7 @@ class SpringContractTest extends LeadManagerContract {
     private static final ConfigurableApplicationContext CONTEXT = new SpringApplicationBuilder(Host.class)
             .web(WebApplicationType.NONE)
             .properties("spring.datasource.generate-unique-name=true", "spring.main.banner-mode=off",
-                    "leadmanager.relay.enabled=false")
+                    "leadmanager.events.relay.enabled=false")
             .registerShutdownHook(true)
             .run();
 

@@ -55,11 +55,17 @@ final class Relay implements EventRelay {
         int published = 0;
         List<ClaimedEvent> batch = claim();
         while (!batch.isEmpty()) {
-            published += relay(batch);
-            // not "fewer than a batch": a store may claim less while more is publishable
-            batch = poller.stopping() ? List.of() : claim();
+            Outcome outcome = relay(batch);
+            published += outcome.published();
+            // not "fewer than a batch": a store may claim less while more is publishable; but a batch that settled
+            // nothing (its lease ran out at once, or all of it waits behind events held elsewhere) ends the round
+            batch = poller.stopping() || !outcome.progressed() ? List.of() : claim();
         }
         return published;
+    }
+
+    /** What a batch did: events published, and whether any event was published, set aside or failed on record. */
+    private record Outcome(int published, boolean progressed) {
     }
 
     private void purge() {
@@ -90,11 +96,13 @@ final class Relay implements EventRelay {
         }
     }
 
-    /** Publishes a claimed batch in order, marks what went out, gives back what must wait; returns how many went out. */
-    private int relay(List<ClaimedEvent> batch) {
+    /** Publishes a claimed batch in order, marks what went out, gives back what must wait. */
+    private Outcome relay(List<ClaimedEvent> batch) {
         List<ClaimedEvent> published = new ArrayList<>(batch.size());
+        List<ClaimedEvent> marked = new ArrayList<>();
         List<ClaimedEvent> unused = new ArrayList<>();
         Set<LeadId> held = new HashSet<>();
+        int tried = 0;
         for (ClaimedEvent event : batch) {
             if (!ctx.now().isBefore(event.leaseUntil())) {
                 // another relay may have claimed the rest: leave them to whoever holds them now
@@ -104,7 +112,10 @@ final class Relay implements EventRelay {
             }
             if (event.lead() != null && held.contains(event.lead())) {
                 unused.add(event);
-            } else if (!publish(event, published)) {
+                continue;
+            }
+            tried++;
+            if (!publish(event, published, marked)) {
                 if (event.lead() != null) {
                     held.add(event.lead());
                 }
@@ -125,19 +136,20 @@ final class Relay implements EventRelay {
                         options.nodeId(), unused.size(), e);
             }
         }
-        return published.size();
+        return new Outcome(published.size() + marked.size(), tried > 0);
     }
 
     /**
-     * Publishes one claimed event, or sets it aside when it cannot be read.
+     * Publishes one claimed event, or sets it aside when it cannot be read. A published event joins
+     * {@code published}, to be marked with the batch, or, published with care, {@code marked}, marked already.
      *
      * @return false if the later events of its lead must wait: it was neither published nor set aside
      */
-    private boolean publish(ClaimedEvent event, List<ClaimedEvent> published) {
+    private boolean publish(ClaimedEvent event, List<ClaimedEvent> published, List<ClaimedEvent> marked) {
         if (event.envelope() == null) {
             return setAside(event, event.attempts() + 1, "the store cannot read the event: " + event.unreadable());
         }
-        return event.retaken() ? publishWithCare(event) : attempt(event, published);
+        return event.retaken() ? publishWithCare(event, marked) : attempt(event, published);
     }
 
     /**
@@ -146,7 +158,7 @@ final class Relay implements EventRelay {
      * relay too, the events before it are done and only it counts one more attempt. One that has run out of
      * attempts so is set aside without another call.
      */
-    private boolean publishWithCare(ClaimedEvent event) {
+    private boolean publishWithCare(ClaimedEvent event, List<ClaimedEvent> marked) {
         if (event.attempts() >= options.maxAttempts()) {
             return setAside(event, event.attempts(), event.attempts() + " attempts ended without a recorded outcome"
                     + " (the relay died or ran out of lease); not published again");
@@ -165,6 +177,7 @@ final class Relay implements EventRelay {
         boolean settled = attempt(event, one);
         if (!one.isEmpty()) {
             ctx.store.inTransaction(s -> s.events().markPublished(one, ctx.now(), !options.retention().isZero()));
+            marked.add(event);
         }
         return settled;
     }

@@ -17,8 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.EventRelay;
@@ -313,6 +317,30 @@ public abstract class EventRelayContract extends ContractBase {
     }
 
     @Test
+    void thePublisherRunsOutsideTheRelaysTransactionsSoAChangeItMakesCommitsAtOnceAndGoesOutToo() {
+        Project project = fx.project("Solar");
+        Lead lead = fx.lead(project.id());
+        fx.relayEvents();
+        List<Boolean> seenElsewhere = new CopyOnWriteArrayList<>();
+        LeadManager[] reacting = new LeadManager[1];
+        reacting[0] = fx.newLeadManager(b -> b.events(e -> {
+            fx.events.publish(e);
+            if (e.tenant().equals(fx.tenant) && e.event() instanceof LeadStatusChanged) {
+                reacting[0].leads().addNote(manager(), lead.id(), "a reaction to the status change");
+                // another thread sees the note: it committed on its own, not inside a transaction of the relay
+                seenElsewhere.add(notesSeenByAnotherThread(lead.id()) == 1);
+            }
+        }));
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+
+        reacting[0].eventRelay(EventRelay.Options.defaults().withNodeId("tck-reacting")).relayDue();
+
+        assertEquals(List.of(true), seenElsewhere);
+        assertEquals(List.of(LeadStatusChanged.class, NoteAdded.class), types(ofLead(lead.id())),
+                "the reaction's event goes out in the same round, after the event it reacted to");
+    }
+
+    @Test
     void theRelaysHostCallsRejectBadInput() {
         ValidationException tooFew = assertThrows(ValidationException.class, () -> fx.relay.setAside(0));
         assertViolation(tooFew, "limit");
@@ -321,6 +349,16 @@ public abstract class EventRelayContract extends ContractBase {
     }
 
     // ---- helpers
+
+    /** How many notes of the lead a reader on another thread finds. */
+    private int notesSeenByAnotherThread(LeadId lead) {
+        try {
+            return CompletableFuture.supplyAsync(() -> lm().leads().notes(manager(), lead).size())
+                    .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the reader on another thread failed", e);
+        }
+    }
 
     /** Set-aside events of the fixture's tenant. */
     private List<SetAsideEvent> setAside(EventRelay relay) {

@@ -5,6 +5,8 @@
 module org.leadmanager.jpa {
     requires transitive org.leadmanager.core;
     requires transitive jakarta.persistence;
+    // the default form of events in the publication registry: JSON
+    requires org.leadmanager.json;
     requires java.sql;
     requires org.slf4j;
 

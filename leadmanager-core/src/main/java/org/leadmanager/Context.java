@@ -3,6 +3,8 @@ package org.leadmanager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.NotFoundException;
@@ -19,13 +21,9 @@ import org.leadmanager.spi.host.EventPublisher;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.StoreSession;
 import org.leadmanager.spi.host.UserDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** What every service needs: ports, clock, ids, and the unit-of-work and access helpers. */
 final class Context {
-    private static final Logger LOG = LoggerFactory.getLogger(Context.class);
-
     final LeadStore store;
     final ContactDirectory contacts;
     final UserDirectory users;
@@ -34,8 +32,10 @@ final class Context {
     final Clock clock;
     final IdGenerator ids;
     final int chunkSize;
-    /** False with {@link EventPublisher#none()}: then changes record no events and relay nothing. */
+    /** False with {@link EventPublisher#none()}: then changes record no events and relays publish nothing. */
     final boolean events;
+    /** The started event relays of this lead manager, woken after each change that recorded events. */
+    private final List<Poller> relays = new CopyOnWriteArrayList<>();
 
     Context(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
             EventPublisher publisher, Clock clock, int chunkSize) {
@@ -60,16 +60,30 @@ final class Context {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Runs a change in one unit of work, records its activities and events, then relays events (if published). */
+    /**
+     * Runs a change in one unit of work and records its activities and events. Publishing is the event relay's: a
+     * started relay is only woken once the unit of work committed.
+     */
     <T> T write(Actor actor, Function<Tx, T> work) {
+        boolean[] recorded = new boolean[1];
         T result = store.inTransaction(session -> {
             Tx tx = tx(session, actor);
             T value = work.apply(tx);
-            tx.flush();
+            recorded[0] = tx.flush();
             return value;
         });
-        relay();
+        if (recorded[0]) {
+            relays.forEach(Poller::wakeUp);
+        }
         return result;
+    }
+
+    void relayStarted(Poller relay) {
+        relays.add(relay);
+    }
+
+    void relayStopped(Poller relay) {
+        relays.remove(relay);
     }
 
     /**
@@ -78,22 +92,6 @@ final class Context {
      */
     <T> T read(Function<StoreSession, T> work) {
         return store.read(work);
-    }
-
-    /**
-     * Publishes pending events; a failing publisher never fails the committed change. Without a publisher it does
-     * nothing: pending events of other lead managers on the store are left to them.
-     */
-    int relay() {
-        if (!events) {
-            return 0;
-        }
-        try {
-            return store.relayEvents(publisher);
-        } catch (RuntimeException e) {
-            LOG.warn("Event publisher failed; the events stay pending and are retried on the next change", e);
-            return 0;
-        }
     }
 
     Project project(StoreSession s, Actor actor, ProjectId id) {

@@ -61,7 +61,7 @@ final class DefaultLeadManager implements LeadManager {
     }
 
     @Override
-    public int relayEvents() {
-        return ctx.relay();
+    public EventRelay eventRelay(EventRelay.Options options) {
+        return new Relay(ctx, Objects.requireNonNull(options, "options"));
     }
 }

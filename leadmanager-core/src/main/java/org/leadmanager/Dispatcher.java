@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
@@ -30,20 +26,19 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher implements ReminderDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /** Recorded when the store refuses the error's own text: plain ASCII that any text column takes. */
     private static final String UNSTORABLE_ERROR = "the notifier failed; its error text could not be stored";
 
     private final Context ctx;
     private final Options options;
-    private final Object lifecycle = new Object();
-    private ScheduledExecutorService executor;
-    private boolean closed;
-    private volatile boolean stopping;
+    private final Poller poller;
 
     Dispatcher(Context ctx, Options options) {
         this.ctx = ctx;
         this.options = options;
+        this.poller = new Poller("reminder dispatcher " + options.nodeId(),
+                "leadmanager-reminders-" + options.nodeId(), this::dispatchDue, options.pollInterval(),
+                options.threads());
     }
 
     @Override
@@ -51,11 +46,10 @@ final class Dispatcher implements ReminderDispatcher {
         int fired = 0;
         List<FollowUp> claimed = claim();
         while (!claimed.isEmpty()) {
-            // with a publisher the commit is followed by a relay, which may wait: claim after it, not before
-            Marked marked = markFired(deliver(claimed), !stopping && !ctx.events);
+            Marked marked = markFired(deliver(claimed), !poller.stopping());
             fired += marked.count();
             // not "fewer than a batch": a store may claim less while more is due (H2 when another node won rows)
-            claimed = marked.next() != null ? marked.next() : stopping ? List.of() : claim();
+            claimed = marked.next() != null ? marked.next() : poller.stopping() ? List.of() : claim();
         }
         return fired;
     }
@@ -203,7 +197,7 @@ final class Dispatcher implements ReminderDispatcher {
     private boolean record(FollowUp claimed, String error, boolean last, String ifRefused) {
         try {
             boolean recorded = ctx.write(Actor.system(claimed.tenant()), tx -> tx.s.reminders().recordFailure(claimed,
-                    error, last ? null : tx.now.plus(backoff(claimed.attempts()))));
+                    error, last ? null : tx.now.plus(Settings.backoff(options.backoff(), claimed.attempts()))));
             if (!recorded) {
                 LOG.debug("Follow-up {} changed while its reminder failed", claimed.id());
             }
@@ -217,66 +211,14 @@ final class Dispatcher implements ReminderDispatcher {
         }
     }
 
-    private Duration backoff(int attempt) {
-        Duration pause = options.backoff();
-        for (int i = 1; i < attempt && pause.compareTo(MAX_BACKOFF) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
-    }
-
     @Override
     public void start() {
-        synchronized (lifecycle) {
-            if (closed || executor != null) {
-                throw new IllegalStateException("reminder dispatcher " + options.nodeId()
-                        + (closed ? " is closed" : " is already started"));
-            }
-            AtomicInteger count = new AtomicInteger();
-            executor = Executors.newScheduledThreadPool(options.threads(), r -> {
-                Thread t = new Thread(r, "leadmanager-reminders-" + options.nodeId() + "-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            long interval = options.pollInterval().toMillis();
-            for (int i = 0; i < options.threads(); i++) {
-                executor.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    private void poll() {
-        try {
-            dispatchDue();
-        } catch (RuntimeException e) {
-            LOG.warn("Reminder dispatch round failed; retrying at the next poll", e);
-        } catch (Error e) {
-            // anything escaping a periodic task cancels it for good, silently: a notifier throwing an Error
-            // would stop this node's reminders; its claims expire like a crashed node's and are retried
-            LOG.error("Reminder dispatch round failed with an error; retrying at the next poll", e);
-        }
+        poller.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running;
-        synchronized (lifecycle) {
-            closed = true;
-            stopping = true;
-            running = executor;
-            executor = null;
-        }
-        if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.stop();
     }
 
     @Override

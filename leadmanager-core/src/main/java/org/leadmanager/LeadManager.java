@@ -10,6 +10,11 @@ package org.leadmanager;
  *         .users(myUserDirectory)
  *         .build();
  * }</pre>
+ *
+ * <p>Beside the calls run two background jobs, each only once the host starts or drives it, on any number of nodes
+ * sharing the store: the {@linkplain #reminderDispatcher reminder dispatcher} fires due follow-ups, and the
+ * {@linkplain #eventRelay event relay} publishes committed events. A change only records its events with it, in its
+ * unit of work; it never calls the publisher itself.
  */
 public interface LeadManager {
 
@@ -43,11 +48,11 @@ public interface LeadManager {
     ReminderDispatcher reminderDispatcher(ReminderDispatcher.Options options);
 
     /**
-     * Publishes events that were committed but not yet published, e.g. after a crash or a failing publisher.
-     * Happens after every change anyway; call it once at start-up. Without a publisher
-     * ({@link org.leadmanager.spi.host.EventPublisher#none()}) it does nothing and leaves pending events in the store.
-     *
-     * @return how many events were published
+     * A relay that publishes committed events to this lead manager's {@link org.leadmanager.spi.host.EventPublisher}
+     * from the store's publication registry. Changes only record their events: nothing is published until the host
+     * starts a relay ({@link EventRelay#start()}) or drives one with {@link EventRelay#relayDue()}, on every node or
+     * on some. The relay also lists the events it set aside and retries them. Without a publisher
+     * ({@link org.leadmanager.spi.host.EventPublisher#none()}) nothing is recorded and the relay publishes nothing.
      */
-    int relayEvents();
+    EventRelay eventRelay(EventRelay.Options options);
 }

@@ -49,8 +49,9 @@ public final class LeadManagerBuilder {
     }
 
     /**
-     * Receives every event after its change committed. Default {@link EventPublisher#none()}: no events are
-     * recorded, so changes write nothing to the store's outbox.
+     * Receives every event after its change committed, from the event relay ({@link LeadManager#eventRelay}).
+     * Default {@link EventPublisher#none()}: no events are recorded, so changes write nothing to the store's event
+     * registry.
      */
     public LeadManagerBuilder events(EventPublisher events) {
         this.events = Objects.requireNonNull(events, "events");

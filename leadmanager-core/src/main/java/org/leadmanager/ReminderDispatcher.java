@@ -2,7 +2,6 @@ package org.leadmanager;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import org.leadmanager.spi.host.ReminderNotifier;
 
 /**
@@ -44,13 +43,7 @@ public interface ReminderDispatcher extends AutoCloseable {
 
         public Options {
             Objects.requireNonNull(notifier, "notifier");
-            Objects.requireNonNull(nodeId, "nodeId");
-            if (nodeId.isBlank() || nodeId.length() > 200
-                    || org.leadmanager.domain.Text.firstForbidden(nodeId) >= 0) {
-                // every store records it with each claim, in a column of 200 characters
-                throw new IllegalArgumentException("nodeId must be 1 to 200 characters without NUL, lone surrogates"
-                        + " or non-characters");
-            }
+            Settings.checkNodeId(nodeId);
             check(pollInterval != null && pollInterval.toMillis() >= 10, "pollInterval must be at least 10 ms");
             check(batchSize >= 1 && batchSize <= 1000, "batchSize must be 1..1000, was " + batchSize);
             check(lease != null && lease.toMillis() >= 1, "lease must be positive");
@@ -61,8 +54,8 @@ public interface ReminderDispatcher extends AutoCloseable {
 
         /** Poll every 5 s, batches of 20, 2-minute lease, one thread, 5 attempts from 30 s backoff. */
         public static Options defaults(ReminderNotifier notifier) {
-            return new Options(notifier, "node-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofSeconds(5),
-                    20, Duration.ofMinutes(2), 1, 5, Duration.ofSeconds(30));
+            return new Options(notifier, Settings.randomNodeId(), Duration.ofSeconds(5), 20, Duration.ofMinutes(2), 1,
+                    5, Duration.ofSeconds(30));
         }
 
         public Options withNodeId(String id) {
@@ -90,9 +83,7 @@ public interface ReminderDispatcher extends AutoCloseable {
         }
 
         private static void check(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
+            Settings.check(ok, message);
         }
     }
 

@@ -33,7 +33,7 @@ final class Tx {
         this.recordEvents = recordEvents;
     }
 
-    /** Records an event for the outbox, unless the lead manager has no publisher. */
+    /** Records an event for the event registry, unless the lead manager has no publisher. */
     private void emit(DomainEvent event) {
         if (!recordEvents) {
             return;
@@ -43,7 +43,7 @@ final class Tx {
 
     /**
      * Records what a command decided: the timeline entries its events make ({@link Timeline}) and, unless the lead
-     * manager has no publisher, the events for the outbox. Saving the state is the caller's.
+     * manager has no publisher, the events for the event registry. Saving the state is the caller's.
      *
      * @return the new state
      */
@@ -93,12 +93,19 @@ final class Tx {
         s.leads().setNextFollowUpAt(actor.tenant(), lead, next);
     }
 
-    void flush() {
+    /**
+     * Writes what the unit of work recorded: timeline entries first, since appending them locks the leads, so the
+     * events of one lead join the registry in the order the units of work commit.
+     *
+     * @return whether events were recorded
+     */
+    boolean flush() {
         if (!activities.isEmpty()) {
             s.activities().append(activities);
         }
         if (!events.isEmpty()) {
             s.recordEvents(events);
         }
+        return !events.isEmpty();
     }
 }

@@ -78,6 +78,15 @@ class CoreDependencyRulesTest {
     }
 
     @Test
+    void noTypeIsJavaSerializable() {
+        // events reach the store and the host as JSON (leadmanager-json), never in Java's serialized form; enums and
+        // exceptions are serializable by the JDK's design, not by choice
+        noClasses().that().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                .should().beAssignableTo(java.io.Serializable.class)
+                .check(CORE);
+    }
+
+    @Test
     void implementationClassesArePackagePrivate() {
         classes().that().resideInAPackage("org.leadmanager").and().haveSimpleNameStartingWith("Default")
                 .should().notHaveModifier(JavaModifier.PUBLIC)

@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadmanager.BulkResult;
+import org.leadmanager.EventRelay;
 import org.leadmanager.FollowUpOverview;
 import org.leadmanager.LeadManager;
 import org.leadmanager.LeadPage;
@@ -22,6 +26,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
@@ -44,7 +49,8 @@ import org.leadmanager.spi.host.UserInfo;
 /**
  * The story of the help page: a lead manager "Leadmanager" is set up, an e-mail campaign's responders become leads
  * through a bound group, three contacts are added by hand, two employees get the leads, the list is filtered by
- * ticking two statuses, a search runs, notes are written and a follow-up shows in the overview.
+ * ticking two statuses, a search runs, notes are written and a follow-up shows in the overview. At the end the event
+ * relay publishes the events all of it recorded.
  */
 public final class Demo {
     /** A fresh tenant per run, so the demo can run again on the same database. */
@@ -56,10 +62,18 @@ public final class Demo {
     private final InMemoryDirectory crm = InMemoryDirectory.create();
     private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final LeadManager leads;
+    /** What the host's publisher received of this run's tenant. */
+    private final List<EventEnvelope> published = new ArrayList<>();
 
     Demo(LeadStore store, PrintStream out) {
         this.out = out;
-        this.leads = LeadManager.builder().store(store).contacts(crm).users(crm).clock(clock).build();
+        this.leads = LeadManager.builder().store(store).contacts(crm).users(crm).clock(clock)
+                .events(envelope -> {
+                    if (envelope.tenant().equals(TENANT)) {
+                        published.add(envelope);
+                    }
+                })
+                .build();
     }
 
     /**
@@ -199,6 +213,18 @@ public final class Demo {
                     .map(c -> c.label() + " " + c.count()).collect(Collectors.joining(", ")));
         }
         projects.print(out);
+
+        // 9. Every change recorded its events in the store; the event relay publishes them. A host starts it on
+        // each node or calls relayDue() from its own scheduler.
+        EventRelay relay = leads.eventRelay(EventRelay.Options.defaults().withNodeId("demo"));
+        out.printf("%nEvents recorded by the changes, waiting in the store: %d.%n", relay.backlog().pending());
+        relay.relayDue();
+        Map<String, Long> perType = published.stream().collect(Collectors.groupingBy(
+                e -> e.event().getClass().getSimpleName(), LinkedHashMap::new, Collectors.counting()));
+        Table events = new Table("Events the relay published, per type", "type", "events");
+        perType.forEach(events::row);
+        events.print(out);
+        out.printf("Waiting after the relay: %d.%n", relay.backlog().pending());
     }
 
     /** A contact of the host CRM, with the link to its page there. */

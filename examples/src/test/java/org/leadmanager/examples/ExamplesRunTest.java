@@ -41,7 +41,9 @@ class ExamplesRunTest {
                 "== Search: owner Anna Schmidt, city = Berlin, by name ==",
                 "Rückruf gewünscht", "overdue  | 2026-03-02 13:20 | Petra Berg",
                 "Olaf Brandt | Brandt Maschinen GmbH | Berlin | Angebot     | Ben Weber",
-                "Leadmanager | 8     | Neu 3, Kontaktiert 2, Angebot 1, Kunde 1, Kein Interesse 1");
+                "Leadmanager | 8     | Neu 3, Kontaktiert 2, Angebot 1, Kunde 1, Kein Interesse 1",
+                "Events recorded by the changes, waiting in the store: 27.",
+                "== Events the relay published, per type ==", "LeadQualified     | 8", "Waiting after the relay: 0.");
         String filtered = out.substring(out.indexOf("== Filtered"), out.indexOf("== Leads per status"));
         assertTrue(!filtered.contains("| Neu ") && !filtered.contains("| Kunde "), filtered);
     }
@@ -92,7 +94,9 @@ class ExamplesRunTest {
 
     @Test
     void events() {
-        assertContains(run(EventsExample::main), "from MANUAL", "became a customer", "NoteAdded");
+        assertContains(run(EventsExample::main), "Changes made; 3 events wait for the relay.",
+                "The relay published 3 events.", "from MANUAL", "NoteAdded", "Set aside: LeadConverted",
+                "webhook answered 503", "Retried 1; the relay published 1 more.", "became a customer");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package org.leadmanager.domain;
 
-import java.io.Serializable;
 
 /**
  * Identifies a contact group owned by the host CRM.
  *
  * @param value the host's key, non-blank, at most 64 characters
  */
-public record ContactGroupId(String value) implements Serializable, Comparable<ContactGroupId> {
+public record ContactGroupId(String value) implements Comparable<ContactGroupId> {
 
     /** @throws NullPointerException if value is null; ValidationException if blank or too long */
     public ContactGroupId {

@@ -1,13 +1,12 @@
 package org.leadmanager.domain;
 
-import java.io.Serializable;
 
 /**
  * Identifies a contact owned by the host CRM.
  *
  * @param value the host's key, non-blank, at most 64 characters
  */
-public record ContactId(String value) implements Serializable, Comparable<ContactId> {
+public record ContactId(String value) implements Comparable<ContactId> {
 
     /** @throws NullPointerException if value is null; ValidationException if blank or too long */
     public ContactId {

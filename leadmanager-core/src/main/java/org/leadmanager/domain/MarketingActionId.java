@@ -1,6 +1,5 @@
 package org.leadmanager.domain;
 
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import java.util.UUID;
  *
  * @param value non-null
  */
-public record MarketingActionId(UUID value) implements Serializable, Comparable<MarketingActionId> {
+public record MarketingActionId(UUID value) implements Comparable<MarketingActionId> {
 
     /** @throws NullPointerException if value is null */
     public MarketingActionId {

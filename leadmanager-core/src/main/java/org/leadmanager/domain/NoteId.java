@@ -1,6 +1,5 @@
 package org.leadmanager.domain;
 
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import java.util.UUID;
  *
  * @param value non-null
  */
-public record NoteId(UUID value) implements Serializable, Comparable<NoteId> {
+public record NoteId(UUID value) implements Comparable<NoteId> {
 
     /** @throws NullPointerException if value is null */
     public NoteId {

@@ -1,13 +1,12 @@
 package org.leadmanager.domain;
 
-import java.io.Serializable;
 
 /**
  * Identifies a tenant (one customer of the host CRM); every aggregate belongs to exactly one.
  *
  * @param value the host's key, non-blank, at most 64 characters
  */
-public record TenantId(String value) implements Serializable, Comparable<TenantId> {
+public record TenantId(String value) implements Comparable<TenantId> {
 
     /** @throws NullPointerException if value is null; ValidationException if blank or too long */
     public TenantId {

@@ -1,13 +1,12 @@
 package org.leadmanager.domain;
 
-import java.io.Serializable;
 
 /**
  * Identifies an employee (user) of the host CRM.
  *
  * @param value the host's key, non-blank, at most 64 characters
  */
-public record UserId(String value) implements Serializable, Comparable<UserId> {
+public record UserId(String value) implements Comparable<UserId> {
 
     /** @throws NullPointerException if value is null; ValidationException if blank or too long */
     public UserId {

@@ -2,7 +2,6 @@ package org.leadmanager.inmemory;
 
 import java.util.Objects;
 import java.util.function.Function;
-import org.leadmanager.spi.host.EventPublisher;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.StoreSession;
 
@@ -26,8 +25,9 @@ import org.leadmanager.spi.store.StoreSession;
  * bounded heap. Counts per status and owner are sums of bucket sizes. Follow-ups are indexed per lead, per owner
  * and in one claim queue ordered by the time they become claimable.
  *
- * <p><b>Events.</b> Events recorded by a unit of work join the outbox when it commits, in commit order;
- * {@link #relayEvents} publishes them under a separate relay lock, so publishing never blocks units of work.
+ * <p><b>Events.</b> Events recorded by a unit of work join the publication registry when it commits, numbered in
+ * commit order, as objects (nothing is serialized). Relays claim, mark and give back events in units of work of
+ * their own; they publish between those, without the store lock, so publishing never blocks units of work.
  *
  * <p>Every repository call must happen inside {@link #inTransaction}, on the thread running it; a call elsewhere
  * throws {@link IllegalStateException}. Returned aggregates are the immutable domain objects and returned
@@ -35,8 +35,8 @@ import org.leadmanager.spi.store.StoreSession;
  */
 public final class InMemoryLeadStore implements LeadStore {
     private final Transactions transactions = new Transactions();
-    private final Session session = new Session(transactions);
-    private final Outbox outbox = new Outbox();
+    private final EventTable events = new EventTable(transactions);
+    private final Session session = new Session(transactions, events);
 
     private InMemoryLeadStore() {
     }
@@ -58,22 +58,6 @@ public final class InMemoryLeadStore implements LeadStore {
     @Override
     public <T> T inTransaction(Function<StoreSession, T> work) {
         Objects.requireNonNull(work, "work");
-        return transactions.run(() -> work.apply(session), outbox::append);
-    }
-
-    /**
-     * Publishes committed events in commit order, each removed once the publisher returned. A publisher that
-     * throws a {@link RuntimeException} stops the relay (logged at WARN; that event and the later ones stay pending
-     * and the count so far is returned); an {@link Error} propagates, leaving the event pending. A relay waits for
-     * one running on another thread, except inside a unit of work, where it returns 0 instead; a relay started by
-     * the publisher of a running relay on the same thread returns 0, since the running one publishes its events.
-     *
-     * @param publisher non-null
-     * @return how many events this call published
-     */
-    @Override
-    public int relayEvents(EventPublisher publisher) {
-        Objects.requireNonNull(publisher, "publisher");
-        return outbox.relay(publisher, !transactions.inUnitOfWork());
+        return transactions.run(() -> work.apply(session), events::append);
     }
 }

@@ -3,6 +3,7 @@ package org.leadmanager.inmemory;
 import java.util.List;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.spi.store.ActivityRepository;
+import org.leadmanager.spi.store.EventRegistry;
 import org.leadmanager.spi.store.FollowUpRepository;
 import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.store.LeadRepository;
@@ -25,8 +26,9 @@ final class Session implements StoreSession {
     private final ActivityTable activities;
     private final FollowUpTable followUps;
     private final SavedSearchTable savedSearches;
+    private final EventTable events;
 
-    Session(Transactions transactions) {
+    Session(Transactions transactions, EventTable events) {
         this.transactions = transactions;
         this.projects = new ProjectTable(transactions);
         this.actions = new ActionTable(transactions);
@@ -35,6 +37,7 @@ final class Session implements StoreSession {
         this.activities = new ActivityTable(transactions, leads);
         this.followUps = new FollowUpTable(transactions);
         this.savedSearches = new SavedSearchTable(transactions);
+        this.events = events;
     }
 
     @Override
@@ -75,6 +78,11 @@ final class Session implements StoreSession {
     @Override
     public SavedSearchRepository savedSearches() {
         return savedSearches;
+    }
+
+    @Override
+    public EventRegistry events() {
+        return events;
     }
 
     @Override

@@ -28,11 +28,14 @@ import static org.leadmanager.inmemory.StoreFixture.states;
 
 import static java.util.stream.Collectors.toSet;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,10 @@ import org.junit.jupiter.api.Test;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.ContactId;
+import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.NoteId;
+import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.SetAsideEvent;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.Activity;
@@ -56,6 +63,7 @@ import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
 import org.leadmanager.domain.search.SortField;
+import org.leadmanager.spi.store.ClaimedEvent;
 import org.leadmanager.spi.store.StoreSession;
 
 /** Behaviour of the in-memory store itself, beyond what the contract kit checks. */
@@ -114,7 +122,7 @@ class InMemoryLeadStoreTest {
                 assertEquals(0L, s.projects().advanceRoundRobin(TENANT_A, project.id(), 0));
                 return null;
             });
-            assertEquals(0, store.relayEvents(e -> { }));
+            assertEquals(List.of(), pending());
         }
 
         @Test
@@ -132,14 +140,13 @@ class InMemoryLeadStoreTest {
             }));
 
             assertEquals(List.of(), tx(s -> s.projects().findAll(TENANT_A)));
-            assertEquals(0, store.relayEvents(e -> { }));
+            assertEquals(List.of(), pending());
         }
 
         @Test
         void aFailedNestedCallUndoesOnlyItsOwnChanges() {
             Project first = project(TENANT_A, "First");
             Project second = project(TENANT_A, "Second");
-            List<EventEnvelope> published = new ArrayList<>();
             EventEnvelope kept = event(TENANT_A, "first");
 
             tx(outer -> {
@@ -154,8 +161,7 @@ class InMemoryLeadStoreTest {
             });
 
             assertEquals(List.of(first), tx(s -> s.projects().findAll(TENANT_A)));
-            assertEquals(1, store.relayEvents(published::add));
-            assertEquals(List.of(kept), published);
+            assertEquals(List.of(kept), pending());
         }
 
         @Test
@@ -743,11 +749,32 @@ class InMemoryLeadStoreTest {
         }
     }
 
+    /** Claims every pending event (as a relay at {@code at(100)} would) and returns the envelopes, in order. */
+    private List<EventEnvelope> pending() {
+        return claim(at(100), 1000).stream().map(ClaimedEvent::envelope).toList();
+    }
+
+    private boolean ok(Function<StoreSession, Boolean> work) {
+        return tx(work);
+    }
+
+    private int count(Function<StoreSession, Integer> work) {
+        return tx(work);
+    }
+
+    private long number(Function<StoreSession, Long> work) {
+        return tx(work);
+    }
+
+    private List<ClaimedEvent> claim(Instant now, int limit) {
+        return tx(s -> s.events().claim(now, limit, "node", now.plus(Duration.ofMinutes(2))));
+    }
+
     @Nested
-    class Outbox {
+    class EventRegistry {
 
         @Test
-        void committedEventsArePublishedOnceInCommitOrder() {
+        void committedEventsAreNumberedAndClaimedInCommitOrder() {
             EventEnvelope one = event(TENANT_A, "one");
             EventEnvelope two = event(TENANT_B, "two");
             EventEnvelope three = event(TENANT_A, "three");
@@ -759,71 +786,117 @@ class InMemoryLeadStoreTest {
                 s.recordEvents(List.of(three));
                 return null;
             });
-            List<EventEnvelope> published = new ArrayList<>();
 
-            assertEquals(3, store.relayEvents(published::add));
-            assertEquals(0, store.relayEvents(published::add));
-            assertEquals(List.of(one, two, three), published);
+            List<ClaimedEvent> claimed = claim(at(1), 1000);
+
+            assertEquals(List.of(one, two, three), claimed.stream().map(ClaimedEvent::envelope).toList());
+            assertTrue(claimed.get(0).seq() < claimed.get(1).seq() && claimed.get(1).seq() < claimed.get(2).seq());
+            assertEquals(List.of(), claim(at(1), 1000), "claimed once while the lease runs");
+            assertEquals(3, count(s -> s.events().markPublished(claimed, at(1), false)));
+            assertEquals(List.of(), claim(at(10), 1000), "published events are gone, even after the lease");
+            assertEquals(0L, number(s -> s.events().countPending()));
         }
 
         @Test
-        void aFailingPublisherStopsTheRelayAndTheEventStaysPending() {
-            EventEnvelope one = event(TENANT_A, "one");
-            EventEnvelope two = event(TENANT_A, "two");
-            EventEnvelope three = event(TENANT_A, "three");
+        void aLeadsLaterEventsWaitWhileAnEarlierOneIsHeldOrRetried() {
+            LeadId lead = new LeadId(UUID.randomUUID());
+            EventEnvelope first = leadEvent(lead, "first");
+            EventEnvelope second = leadEvent(lead, "second");
+            EventEnvelope other = event(TENANT_A, "other");
             tx(s -> {
-                s.recordEvents(List.of(one, two, three));
+                s.recordEvents(List.of(first, second, other));
                 return null;
             });
-            List<EventEnvelope> published = new ArrayList<>();
 
-            int count = store.relayEvents(e -> {
-                if (e.equals(two)) {
-                    throw new IllegalStateException("broker down");
-                }
-                published.add(e);
-            });
-
-            assertEquals(1, count);
-            assertEquals(List.of(one), published);
-            assertEquals(2, store.relayEvents(published::add));
-            assertEquals(List.of(one, two, three), published);
+            List<ClaimedEvent> onlyTheFirst = claim(at(1), 1);
+            assertEquals(List.of(first), onlyTheFirst.stream().map(ClaimedEvent::envelope).toList());
+            List<ClaimedEvent> others = claim(at(1), 1000);
+            assertEquals(List.of(other), others.stream().map(ClaimedEvent::envelope).toList(),
+                    "the lead's second event waits while its first is claimed elsewhere");
+            assertEquals(1, count(s -> s.events().markPublished(others, at(1), false)));
+            assertTrue(ok(s -> s.events().recordFailure(onlyTheFirst.get(0), 1, "down", at(5))));
+            assertEquals(List.of(), claim(at(4), 1000), "nor while it waits for its retry");
+            List<ClaimedEvent> retried = claim(at(5), 1000);
+            assertEquals(List.of(first, second), retried.stream().map(ClaimedEvent::envelope).toList());
+            assertEquals(1, retried.get(0).attempts());
+            assertFalse(retried.get(0).retaken(), "a recorded failure ends the claim");
         }
 
         @Test
-        void eventsOfAChangeMadeByThePublisherArePublishedByTheRunningRelay() {
-            EventEnvelope first = event(TENANT_A, "first");
-            EventEnvelope reaction = event(TENANT_A, "reaction");
+        void aClaimThatEndsWithItsLeaseIsRetakenAndOnlyItsHolderChangesIt() {
+            EventEnvelope event = event(TENANT_A, "one");
             tx(s -> {
-                s.recordEvents(List.of(first));
+                s.recordEvents(List.of(event));
                 return null;
             });
-            List<EventEnvelope> published = new ArrayList<>();
+            ClaimedEvent lost = claim(at(1), 10).get(0);
+            assertFalse(lost.retaken());
 
-            int count = store.relayEvents(e -> {
-                published.add(e);
-                if (e.equals(first)) {
-                    store.inTransaction(s -> {
-                        s.recordEvents(List.of(reaction));
-                        return null;
-                    });
-                    assertEquals(0, store.relayEvents(published::add), "a nested relay leaves it to the outer one");
-                }
-            });
+            ClaimedEvent retaken = claim(at(3), 10).get(0);
 
-            assertEquals(2, count);
-            assertEquals(List.of(first, reaction), published);
+            assertTrue(retaken.retaken());
+            assertEquals(0, count(s -> s.events().markPublished(List.of(lost), at(3), false)), "overtaken");
+            assertFalse(ok(s -> s.events().recordFailure(lost, 1, "late", null)));
+            assertFalse(ok(s -> s.events().countAttempt(lost)));
+            assertTrue(ok(s -> s.events().countAttempt(retaken)));
+            assertEquals(1, count(s -> s.events().markPublished(List.of(retaken), at(3), false)));
         }
 
         @Test
-        void eventsOfAUnitOfWorkAreNotRelayableBeforeItCommits() throws ExecutionException, InterruptedException {
+        void setAsideEventsAreListedAndRetried() {
+            EventEnvelope a = event(TENANT_A, "a");
+            EventEnvelope b = event(TENANT_B, "b");
+            tx(s -> {
+                s.recordEvents(List.of(a, b));
+                return null;
+            });
+            for (ClaimedEvent claimed : claim(at(1), 10)) {
+                assertTrue(ok(s -> s.events().recordFailure(claimed, 1, "gave up", null)));
+            }
+
+            List<SetAsideEvent> setAside = tx(s -> s.events().findSetAside(10));
+            assertEquals(List.of(a.id(), b.id()), setAside.stream().map(SetAsideEvent::id).toList());
+            assertEquals("gave up", setAside.get(0).lastError());
+            assertEquals(1, setAside.get(0).attempts());
+            assertEquals(List.of(), claim(at(100), 10), "never claimed while set aside");
+            assertFalse(ok(s -> s.events().retry(TENANT_B, a.id())), "retried only within its tenant");
+            assertTrue(ok(s -> s.events().retry(TENANT_A, a.id())));
+            assertEquals(1, count(s -> s.events().retryAll()));
+            List<ClaimedEvent> back = claim(at(100), 10);
+            assertEquals(List.of(a, b), back.stream().map(ClaimedEvent::envelope).toList());
+            assertEquals(0, back.get(0).attempts(), "with no attempts counted");
+        }
+
+        @Test
+        void keptEventsArePurgedOnceTheirRetentionIsOver() {
+            tx(s -> {
+                s.recordEvents(List.of(event(TENANT_A, "a"), event(TENANT_A, "b")));
+                return null;
+            });
+            List<ClaimedEvent> claimed = claim(at(1), 10);
+            tx(s -> s.events().markPublished(claimed.subList(0, 1), at(1), true));
+            tx(s -> s.events().markPublished(claimed.subList(1, 2), at(2), true));
+
+            assertEquals(2L, number(s -> s.events().countKept()));
+            assertEquals(1, count(s -> s.events().purgePublished(at(2), 10)));
+            assertEquals(1L, number(s -> s.events().countKept()));
+            assertEquals(List.of(), claim(at(100), 10), "kept events are never claimed");
+        }
+
+        @Test
+        void eventsOfAUnitOfWorkAreNotClaimableBeforeItCommits() throws ExecutionException, InterruptedException {
             tx(s -> {
                 s.recordEvents(List.of(event(TENANT_A, "pending")));
-                assertEquals(0, store.relayEvents(e -> { }));
+                assertEquals(List.of(), s.events().claim(at(1), 10, "node", at(3)));
                 return null;
             });
-            assertEquals(1, store.relayEvents(e -> { }));
-            assertFalse(CompletableFuture.supplyAsync(() -> store.relayEvents(e -> { })).get() > 0);
+            assertEquals(1, claim(at(1), 10).size());
+            assertEquals(List.of(), CompletableFuture.supplyAsync(() -> claim(at(1), 10)).get());
+        }
+
+        private static EventEnvelope leadEvent(LeadId lead, String text) {
+            return new EventEnvelope(UUID.randomUUID(), TENANT_A, ANNA, T0, new DomainEvent.NoteAdded(lead,
+                    new NoteId(UUID.randomUUID())));
         }
     }
 }

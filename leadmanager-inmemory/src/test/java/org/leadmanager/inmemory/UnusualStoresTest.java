@@ -20,6 +20,7 @@ import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.EventRegistry;
 import org.leadmanager.spi.store.FollowUpRepository;
 import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.LeadStore;
@@ -241,11 +242,6 @@ class UnusualStoresTest {
             return store.inTransaction(s -> work.apply(new ClaimingSession(s, new ClaimingReminders(s.reminders(),
                     claim, update, new boolean[1]))));
         }
-
-        @Override
-        public int relayEvents(EventPublisher publisher) {
-            return store.relayEvents(publisher);
-        }
     }
 
     private record ClaimingSession(StoreSession s, ReminderQueue reminders) implements StoreSession {
@@ -282,6 +278,11 @@ class UnusualStoresTest {
         @Override
         public SavedSearchRepository savedSearches() {
             return s.savedSearches();
+        }
+
+        @Override
+        public EventRegistry events() {
+            return s.events();
         }
 
         @Override

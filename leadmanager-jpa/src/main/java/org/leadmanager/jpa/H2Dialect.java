@@ -1,16 +1,21 @@
 package org.leadmanager.jpa;
 
+import jakarta.persistence.Query;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.leadmanager.domain.followup.FollowUp;
 
-/** H2 2.x: {@code MERGE} for insert-if-absent; claims by versioned JPQL updates (its SKIP LOCKED skips too much). */
+/**
+ * H2 2.x: {@code MERGE} for insert-if-absent; claims of reminders and events by conditional JPQL updates (its
+ * SKIP LOCKED skips too much).
+ */
 final class H2Dialect implements SqlDialect {
     /** How often a chunk that raced with a concurrent insert of the same contact is retried. */
     private static final int ATTEMPTS = 10;
@@ -46,6 +51,40 @@ final class H2Dialect implements SqlDialect {
             }
         });
         return LeadRows.stored(s, rows);
+    }
+
+    /** Event candidates are read without locks; {@link #claimEvents} settles races. */
+    @Override
+    public boolean skipLocked() {
+        return false;
+    }
+
+    /**
+     * Claims each chosen row with an update conditional on the claim it was read with ({@code claimable_at}, which
+     * every claim moves); a row another claim took first is left out, and so are the later rows of its lead.
+     */
+    @Override
+    public List<EventEntity> claimEvents(JpaSession s, List<EventEntity> chosen, String node, Instant lease) {
+        List<EventEntity> claimed = new ArrayList<>(chosen.size());
+        Set<UUID> lost = new HashSet<>();
+        for (EventEntity e : chosen) {
+            if (e.leadId != null && lost.contains(e.leadId)) {
+                continue;
+            }
+            String asRead = e.claimableAt == null ? "e.claimableAt is null" : "e.claimableAt = :was";
+            Query update = s.em.createQuery("update LmEvent e set e.claimedBy = :node,"
+                    + " e.claimableAt = :lease where e.id = :id and e.state = 'PENDING' and " + asRead)
+                    .setParameter("node", node).setParameter("lease", lease).setParameter("id", e.id);
+            if (e.claimableAt != null) {
+                update.setParameter("was", e.claimableAt);
+            }
+            if (update.executeUpdate() == 1) {
+                claimed.add(e);
+            } else if (e.leadId != null) {
+                lost.add(e.leadId);
+            }
+        }
+        return claimed;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.leadmanager.jpa;
 
-import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,31 +54,17 @@ final class JpaActivityRepository implements ActivityRepository {
                 next.put(lead, last - count + 1);
             });
         });
-        s.jdbc((connection, dialect) -> {
-            try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
-                int pending = 0;
-                for (Activity a : activities) {
-                    long number = next.merge(a.lead().value(), 1L, Long::sum) - 1;
-                    ps.setString(1, a.tenant().value());
-                    dialect.bind(ps, 2, a.lead().value());
-                    ps.setLong(3, number);
-                    dialect.bind(ps, 4, a.at());
-                    ps.setString(5, a.actor().value());
-                    ps.setString(6, a.type().name());
-                    ps.setString(7, a.from());
-                    ps.setString(8, a.to());
-                    ps.setString(9, a.text());
-                    ps.addBatch();
-                    if (++pending == s.store.batchSize()) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
-                }
-            }
-            return null;
+        s.insertBatches(APPEND, activities, (ps, dialect, a) -> {
+            long number = next.merge(a.lead().value(), 1L, Long::sum) - 1;
+            ps.setString(1, a.tenant().value());
+            dialect.bind(ps, 2, a.lead().value());
+            ps.setLong(3, number);
+            dialect.bind(ps, 4, a.at());
+            ps.setString(5, a.actor().value());
+            ps.setString(6, a.type().name());
+            ps.setString(7, a.from());
+            ps.setString(8, a.to());
+            ps.setString(9, a.text());
         });
     }
 

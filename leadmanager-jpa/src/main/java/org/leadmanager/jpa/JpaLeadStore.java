@@ -7,12 +7,11 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.leadmanager.error.StoreException;
-import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.json.JsonEvents;
+import org.leadmanager.spi.store.EventSerializer;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.StoreSession;
 
@@ -51,9 +50,9 @@ import org.leadmanager.spi.store.StoreSession;
  * transactions set it), so on MariaDB configure the host's connections with {@code transaction-isolation =
  * READ-COMMITTED}. It flushes before returning so that failures surface inside the call; when the work
  * throws, it tries to mark the transaction rollback-only, but the host must roll back on a library exception in
- * any case: the call may have written part of its changes. Inside a host transaction {@link #relayEvents} does
- * nothing (the events become relayable only when the host commits); relay after the commit, and run reminder
- * dispatchers, which work on threads without a host transaction, on a store with its own transactions.
+ * any case: the call may have written part of its changes. The recorded events become publishable only when the
+ * host commits. Run the event relay and the reminder dispatchers, which work on threads without a host
+ * transaction, on a store with its own transactions over the same factory.
  *
  * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work.
  *
@@ -71,11 +70,14 @@ import org.leadmanager.spi.store.StoreSession;
  * one, or a unit of work that changes data nested in a {@link #read}.
  *
  * <h2>Events</h2>
- * <p>Recorded events go to the outbox table in the same transaction as the change, the events of one unit of work
- * together in one row. {@link #relayEvents} always runs in transactions of its own: it locks the relay row (so
- * relays on all nodes run one at a time), publishes pending events in sequence order and removes each one the
- * publisher accepted. Events committed before a crash
- * are published by the next relay of any store on the same database.
+ * <p>Recorded events go to the publication registry {@code lm_event}, one row each, in the same transaction as the
+ * change: the envelope as text by the {@linkplain Builder#eventSerializer event serializer} (the JSON of
+ * {@code leadmanager-json} unless the host gives another), with its type name, schema version, tenant and lead in
+ * columns of their own. The event relay claims rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, MariaDB; on H2
+ * with updates conditional on the claim) in short transactions of its own and publishes them between those. A row the
+ * serializer cannot read back (changed by hand, or written by a newer schema version) is handed to the relay
+ * without envelope, and the relay sets it aside. Events committed before a crash are published by the next relay of
+ * any store on the same database.
  *
  * <p>Thread-safe; build one store per EntityManagerFactory and share it.
  */
@@ -87,22 +89,18 @@ public final class JpaLeadStore implements LeadStore {
 
     private static final List<Class<?>> ENTITIES = List.of(ProjectEntity.class, MarketingActionEntity.class,
             LeadEntity.class, NoteEntity.class, ActivityEntity.class, FollowUpEntity.class, SavedSearchEntity.class,
-            OutboxEntity.class, RelayLockEntity.class);
+            EventEntity.class);
     /** The entities and the embeddable types of their configuration rows. */
     private static final List<Class<?>> MANAGED = List.of(ProjectEntity.class, ProjectEntity.StatusRow.class,
             ProjectEntity.TransitionRow.class, ProjectEntity.GroupRow.class, ProjectEntity.RuleRow.class,
             MarketingActionEntity.class, LeadEntity.class, NoteEntity.class, ActivityEntity.class,
-            FollowUpEntity.class, SavedSearchEntity.class, OutboxEntity.class, RelayLockEntity.class);
-    private static final int RELAY_BATCH = 100;
+            FollowUpEntity.class, SavedSearchEntity.class, EventEntity.class);
 
     private final EntityManagerFactory emf;
     private final Supplier<EntityManager> hostEntityManager;
     private final int batchSize;
+    private final EventSerializer serializer;
     private final ThreadLocal<JpaSession> current = new ThreadLocal<>();
-    private final ReentrantLock relayLock = new ReentrantLock();
-    /** Relay calls made so far; {@link #relayedThrough} (guarded by the relay lock): the calls already served. */
-    private final AtomicLong relayRequests = new AtomicLong();
-    private long relayedThrough;
     private volatile SqlDialect dialect;
     private final ProjectCache projects = new ProjectCache();
 
@@ -110,6 +108,7 @@ public final class JpaLeadStore implements LeadStore {
         this.emf = builder.emf;
         this.hostEntityManager = builder.hostEntityManager;
         this.batchSize = builder.batchSize;
+        this.serializer = builder.serializer != null ? builder.serializer : JsonEvents.create();
     }
 
     /**
@@ -242,7 +241,7 @@ public final class JpaLeadStore implements LeadStore {
             rollback(tx, e);
             throw Errors.translate(e);
         } catch (Error e) {
-            // e.g. a publisher throwing an Error must not leave the relay lock row locked for every node
+            // an Error thrown by the work must not leave the transaction open, holding its row locks
             rollback(tx, e);
             throw e;
         }
@@ -268,64 +267,13 @@ public final class JpaLeadStore implements LeadStore {
         }
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Calls on one store that overlap are coalesced: a call returns 0 at once when, while it waited, a relay
-     * that began after it was made ran to completion, because that relay published every event committed before
-     * the call (units of work relay after they commit). So threads that change data concurrently do not queue up
-     * for one relay each.
-     */
-    @Override
-    public int relayEvents(EventPublisher publisher) {
-        Objects.requireNonNull(publisher, "publisher");
-        if (insideHostTransaction()) {
-            // the host has not committed yet: nothing of this thread is relayable, and a relay would hold a second
-            // connection while the host holds one; the host relays after its commit
-            return 0;
-        }
-        long ticket = relayRequests.incrementAndGet();
-        // relays of this JVM queue here rather than each holding a connection while waiting for the lock row
-        relayLock.lock();
-        try {
-            if (relayedThrough >= ticket) {
-                return 0;
-            }
-            long covered = relayRequests.get();
-            int published = 0;
-            Outbox.Batch batch;
-            do {
-                EntityManager em = emf.createEntityManager();
-                try {
-                    batch = inOwnTransaction(em, () -> Outbox.relay(em, publisher, RELAY_BATCH));
-                } finally {
-                    em.close();
-                }
-                published += batch.published();
-            } while (batch.more());
-            if (!batch.failed()) {
-                relayedThrough = covered;
-            }
-            return published;
-        } finally {
-            relayLock.unlock();
-        }
-    }
-
     int batchSize() {
         return batchSize;
     }
 
-    private boolean insideHostTransaction() {
-        if (hostEntityManager == null) {
-            return false;
-        }
-        try {
-            EntityManager em = hostEntityManager.get();
-            return em != null && em.isJoinedToTransaction();
-        } catch (RuntimeException e) {
-            return false;
-        }
+    /** How events are kept in {@code lm_event}. */
+    EventSerializer serializer() {
+        return serializer;
     }
 
     /** Projects as committed at a version, shared by this store's units of work. */
@@ -379,6 +327,7 @@ public final class JpaLeadStore implements LeadStore {
         private final EntityManagerFactory emf;
         private Supplier<EntityManager> hostEntityManager;
         private int batchSize = 500;
+        private EventSerializer serializer;
 
         private Builder(EntityManagerFactory emf) {
             this.emf = Objects.requireNonNull(emf, "emf must not be null");
@@ -398,7 +347,7 @@ public final class JpaLeadStore implements LeadStore {
         }
 
         /**
-         * Rows per JDBC batch on the bulk paths (lead insertion, timeline, outbox); default 500. With PostgreSQL
+         * Rows per JDBC batch on the bulk paths (lead insertion, timeline, events); default 500. With PostgreSQL
          * add {@code reWriteBatchedInserts=true} to the JDBC URL: pgjdbc then sends each batch as multi-row
          * inserts, about twice as fast.
          *
@@ -409,6 +358,18 @@ public final class JpaLeadStore implements LeadStore {
                 throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + rows);
             }
             this.batchSize = rows;
+            return this;
+        }
+
+        /**
+         * How events are kept in the publication registry: as text, with a stable type name and a schema version.
+         * Default: {@code JsonEvents.create()} from {@code leadmanager-json}, the JSON the README documents. Every
+         * store on one database must read what the others write: give them the same serializer.
+         *
+         * @param eventSerializer non-null
+         */
+        public Builder eventSerializer(EventSerializer eventSerializer) {
+            this.serializer = Objects.requireNonNull(eventSerializer, "eventSerializer must not be null");
             return this;
         }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.store.ActivityRepository;
+import org.leadmanager.spi.store.EventRegistry;
 import org.leadmanager.spi.store.FollowUpRepository;
 import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.MarketingActionRepository;
@@ -62,6 +64,7 @@ final class JpaSession implements StoreSession {
     private final JpaFollowUpRepository followUps = new JpaFollowUpRepository(this);
     private final JpaReminderQueue reminders = new JpaReminderQueue(this);
     private final JpaSavedSearchRepository savedSearches = new JpaSavedSearchRepository(this);
+    private final JpaEventRegistry events = new JpaEventRegistry(this);
     /** Projects this unit of work inserted or changed: what it reads of them may never commit. */
     private final Set<UUID> changedProjects = new HashSet<>();
     /**
@@ -139,8 +142,13 @@ final class JpaSession implements StoreSession {
     }
 
     @Override
-    public void recordEvents(List<EventEnvelope> events) {
-        Outbox.record(this, events);
+    public EventRegistry events() {
+        return events;
+    }
+
+    @Override
+    public void recordEvents(List<EventEnvelope> recorded) {
+        events.record(recorded);
     }
 
     // ---- the project cache
@@ -218,6 +226,36 @@ final class JpaSession implements StoreSession {
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
+    }
+
+    /**
+     * Inserts rows with one prepared statement, sent in JDBC batches of the store's batch size (through
+     * {@link #jdbc}).
+     */
+    <T> void insertBatches(String sql, List<T> rows, RowBinder<T> binder) {
+        jdbc((connection, dialect) -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int pending = 0;
+                for (T row : rows) {
+                    binder.bind(ps, dialect, row);
+                    ps.addBatch();
+                    if (++pending == store.batchSize()) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Binds one row's values to the statement's parameters. */
+    @FunctionalInterface
+    interface RowBinder<T> {
+        void bind(PreparedStatement ps, SqlDialect dialect, T row) throws SQLException;
     }
 
     /** Work with the unit's JDBC connection. */

@@ -23,8 +23,8 @@ import org.leadmanager.error.StoreException;
 
 /**
  * The few statements JPA cannot express, one implementation per database ({@link PostgresDialect},
- * {@link MariaDbDialect}, {@link H2Dialect}): insert-if-absent for bulk qualification, claiming reminders with
- * {@code FOR UPDATE SKIP LOCKED}, and the statements a database can do in one round trip where JPA needs two
+ * {@link MariaDbDialect}, {@link H2Dialect}): insert-if-absent for bulk qualification, claiming reminders and events
+ * with {@code FOR UPDATE SKIP LOCKED}, and the statements a database can do in one round trip where JPA needs two
  * ({@code UPDATE ... RETURNING}, array parameters), and how each binds and reads ids and instants for the statements
  * the store writes in SQL itself (bulk inserts, the search page and counts: {@link LeadFilter}). Everything else
  * the store says in JPQL. The defaults here are the portable JPA forms a database keeps unless it has a better
@@ -126,6 +126,42 @@ interface SqlDialect {
 
     /** {@link org.leadmanager.spi.store.ReminderQueue#claimDue}: the claimed follow-ups as stored now, in order. */
     List<FollowUp> claimDue(JpaSession s, Instant now, int limit, String node, Instant leaseUntil);
+
+    /**
+     * The rows {@link org.leadmanager.spi.store.EventRegistry#claim} may take at {@code now}, at most {@code limit},
+     * in {@code seq} order: pending, claimable (never tried, lease or retry time reached), and not behind a pending
+     * row of their lead that is not claimable; with {@link #skipLocked()}, locked against every other claim. The
+     * caller still drops the rows behind a candidate that another claim holds (see {@code JpaEventRegistry}).
+     */
+    default List<EventEntity> claimableEvents(JpaSession s, Instant now, int limit) {
+        // the limit is a literal, for the reason PostgresDialect.claimDue gives
+        return s.list(s.em.createNativeQuery("SELECT * FROM lm_event e WHERE e.state = 'PENDING'"
+                + " AND (e.claimable_at IS NULL OR e.claimable_at <= ?1) AND NOT EXISTS (SELECT 1 FROM lm_event b"
+                + " WHERE b.lead_id = e.lead_id AND b.state = 'PENDING' AND b.seq < e.seq AND b.claimable_at > ?1)"
+                + " ORDER BY e.seq LIMIT " + limit + (skipLocked() ? " FOR UPDATE SKIP LOCKED" : ""),
+                EventEntity.class).setParameter(1, now));
+    }
+
+    /**
+     * Whether {@link #claimableEvents} locks its rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent claims take
+     * disjoint rows without waiting for each other.
+     */
+    default boolean skipLocked() {
+        return true;
+    }
+
+    /**
+     * Claims the chosen rows of {@link #claimableEvents} for {@code node} until {@code lease} and returns those it
+     * claimed, in order, as they were before. Default: one update, since this transaction holds their locks.
+     */
+    default List<EventEntity> claimEvents(JpaSession s, List<EventEntity> chosen, String node, Instant lease) {
+        if (!chosen.isEmpty()) {
+            s.em.createQuery("update LmEvent e set e.claimedBy = :node, e.claimableAt = :lease where e.id in :ids")
+                    .setParameter("node", node).setParameter("lease", lease)
+                    .setParameter("ids", chosen.stream().map(e -> e.id).toList()).executeUpdate();
+        }
+        return chosen;
+    }
 
     /**
      * Marks fired the follow-ups of the tenant with these ids that are open and under the claim of {@code node}

@@ -273,21 +273,33 @@ CREATE TABLE lm_saved_search_field (
     CONSTRAINT lm_saved_search_field_fk FOREIGN KEY (saved_search_id) REFERENCES lm_saved_search (id)
 );
 
--- events recorded with their change, published after commit by JpaLeadStore.relayEvents
-CREATE SEQUENCE lm_outbox_seq;
-CREATE TABLE lm_outbox (
-    seq         bigint      NOT NULL DEFAULT nextval('lm_outbox_seq'),
-    event_id    uuid        NOT NULL,
-    tenant_id   varchar(64) NOT NULL,
-    occurred_at timestamp(6) with time zone NOT NULL,
-    payload     bytea       NOT NULL,
-    -- Outbox.relay: pending rows in sequence order
-    CONSTRAINT lm_outbox_pk PRIMARY KEY (seq)
+-- the publication registry: one row per recorded event, numbered in commit order (seq), published by the event
+-- relay (JpaEventRegistry); payload is the event's JSON envelope. state: PENDING (claimed_by and claimable_at hold
+-- a claim, or claimable_at a retry time), SET_ASIDE (given up, waiting for the host), PUBLISHED (kept for the
+-- relay's retention, else the row is deleted when published)
+CREATE SEQUENCE lm_event_seq;
+CREATE TABLE lm_event (
+    id             uuid         NOT NULL,
+    seq            bigint       NOT NULL DEFAULT nextval('lm_event_seq'),
+    tenant_id      varchar(64)  COLLATE "C" NOT NULL,
+    lead_id        uuid,
+    event_type     varchar(64)  NOT NULL,
+    schema_version integer      NOT NULL,
+    occurred_at    timestamp(6) with time zone NOT NULL,
+    payload        text         NOT NULL,
+    state          varchar(16)  NOT NULL,
+    attempts       integer      NOT NULL,
+    claimed_by     varchar(200),
+    claimable_at   timestamp(6) with time zone,
+    published_at   timestamp(6) with time zone,
+    last_error     text,
+    CONSTRAINT lm_event_pk PRIMARY KEY (id)
 );
-
--- one row per relay lock; relays serialise on it with SELECT ... FOR UPDATE
-CREATE TABLE lm_relay_lock (
-    name varchar(32) NOT NULL,
-    CONSTRAINT lm_relay_lock_pk PRIMARY KEY (name)
-);
-INSERT INTO lm_relay_lock (name) VALUES ('outbox');
+-- EventRegistry.claim, countPending: pending rows in commit order
+CREATE INDEX lm_event_pending_ix ON lm_event (seq) WHERE state = 'PENDING';
+-- EventRegistry.claim: a lead's earlier pending rows (the order per lead)
+CREATE INDEX lm_event_lead_ix ON lm_event (lead_id, seq) WHERE state = 'PENDING';
+-- EventRegistry.findSetAside, retryAll, countSetAside
+CREATE INDEX lm_event_set_aside_ix ON lm_event (seq) WHERE state = 'SET_ASIDE';
+-- EventRegistry.purgePublished, countKept
+CREATE INDEX lm_event_published_ix ON lm_event (published_at) WHERE state = 'PUBLISHED';

@@ -36,7 +36,7 @@ abstract class StoreBehaviours {
     }
 
     @Nested
-    class Outbox extends OutboxBehaviour {
+    class Events extends EventRegistryBehaviour {
         @Override
         TestDatabase db() {
             return database();

@@ -7,12 +7,14 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Publishes each of the library's events as a Spring application event, the {@link EventEnvelope} itself, so a host
- * listens with {@code @EventListener void on(EventEnvelope event)}. The library hands an event over only after its
- * change committed, so listeners never see an event of a rolled-back change. Delivery is at least once: a listener
- * that throws stops the relay and the event comes again later; deduplicate by {@link EventEnvelope#id()}.
+ * listens with {@code @EventListener void on(EventEnvelope event)}. The library's event relay hands an event over
+ * only after its change committed, from the store's publication registry, so listeners never see an event of a
+ * rolled-back change. Delivery is at least once: a listener that throws makes the relay retry the event with backoff
+ * (and set it aside after its last attempt), and an event may come again after a node died; deduplicate by
+ * {@link EventEnvelope#id()}. Events of one lead arrive in commit order.
  *
- * <p>Listeners run on the relaying thread, while the relay holds the store's relay lock: a listener that calls the
- * lead manager again should do so asynchronously (e.g. an {@code @Async} listener).
+ * <p>Listeners run on the relay's thread, outside any transaction of the library: one that calls the lead manager
+ * runs in a transaction of its own.
  */
 public final class ApplicationEventLeadPublisher implements EventPublisher {
     private final ApplicationEventPublisher events;

@@ -7,7 +7,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.leadmanager.jpa.JpaLeadStore;
+import org.leadmanager.spi.store.EventSerializer;
 import org.leadmanager.spi.store.LeadStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,12 +79,19 @@ public final class LeadManagerJpaAutoConfiguration {
         };
     }
 
-    /** The store: joins the host's Spring transaction when one is active, else runs its own. */
+    /**
+     * The store: joins the host's Spring transaction when one is active, else runs its own. Events are kept in the
+     * registry as the host's {@link EventSerializer} bean writes them, if it has one, else as JSON.
+     */
     @Bean
     @ConditionalOnMissingBean(LeadStore.class)
     @ConditionalOnSingleCandidate(EntityManagerFactory.class)
-    SpringTransactionLeadStore leadStore(EntityManagerFactory entityManagerFactory, LeadManagerProperties properties) {
-        return SpringTransactionLeadStore.create(entityManagerFactory, properties.getJpa().getBatchSize());
+    SpringTransactionLeadStore leadStore(EntityManagerFactory entityManagerFactory,
+            ObjectProvider<EventSerializer> eventSerializer, LeadManagerProperties properties) {
+        int batchSize = properties.getJpa().getBatchSize();
+        EventSerializer serializer = eventSerializer.getIfUnique();
+        return serializer == null ? SpringTransactionLeadStore.create(entityManagerFactory, batchSize)
+                : SpringTransactionLeadStore.create(entityManagerFactory, batchSize, serializer);
     }
 
     /** The library's tables through Flyway, in their own history, before the EntityManagerFactory starts. */

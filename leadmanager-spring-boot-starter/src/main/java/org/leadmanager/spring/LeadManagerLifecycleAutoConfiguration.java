@@ -2,6 +2,7 @@ package org.leadmanager.spring;
 
 import org.leadmanager.LeadManager;
 import org.leadmanager.spi.host.ReminderNotifier;
+import org.leadmanager.spi.store.LeadStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The lead manager's background work as lifecycle beans, started after every bean was created and stopped with the
  * context: the reminder dispatcher (when the host defines a {@link ReminderNotifier} bean;
- * {@code leadmanager.reminders.enabled}) and the event relay ({@code leadmanager.relay.enabled}).
+ * {@code leadmanager.reminders.enabled}) and the event relay ({@code leadmanager.events.relay.enabled}), which the
+ * starter's store wakes after each commit that recorded events.
  */
 @AutoConfiguration(after = LeadManagerAutoConfiguration.class)
 @ConditionalOnSingleCandidate(LeadManager.class)
@@ -41,11 +43,27 @@ public final class LeadManagerLifecycleAutoConfiguration {
         }
     }
 
-    /** The relay of pending events. */
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBooleanProperty(name = "leadmanager.relay.enabled", matchIfMissing = true)
-    EventRelayLifecycle leadManagerEventRelay(LeadManager leadManager, LeadManagerProperties properties) {
-        return new EventRelayLifecycle(leadManager, properties.getRelay());
+    /** The relay that publishes committed events. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "leadmanager.events.relay.enabled", matchIfMissing = true)
+    static class Events {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EventRelayStatistics leadManagerEventStatistics() {
+            return new EventRelayStatistics();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        EventRelayLifecycle leadManagerEventRelay(LeadManager leadManager, ObjectProvider<EventRelayObserver> observers,
+                ObjectProvider<LeadStore> store, LeadManagerProperties properties) {
+            EventRelayLifecycle relay = new EventRelayLifecycle(leadManager, observers.orderedStream().toList(),
+                    properties.getEvents().getRelay());
+            if (store.getIfUnique() instanceof SpringTransactionLeadStore springStore) {
+                springStore.onEventsCommitted(relay::wakeUp);
+            }
+            return relay;
+        }
     }
 }

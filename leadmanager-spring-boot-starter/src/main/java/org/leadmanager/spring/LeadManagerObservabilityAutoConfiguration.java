@@ -3,6 +3,7 @@ package org.leadmanager.spring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.leadmanager.CallListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer and actuator support, each part when the host has it: an {@link ObservationCallListener} on the
- * host's {@code ObservationRegistry} ({@code leadmanager.observations.enabled}), the reminder meters on its
- * {@code MeterRegistry}, and the health indicator {@code leadManager} of the reminder dispatcher
- * ({@code management.health.leadmanager.enabled}).
+ * host's {@code ObservationRegistry} ({@code leadmanager.observations.enabled}), the reminder and event relay meters
+ * on its {@code MeterRegistry}, and the health indicators {@code leadManager} of the reminder dispatcher and
+ * {@code leadManagerEvents} of the event relay ({@code management.health.leadmanager.enabled}).
  */
 @AutoConfiguration(after = LeadManagerLifecycleAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -48,6 +49,34 @@ public final class LeadManagerObservabilityAutoConfiguration {
         @ConditionalOnMissingBean
         MicrometerReminderObserver leadManagerReminderMetrics(MeterRegistry registry) {
             return new MicrometerReminderObserver(registry);
+        }
+    }
+
+    /** Counters, timer and backlog gauge of the event relay. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean({MeterRegistry.class, EventRelayLifecycle.class})
+    static class EventMetrics {
+        @Bean
+        @ConditionalOnMissingBean
+        MicrometerEventRelayObserver leadManagerEventMetrics(MeterRegistry registry,
+                ObjectProvider<EventRelayLifecycle> relay) {
+            return new MicrometerEventRelayObserver(registry, relay);
+        }
+    }
+
+    /** The event relay's health. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBean({EventRelayStatistics.class, EventRelayLifecycle.class})
+    @ConditionalOnEnabledHealthIndicator("leadmanager")
+    static class EventHealth {
+        @Bean
+        @ConditionalOnMissingBean(name = "leadManagerEventsHealthIndicator")
+        LeadManagerEventsHealthIndicator leadManagerEventsHealthIndicator(EventRelayStatistics statistics,
+                EventRelayLifecycle relay, LeadManagerProperties properties) {
+            return new LeadManagerEventsHealthIndicator(statistics, relay,
+                    properties.getEvents().getHealthSetAsideThreshold());
         }
     }
 

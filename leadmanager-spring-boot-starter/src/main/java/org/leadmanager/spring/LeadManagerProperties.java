@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code leadmanager.*} settings of the auto-configured lead manager. Every setting has a default; a host that
- * sets none gets a lead manager on its {@code EntityManagerFactory}, with Spring application events, the event
- * relay and (given a {@code ReminderNotifier} bean) the reminder dispatcher running.
+ * sets none gets a lead manager on its {@code EntityManagerFactory}, with Spring application events published by
+ * the event relay and (given a {@code ReminderNotifier} bean) the reminder dispatcher running.
  */
 @ConfigurationProperties("leadmanager")
 public class LeadManagerProperties {
@@ -18,7 +18,6 @@ public class LeadManagerProperties {
     private int bulkChunkSize = 1000;
     private final Jpa jpa = new Jpa();
     private final Events events = new Events();
-    private final Relay relay = new Relay();
     private final Reminders reminders = new Reminders();
     private final Schema schema = new Schema();
     private final Observations observations = new Observations();
@@ -48,14 +47,9 @@ public class LeadManagerProperties {
         return jpa;
     }
 
-    /** @return where events go */
+    /** @return where events go and the event relay's settings */
     public Events getEvents() {
         return events;
-    }
-
-    /** @return the background event relay's settings */
-    public Relay getRelay() {
-        return relay;
     }
 
     /** @return the reminder dispatcher's settings */
@@ -89,13 +83,16 @@ public class LeadManagerProperties {
         }
     }
 
-    /** Where the library's events go when the host defines no {@code EventPublisher} bean. */
+    /** The library's events: where they go, and the relay that publishes them from the store. */
     public static class Events {
         /**
-         * Whether to publish every committed event as a Spring application event (an {@code EventEnvelope}). When
-         * off and the host defines no {@code EventPublisher}, no events are recorded.
+         * Whether to publish every committed event as a Spring application event (an {@code EventEnvelope}) when the
+         * host defines no {@code EventPublisher} bean. When off and the host defines none, no events are recorded.
          */
         private boolean applicationEvents = true;
+        /** Events set aside (waiting for the host) from which on the events health indicator reports DOWN. */
+        private int healthSetAsideThreshold = 1;
+        private final Relay relay = new Relay();
 
         /** @return whether events become Spring application events */
         public boolean isApplicationEvents() {
@@ -106,14 +103,41 @@ public class LeadManagerProperties {
         public void setApplicationEvents(boolean applicationEvents) {
             this.applicationEvents = applicationEvents;
         }
+
+        /** @return events set aside from which on the health is DOWN */
+        public int getHealthSetAsideThreshold() {
+            return healthSetAsideThreshold;
+        }
+
+        /** @param healthSetAsideThreshold events set aside from which on the health is DOWN, at least 1 */
+        public void setHealthSetAsideThreshold(int healthSetAsideThreshold) {
+            this.healthSetAsideThreshold = healthSetAsideThreshold;
+        }
+
+        /** @return the event relay's settings */
+        public Relay getRelay() {
+            return relay;
+        }
     }
 
-    /** The background relay that publishes events left pending (a failed publisher, a crashed node). */
+    /** The event relay that publishes committed events from the store's registry. */
     public static class Relay {
-        /** Whether to run the relay: once at start, then every interval. */
+        /** Whether to run the relay: every poll interval, and at once after each commit that recorded events. */
         private boolean enabled = true;
-        /** Pause between two relays. */
-        private Duration interval = Duration.ofMinutes(1);
+        /** Names this relay in claims; unique per node. Default: "node-" and 8 random characters. */
+        private String nodeId;
+        /** Pause between two relay rounds (at least 10 ms). */
+        private Duration pollInterval = Duration.ofSeconds(1);
+        /** Events claimed per round trip (1 to 1000). */
+        private int batchSize = 100;
+        /** How long a claim is held; longer than publishing a whole batch takes. */
+        private Duration lease = Duration.ofMinutes(2);
+        /** Publish attempts before an event is set aside (1 to 100). */
+        private int maxAttempts = 10;
+        /** Pause after the first failed attempt, doubled for each further one, capped at one hour. */
+        private Duration backoff = Duration.ofSeconds(10);
+        /** How long published events are kept in the store; zero: they are deleted when published. */
+        private Duration retention = Duration.ZERO;
 
         /** @return whether the relay runs */
         public boolean isEnabled() {
@@ -125,14 +149,74 @@ public class LeadManagerProperties {
             this.enabled = enabled;
         }
 
-        /** @return the pause between two relays */
-        public Duration getInterval() {
-            return interval;
+        /** @return this relay's name in claims, or null for a random one */
+        public String getNodeId() {
+            return nodeId;
         }
 
-        /** @param interval the pause between two relays, at least 10 ms */
-        public void setInterval(Duration interval) {
-            this.interval = interval;
+        /** @param nodeId this relay's name in claims, 1 to 200 characters; null for a random one */
+        public void setNodeId(String nodeId) {
+            this.nodeId = nodeId;
+        }
+
+        /** @return the pause between two relay rounds */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval the pause between two relay rounds, at least 10 ms */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** @return events claimed per round trip */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** @param batchSize events claimed per round trip, 1 to 1000 */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /** @return how long a claim is held */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** @param lease how long a claim is held */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        /** @return publish attempts before an event is set aside */
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        /** @param maxAttempts publish attempts before an event is set aside, 1 to 100 */
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        /** @return the pause after the first failed attempt */
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        /** @param backoff the pause after the first failed attempt */
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        /** @return how long published events are kept */
+        public Duration getRetention() {
+            return retention;
+        }
+
+        /** @param retention how long published events are kept; zero: not at all */
+        public void setRetention(Duration retention) {
+            this.retention = retention;
         }
     }
 

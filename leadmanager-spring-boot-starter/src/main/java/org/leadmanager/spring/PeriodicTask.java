@@ -2,17 +2,20 @@ package org.leadmanager.spring;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A job the context runs on daemon threads of its own, every interval from its start, started after every bean was
- * created and stopped with the context; stopping waits for a running round (up to the grace period).
+ * A job the context runs on daemon threads of its own, every interval from its start and on request
+ * ({@link #wakeUp()}), started after every bean was created and stopped with the context; stopping waits for a running
+ * round (up to the grace period).
  */
 abstract class PeriodicTask implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicTask.class);
@@ -21,7 +24,9 @@ abstract class PeriodicTask implements SmartLifecycle {
     private final String name;
     private final Duration interval;
     private final int threads;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    /** Written under this object's lock; read without it by {@link #wakeUp}, which must never wait for a stop. */
+    private volatile ScheduledExecutorService executor;
 
     PeriodicTask(String name, Duration interval, int threads) {
         if (interval == null || interval.toMillis() < 10) {
@@ -49,6 +54,25 @@ abstract class PeriodicTask implements SmartLifecycle {
         executor = Executors.newScheduledThreadPool(threads, factory);
         for (int i = 0; i < threads; i++) {
             executor.scheduleWithFixedDelay(this::guarded, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Runs a round soon, on the job's threads, rather than at the next interval; nothing if not running. A request
+     * made while one is still queued is the same request.
+     */
+    void wakeUp() {
+        ScheduledExecutorService running = executor;
+        if (running == null || !wakeUpQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                wakeUpQueued.set(false);
+                guarded();
+            });
+        } catch (RejectedExecutionException stopping) {
+            wakeUpQueued.set(false);
         }
     }
 

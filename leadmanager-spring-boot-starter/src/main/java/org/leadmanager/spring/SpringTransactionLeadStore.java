@@ -6,11 +6,23 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.jpa.JpaLeadStore;
-import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.store.ActivityRepository;
+import org.leadmanager.spi.store.EventRegistry;
+import org.leadmanager.spi.store.EventSerializer;
+import org.leadmanager.spi.store.FollowUpRepository;
+import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.store.MarketingActionRepository;
+import org.leadmanager.spi.store.NoteRepository;
+import org.leadmanager.spi.store.ProjectRepository;
+import org.leadmanager.spi.store.ReminderQueue;
+import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +38,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a transaction of its own. So a controller method without {@code @Transactional} can search, and a
  * {@code @Transactional} service method that rolls back leaves no lead and no event behind.
  *
- * <p>Inside the host's transaction the events of the library's changes are relayed right after the host commits
- * (never when it rolls back). When a library call that changes data throws inside the host's transaction, that
- * transaction is marked rollback-only, since the call may have written part of its changes: committing it anyway fails with Spring's
+ * <p>The events of the library's changes join the publication registry when their transaction commits, the host's
+ * or the store's own, never when it rolls back; then the store tells whoever asked ({@link #onEventsCommitted}), so
+ * the starter's event relay publishes them at once rather than at its next poll.
+ *
+ * <p>When a library call that changes data throws inside the host's transaction, that transaction is marked
+ * rollback-only, since the call may have written part of its changes: committing it anyway fails with Spring's
  * {@code UnexpectedRollbackException}.
  *
  * <p>Built on two {@link JpaLeadStore}s on the one factory: one set to join the host's transactions through Spring's
@@ -40,15 +55,24 @@ public final class SpringTransactionLeadStore implements LeadStore {
     private final EntityManagerFactory emf;
     private final JpaLeadStore joined;
     private final JpaLeadStore own;
-    /** The key this store's after-commit relay is bound under in each transaction, to register it only once. */
-    private final Object relayKey = new Object();
+    /** The key this store's after-commit notice is bound under in each host transaction, to register it once. */
+    private final Object noticeKey = new Object();
+    /** Whether the store's own unit of work running on this thread recorded events; null outside one. */
+    private final ThreadLocal<boolean[]> ownRecorded = new ThreadLocal<>();
+    private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
 
-    private SpringTransactionLeadStore(EntityManagerFactory emf, int batchSize) {
+    private SpringTransactionLeadStore(EntityManagerFactory emf, int batchSize, EventSerializer serializer) {
         this.emf = emf;
         EntityManager joinedEntityManager = joinedEntityManager(SharedEntityManagerCreator.createSharedEntityManager(emf));
-        this.joined = JpaLeadStore.builder(emf).batchSize(batchSize)
-                .joinHostTransactions(() -> joinedEntityManager).build();
-        this.own = JpaLeadStore.builder(emf).batchSize(batchSize).build();
+        JpaLeadStore.Builder joinedBuilder = JpaLeadStore.builder(emf).batchSize(batchSize)
+                .joinHostTransactions(() -> joinedEntityManager);
+        JpaLeadStore.Builder ownBuilder = JpaLeadStore.builder(emf).batchSize(batchSize);
+        if (serializer != null) {
+            joinedBuilder.eventSerializer(serializer);
+            ownBuilder.eventSerializer(serializer);
+        }
+        this.joined = joinedBuilder.build();
+        this.own = ownBuilder.build();
     }
 
     /**
@@ -60,7 +84,31 @@ public final class SpringTransactionLeadStore implements LeadStore {
      *                                  out of range
      */
     public static SpringTransactionLeadStore create(EntityManagerFactory emf, int batchSize) {
-        return new SpringTransactionLeadStore(Objects.requireNonNull(emf, "emf"), batchSize);
+        return new SpringTransactionLeadStore(Objects.requireNonNull(emf, "emf"), batchSize, null);
+    }
+
+    /**
+     * A store on the host's factory that keeps events in the form of the given serializer.
+     *
+     * @param emf        the host's EntityManagerFactory (the Spring bean), mapping the library's entities; non-null
+     * @param batchSize  rows per JDBC batch on the bulk paths, 1 to 10000
+     * @param serializer how events are kept in the registry; non-null
+     * @throws IllegalArgumentException if the factory is closed or lacks the library's entities, or batchSize is
+     *                                  out of range
+     */
+    public static SpringTransactionLeadStore create(EntityManagerFactory emf, int batchSize,
+            EventSerializer serializer) {
+        return new SpringTransactionLeadStore(Objects.requireNonNull(emf, "emf"), batchSize,
+                Objects.requireNonNull(serializer, "serializer"));
+    }
+
+    /**
+     * Runs {@code listener} after each commit of a transaction in which the library recorded events, on the
+     * committing thread: after the host's commit, or after the store's own unit of work. It should only hand work
+     * to another thread.
+     */
+    void onEventsCommitted(Runnable listener) {
+        committedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -103,7 +151,25 @@ public final class SpringTransactionLeadStore implements LeadStore {
 
     @Override
     public <T> T inTransaction(Function<StoreSession, T> work) {
-        return hostTransactionActive() ? joinHost(s -> joined.inTransaction(work)) : own.inTransaction(work);
+        if (hostTransactionActive()) {
+            return joinHost(none -> joined.inTransaction(s -> work.apply(new Noticing(s, this::recordedInHost))));
+        }
+        boolean[] outer = ownRecorded.get();
+        if (outer != null) {
+            return own.inTransaction(s -> work.apply(new Noticing(s, () -> outer[0] = true)));
+        }
+        boolean[] recorded = new boolean[1];
+        ownRecorded.set(recorded);
+        T result;
+        try {
+            result = own.inTransaction(s -> work.apply(new Noticing(s, () -> recorded[0] = true)));
+        } finally {
+            ownRecorded.remove();
+        }
+        if (recorded[0]) {
+            committed();
+        }
+        return result;
     }
 
     @Override
@@ -112,23 +178,23 @@ public final class SpringTransactionLeadStore implements LeadStore {
         return hostTransactionActive() ? joined.read(work) : own.read(work);
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Inside the host's transaction nothing of it is relayable yet: the relay is registered to run right after
-     * the host commits, and this returns 0.
-     */
-    @Override
-    public int relayEvents(EventPublisher publisher) {
-        Objects.requireNonNull(publisher, "publisher");
-        if (hostTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (!TransactionSynchronizationManager.hasResource(relayKey)) {
-                TransactionSynchronizationManager.bindResource(relayKey, Boolean.TRUE);
-                TransactionSynchronizationManager.registerSynchronization(new RelayAfterCommit(publisher));
-            }
-            return 0;
+    /** Events recorded inside the host's transaction: noticed once the host committed, once per transaction. */
+    private void recordedInHost() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(noticeKey)) {
+            TransactionSynchronizationManager.bindResource(noticeKey, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new NoticeAfterCommit());
         }
-        return own.relayEvents(publisher);
+    }
+
+    private void committed() {
+        for (Runnable listener : committedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of committed events failed; the events are published at the next poll", e);
+            }
+        }
     }
 
     private <T> T joinHost(Function<Void, T> call) {
@@ -154,26 +220,72 @@ public final class SpringTransactionLeadStore implements LeadStore {
         }
     }
 
-    /** Relays once the host's transaction committed; a failing publisher leaves the events pending. */
-    private final class RelayAfterCommit implements TransactionSynchronization {
-        private final EventPublisher publisher;
-
-        RelayAfterCommit(EventPublisher publisher) {
-            this.publisher = publisher;
-        }
-
+    /** Tells the listeners once the host's transaction committed; nothing when it rolled back. */
+    private final class NoticeAfterCommit implements TransactionSynchronization {
         @Override
         public void afterCommit() {
-            try {
-                own.relayEvents(publisher);
-            } catch (RuntimeException e) {
-                LOG.warn("Event relay after the host's commit failed; the events stay pending and are retried", e);
-            }
+            committed();
         }
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(relayKey);
+            TransactionSynchronizationManager.unbindResourceIfPossible(noticeKey);
+        }
+    }
+
+    /** A unit of work's session that notices when events are recorded. */
+    private record Noticing(StoreSession s, Runnable recorded) implements StoreSession {
+        @Override
+        public ProjectRepository projects() {
+            return s.projects();
+        }
+
+        @Override
+        public MarketingActionRepository actions() {
+            return s.actions();
+        }
+
+        @Override
+        public LeadRepository leads() {
+            return s.leads();
+        }
+
+        @Override
+        public NoteRepository notes() {
+            return s.notes();
+        }
+
+        @Override
+        public ActivityRepository activities() {
+            return s.activities();
+        }
+
+        @Override
+        public FollowUpRepository followUps() {
+            return s.followUps();
+        }
+
+        @Override
+        public SavedSearchRepository savedSearches() {
+            return s.savedSearches();
+        }
+
+        @Override
+        public ReminderQueue reminders() {
+            return s.reminders();
+        }
+
+        @Override
+        public EventRegistry events() {
+            return s.events();
+        }
+
+        @Override
+        public void recordEvents(List<EventEnvelope> events) {
+            s.recordEvents(events);
+            if (!events.isEmpty()) {
+                recorded.run();
+            }
         }
     }
 }

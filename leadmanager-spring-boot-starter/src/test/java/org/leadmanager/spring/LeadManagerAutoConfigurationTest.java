@@ -111,6 +111,10 @@ class LeadManagerAutoConfigurationTest {
             assertThat(context.getBean(ReminderDispatcherLifecycle.class).isRunning()).isTrue();
             assertThat(context).hasSingleBean(LeadManagerHealthIndicator.class);
             assertThat(context).hasSingleBean(MicrometerReminderObserver.class);
+            assertThat(context).hasSingleBean(MicrometerEventRelayObserver.class);
+            assertThat(context).hasSingleBean(LeadManagerEventsHealthIndicator.class);
+            assertThat(context.getBean(MeterRegistry.class).find(MicrometerEventRelayObserver.BACKLOG).gauges())
+                    .hasSize(2);
             assertThat(context.getBean(MeterRegistry.class).find(MicrometerReminderObserver.FIRED).counter())
                     .isNotNull();
         });
@@ -119,13 +123,14 @@ class LeadManagerAutoConfigurationTest {
     @Test
     void propertiesSwitchTheBackgroundWorkOff() {
         TestHost.withJpa().withUserConfiguration(TestHost.class, Notifier.class)
-                .withPropertyValues("leadmanager.reminders.enabled=false", "leadmanager.relay.enabled=false")
+                .withPropertyValues("leadmanager.reminders.enabled=false", "leadmanager.events.relay.enabled=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(LeadManager.class);
                     assertThat(context).doesNotHaveBean(ReminderDispatcherLifecycle.class);
                     assertThat(context).doesNotHaveBean(EventRelayLifecycle.class);
                     assertThat(context).doesNotHaveBean(LeadManagerHealthIndicator.class);
+                    assertThat(context).doesNotHaveBean(LeadManagerEventsHealthIndicator.class);
                 });
     }
 

@@ -24,7 +24,7 @@ abstract class SpringContract extends LeadManagerContract {
     static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(Host.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "leadmanager.relay.enabled=false")
+                .properties("spring.main.banner-mode=off", "leadmanager.events.relay.enabled=false")
                 .properties(properties)
                 .registerShutdownHook(true)
                 .run();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.LeadManager;
 import org.leadmanager.LeadQuery;
@@ -27,7 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Calls inside the host's {@code @Transactional} methods join its transaction: a rollback leaves no lead and no
- * event; events reach Spring listeners only after commit. Calls outside any transaction run in their own.
+ * event; events reach Spring listeners only after commit, published by the relay the commit wakes. Calls outside any
+ * transaction run in their own.
  */
 class SpringTransactionsTest {
 
@@ -38,14 +41,13 @@ class SpringTransactionsTest {
             Host.Service service = context.getBean(Host.Service.class);
             Host.Listener listener = context.getBean(Host.Listener.class);
             TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
-            listener.events.clear();
 
             assertThatThrownBy(() -> service.qualifyThenFail(tenant)).hasMessage("host failure after qualifying");
 
             assertThat(leads.search().find(tenant.manager(),
                     LeadQuery.firstPage(tenant.project().id(), LeadCriteria.all())).leads()).isEmpty();
-            assertThat(leads.relayEvents()).isZero();
-            assertThat(listener.events).isEmpty();
+            context.getBean(EventRelayLifecycle.class).relayDue();
+            assertThat(listener.qualified(tenant)).isEmpty();
         });
     }
 
@@ -74,22 +76,45 @@ class SpringTransactionsTest {
     }
 
     @Test
-    void aHostCommitPublishesTheEventAfterCommitOnly() {
-        TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class).run(context -> {
-            LeadManager leads = context.getBean(LeadManager.class);
-            Host.Service service = context.getBean(Host.Service.class);
-            Host.Listener listener = context.getBean(Host.Listener.class);
-            TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
-            listener.events.clear();
+    void aHostCommitWakesTheRelayAndTheEventReachesListenersAfterTheCommitOnly() {
+        TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class)
+                // one round at start; after that only the commits wake the relay
+                .withPropertyValues("leadmanager.events.relay.poll-interval=1h").run(context -> {
+                    LeadManager leads = context.getBean(LeadManager.class);
+                    Host.Service service = context.getBean(Host.Service.class);
+                    Host.Listener listener = context.getBean(Host.Listener.class);
+                    TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
 
-            int seenInsideTheTransaction = service.qualify(tenant, listener);
+                    int seenInsideTheTransaction = service.qualify(tenant, listener);
 
-            assertThat(seenInsideTheTransaction).isZero();
-            assertThat(listener.events).hasSize(1);
-            assertThat(listener.events.get(0).event()).isInstanceOf(DomainEvent.LeadQualified.class);
-            assertThat(leads.search().find(tenant.manager(),
-                    LeadQuery.firstPage(tenant.project().id(), LeadCriteria.all())).leads()).hasSize(1);
-        });
+                    assertThat(seenInsideTheTransaction).isZero();
+                    awaitTrue(() -> listener.qualified(tenant).size() == 1, "the committed event is published");
+                    assertThat(leads.search().find(tenant.manager(),
+                            LeadQuery.firstPage(tenant.project().id(), LeadCriteria.all())).leads()).hasSize(1);
+                });
+    }
+
+    @Test
+    void aChangeOutsideAnyTransactionWakesTheRelayToo() {
+        TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class)
+                .withPropertyValues("leadmanager.events.relay.poll-interval=1h").run(context -> {
+                    LeadManager leads = context.getBean(LeadManager.class);
+                    Host.Listener listener = context.getBean(Host.Listener.class);
+                    TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
+
+                    leads.qualification().qualify(tenant.manager(), tenant.project().id(), tenant.contact());
+
+                    awaitTrue(() -> listener.qualified(tenant).size() == 1, "the committed event is published");
+                });
+    }
+
+    /** Waits for a condition the relay's thread brings about, at most 30 seconds. */
+    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     @Test
@@ -142,6 +167,12 @@ class SpringTransactionsTest {
             void on(EventEnvelope event) {
                 events.add(event);
             }
+
+            /** The tenant's LeadQualified events received. */
+            List<EventEnvelope> qualified(TestHost.Tenant tenant) {
+                return events.stream().filter(e -> e.tenant().equals(tenant.manager().tenant()))
+                        .filter(e -> e.event() instanceof DomainEvent.LeadQualified).toList();
+            }
         }
 
         static class Service {
@@ -160,7 +191,7 @@ class SpringTransactionsTest {
             @Transactional
             public int qualify(TestHost.Tenant tenant, Listener listener) {
                 leads.qualification().qualify(tenant.manager(), tenant.project().id(), tenant.contact());
-                return listener.events.size();
+                return listener.qualified(tenant).size();
             }
 
             @Transactional

@@ -149,7 +149,7 @@ public abstract class ConcurrencyContract extends ContractBase {
         assertTrue(leads.stream().allMatch(l -> l.assignee() != null), "the round robin assigned every lead");
         assertEquals(contacts.size(), lm().search().countByStatus(manager(), project.id(),
                 org.leadmanager.domain.search.LeadCriteria.all()).total());
-        lm().relayEvents();
+        fx.relayEvents();
         assertEquals(contacts.size(), fx.events.events(fx.tenant, DomainEvent.LeadQualified.class).size());
     }
 
@@ -289,6 +289,32 @@ public abstract class ConcurrencyContract extends ContractBase {
             expectedFrom = change.to();
         }
         assertEquals(expectedFrom, fx.reload(lead.id()).status(), "the last listed change is the current status");
+        fx.relayEvents();
+        List<String> published = fx.events.events(fx.tenant).stream().filter(e -> lead.id().equals(e.lead()))
+                .map(ConcurrencyContract::describe).filter(d -> d != null).toList();
+        assertEquals(timeline.stream().map(ConcurrencyContract::describeForEvents).toList(), published,
+                "the lead's events go out in the order its changes committed");
+    }
+
+    /** The lead's events this test makes, as {@link #describeForEvents} names the timeline entries; else null. */
+    private static String describe(DomainEvent event) {
+        if (event instanceof DomainEvent.LeadQualified) {
+            return ActivityType.QUALIFIED.name();
+        }
+        if (event instanceof DomainEvent.LeadStatusChanged changed) {
+            return ActivityType.STATUS_CHANGED + " " + changed.to();
+        }
+        if (event instanceof DomainEvent.NoteAdded added) {
+            return ActivityType.NOTE_ADDED + " " + added.note();
+        }
+        return event instanceof DomainEvent.FollowUpScheduled ? ActivityType.FOLLOW_UP_SCHEDULED.name() : null;
+    }
+
+    private static String describeForEvents(Activity entry) {
+        return switch (entry.type()) {
+            case QUALIFIED, FOLLOW_UP_SCHEDULED -> entry.type().name();
+            default -> entry.type() + " " + entry.to();
+        };
     }
 
     /** A timeline entry as {@link #parallelChangesOfOneLeadAreListedInTheOrderTheyCommitted} records its changes. */
@@ -438,7 +464,7 @@ public abstract class ConcurrencyContract extends ContractBase {
                 .toList();
         assertEquals(due, Set.copyOf(fired), "every due reminder fired");
         assertEquals(due.size(), fired.size(), "none fired twice");
-        lm().relayEvents();
+        fx.relayEvents();
         assertEquals(due.size(), fx.events.events(fx.tenant, DomainEvent.FollowUpDue.class).size());
         assertNotNull(lm().followUps().forLead(manager(), lead.id()).get(0).remindedAt());
     }

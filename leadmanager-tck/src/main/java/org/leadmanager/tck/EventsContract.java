@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.BulkResult;
+import org.leadmanager.EventRelay;
 import org.leadmanager.LeadManager;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.error.ValidationException;
@@ -51,7 +52,10 @@ import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.spi.host.EventPublisher;
 
-/** Capability 7: every change publishes its events after commit, in order, and none is lost. */
+/**
+ * Capability 7: every change records its events, which the event relay publishes after commit, in order; none is
+ * lost.
+ */
 public abstract class EventsContract extends ContractBase {
 
     /** Events of the tenant published by the call. */
@@ -282,70 +286,107 @@ public abstract class EventsContract extends ContractBase {
             }
             fx.events.publish(envelope);
         }));
+        EventRelay relay = observed[0].eventRelay(EventRelay.Options.defaults().withNodeId("tck-observer"));
 
         observed[0].leads().changeStatus(manager(), lead.id(), CONTACTED);
+        relay.relayDue();
         observed[0].leads().changeStatus(manager(), lead.id(), OFFER);
+        relay.relayDue();
 
         assertEquals(List.of("contacted", "offer"), seen, "the publisher sees the committed state");
     }
 
     @Test
-    void aFailingPublisherDoesNotFailTheCallAndRelayDeliversTheEventsLaterInOrder() {
+    void aChangeRecordsItsEventsAndOnlyARelayPublishesThem() {
+        Project project = fx.project("Solar roofs");
+        fx.relayEvents();
+        long pending = fx.relay.backlog().pending();
+
+        Lead lead = fx.lead(project.id());
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+
+        assertEquals(List.of(new ProjectChanged(project.id(), "created")), fx.events.events(fx.tenant),
+                "writes publish nothing themselves");
+        assertEquals(pending + 2, fx.relay.backlog().pending(), "recorded, pending");
+        assertTrue(fx.relayEvents() >= 2);
+        assertEquals(List.of(new LeadStatusChanged(lead.id(), project.id(), NEW, CONTACTED)),
+                fx.events.events(fx.tenant, LeadStatusChanged.class));
+        assertTrue(fx.relay.backlog().pending() <= pending, "published events leave the backlog");
+    }
+
+    @Test
+    void aFailingPublisherDoesNotFailTheCallAndALaterRelayDeliversTheEventsInOrder() {
         Project project = fx.project("Solar roofs");
         ContactId contact = fx.contact("Erika");
+        fx.relayEvents();
+        Lead lead = lm().qualification().qualify(manager(), project.id(), contact).lead();
+        lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+        lm().leads().addNote(manager(), lead.id(), "called");
         fx.events.failing(true);
-        Lead lead;
         try {
-            lead = lm().qualification().qualify(manager(), project.id(), contact).lead();
-            lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
-            lm().leads().addNote(manager(), lead.id(), "called");
+            fx.relayEvents();
         } finally {
             fx.events.failing(false);
         }
         assertEquals(CONTACTED, fx.reload(lead.id()).status(), "the changes committed");
-        assertFalse(fx.events.refused(fx.tenant).isEmpty(), "the publisher was called and threw");
-        int before = fx.publishedEvents().size();
+        assertEquals(1, fx.events.refused(fx.tenant).size(),
+                "the publisher was called for the lead's first event, the later ones wait behind it");
+        fx.relayEvents();
+        assertEquals(List.of(), fx.events.events(fx.tenant, LeadQualified.class),
+                "nothing goes out before the backoff ended");
+        int before = fx.events.events(fx.tenant).size();
         assertEquals(1, before, "only the project's creation was published");
 
-        int relayed = lm().relayEvents();
+        fx.clock.advance(EventRelay.Options.defaults().backoff());
+        int relayed = fx.relayEvents();
 
-        List<DomainEvent> events = fx.publishedEvents().subList(before, fx.publishedEvents().size());
+        List<DomainEvent> events = fx.events.events(fx.tenant).subList(before, fx.events.events(fx.tenant).size());
         assertTrue(relayed >= 3, "relayed " + relayed);
         assertEquals(3, events.size());
         assertTrue(events.get(0) instanceof LeadQualified q && q.lead().equals(lead.id()), events.toString());
         assertEquals(new LeadStatusChanged(lead.id(), project.id(), NEW, CONTACTED), events.get(1));
         assertTrue(events.get(2) instanceof NoteAdded n && n.lead().equals(lead.id()), events.toString());
-        lm().relayEvents();
         assertEquals(3, fx.publishedEvents().size() - before, "each event is published once");
     }
 
     @Test
     void withoutAPublisherChangesRecordNoEvents() {
         Project project = fx.project("Solar roofs");
-        lm().relayEvents();
+        fx.relayEvents();
+        long pending = fx.relay.backlog().pending();
         LeadManager silent = fx.newLeadManager(b -> b.events(EventPublisher.none()));
 
         Lead lead = silent.qualification().qualify(manager(), project.id(), fx.contact("Erika")).lead();
         silent.leads().changeStatus(manager(), lead.id(), CONTACTED);
 
         assertEquals(CONTACTED, fx.reload(lead.id()).status(), "the changes committed");
-        List<EventEnvelope> pending = new ArrayList<>();
-        assertEquals(0, fx.store.relayEvents(pending::add), "nothing was written to the outbox");
-        assertEquals(List.of(), pending);
+        assertEquals(pending, fx.relay.backlog().pending(), "nothing was written to the event registry");
+        assertEquals(List.of(new ProjectChanged(project.id(), "created")), fx.publishedEvents());
         lm().leads().changeStatus(manager(), lead.id(), OFFER);
+        EventRelay silentRelay = silent.eventRelay(EventRelay.Options.defaults().withNodeId("tck-silent"));
+        assertEquals(0, silentRelay.relayDue(), "a relay without a publisher publishes nothing");
+        assertEquals(pending + 1, fx.relay.backlog().pending(), "and leaves the events to the others");
+        fx.relayEvents();
         assertEquals(List.of(new LeadStatusChanged(lead.id(), project.id(), CONTACTED, OFFER)),
                 fx.events.events(fx.tenant, LeadStatusChanged.class), "a lead manager with a publisher records");
     }
 
     @Test
-    void eventsStuckBehindAFailureGoOutWithTheNextChange() {
+    void eventsStuckBehindAFailureGoOutWithALaterRelayInOrder() {
         Project project = fx.project("Solar roofs");
         Lead lead = fx.lead(project.id());
-        fx.events.failing(true);
+        fx.relayEvents();
         lm().leads().changeStatus(manager(), lead.id(), CONTACTED);
+        fx.events.failing(true);
+        fx.relayEvents();
         fx.events.failing(false);
 
         lm().leads().changeStatus(manager(), lead.id(), OFFER);
+        fx.relayEvents();
+        assertEquals(List.of(), fx.events.events(fx.tenant, LeadStatusChanged.class),
+                "the later change waits behind the failed one");
+        fx.clock.advance(EventRelay.Options.defaults().backoff());
+        fx.relayEvents();
 
         List<DomainEvent> changes = fx.events.events(fx.tenant).stream()
                 .filter(e -> e instanceof LeadStatusChanged).toList();
@@ -357,6 +398,7 @@ public abstract class EventsContract extends ContractBase {
     void everyEventHasItsOwnId() {
         Project project = fx.project("Solar roofs");
         fx.withChunkSize(3).qualification().qualifyAll(manager(), project.id(), fx.contacts(10, "V"));
+        fx.relayEvents();
         Set<UUID> ids = new HashSet<>();
         for (EventEnvelope envelope : fx.events.envelopes(fx.tenant)) {
             assertTrue(ids.add(envelope.id()), "duplicate event id " + envelope.id());

@@ -104,6 +104,14 @@ public abstract class LeadManagerContract {
     }
 
     @Nested
+    class EventRelay extends EventRelayContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
     class TenancyAndAccess extends TenancyAndAccessContract {
         @Override
         protected LeadStore store() {

@@ -177,7 +177,7 @@ public abstract class MultiNodeReminderContract {
             assertEquals(ReminderState.PENDING, stored.get(waiting.id()).reminder(), "not due yet");
         }
 
-        fx.lm.relayEvents();
+        fx.relayEvents();
         List<FollowUpDue> dueEvents = fx.events.events(fx.tenant, FollowUpDue.class);
         assertEquals(dueCount, dueEvents.size(), "one FollowUpDue per fired reminder");
         assertEquals(due.keySet(), dueEvents.stream().map(FollowUpDue::followUp).collect(Collectors.toSet()));
@@ -228,7 +228,7 @@ public abstract class MultiNodeReminderContract {
             assertEquals(ReminderState.FIRED, followUp.reminder());
             assertEquals(survivor.id(), followUp.claimedBy());
         }
-        fx.lm.relayEvents();
+        fx.relayEvents();
         assertEquals(ids(due), fx.events.events(fx.tenant, FollowUpDue.class).stream().map(FollowUpDue::followUp)
                 .collect(Collectors.toSet()));
         assertEquals(30, fx.events.events(fx.tenant, FollowUpDue.class).size());
@@ -267,7 +267,7 @@ public abstract class MultiNodeReminderContract {
         assertEquals(beforeCrash.stream().map(Reminder::idempotencyKey).collect(Collectors.toSet()), twice,
                 "only what the crashed node delivered comes again, with the same key");
         assertTrue(deliveriesPerKey.values().stream().allMatch(c -> c <= 2));
-        fx.lm.relayEvents();
+        fx.relayEvents();
         assertEquals(15, fx.events.events(fx.tenant, FollowUpDue.class).size(), "marked fired once each");
     }
 

@@ -104,7 +104,7 @@ public abstract class ReminderLifecycleContract extends ContractBase {
     }
 
     private List<FollowUpId> dueEvents() {
-        lm().relayEvents();
+        fx.relayEvents();
         return fx.events.events(fx.tenant, FollowUpDue.class).stream().map(FollowUpDue::followUp).toList();
     }
 
@@ -138,7 +138,7 @@ public abstract class ReminderLifecycleContract extends ContractBase {
         FollowUp after = lm().followUps().forLead(manager(), surviving.id()).stream()
                 .filter(f -> f.id().equals(followUp.id())).findFirst().orElseThrow();
         assertEquals(ReminderState.FIRED, after.reminder());
-        lm().relayEvents();
+        fx.relayEvents();
         assertEquals(List.of(surviving.id()),
                 fx.events.events(fx.tenant, FollowUpDue.class).stream().map(FollowUpDue::lead).toList());
         assertTrue(lm().leads().timeline(manager(), surviving.id()).stream()

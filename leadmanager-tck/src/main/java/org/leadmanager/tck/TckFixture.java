@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.leadmanager.EventRelay;
 import org.leadmanager.LeadManager;
 import org.leadmanager.LeadManagerBuilder;
 import org.leadmanager.Projects;
@@ -30,8 +31,10 @@ import org.leadmanager.spi.store.LeadStore;
 
 /**
  * Everything one contract test needs around a store: a fresh tenant (unique, so tests sharing a store never see
- * each other's data), host fakes, a clock standing at {@link MutableClock#START}, a recording event publisher and a
- * {@link LeadManager} built from all of them, plus builders for projects, contacts and leads.
+ * each other's data), host fakes, a clock standing at {@link MutableClock#START}, a recording event publisher, a
+ * {@link LeadManager} built from all of them and its event relay, plus builders for projects, contacts and leads.
+ * Changes only record their events; {@link #relayEvents()} publishes them, and so does every helper that reads what
+ * was published.
  *
  * <p>Users of every fixture tenant: manager {@link #mia}, agents {@link #alice}, {@link #bob} and {@link #carol}
  * (all active, UTC) and {@link #ivan}, an inactive agent. Projects made by {@link #project(String)} have the
@@ -51,6 +54,8 @@ public final class TckFixture {
     public final RecordingPublisher events;
     /** The lead manager every helper uses; built on {@link #store} with the fakes above. */
     public final LeadManager lm;
+    /** The relay of {@link #lm} (a node id of its own, default options), driven by {@link #relayEvents()}. */
+    public final EventRelay relay;
 
     public final TenantId tenant;
     public final UserId mia;
@@ -72,6 +77,8 @@ public final class TckFixture {
         this.users = users;
         this.events = events;
         this.lm = lm != null ? lm : build(b -> { });
+        this.relay = this.lm.eventRelay(EventRelay.Options.defaults()
+                .withNodeId("tck-relay-" + UUID.randomUUID().toString().substring(0, 8)));
         this.tenant = newTenantId();
         this.mia = users.add(tenant, "mia");
         this.alice = users.add(tenant, "alice");
@@ -133,13 +140,28 @@ public final class TckFixture {
         return Actor.system(tenant);
     }
 
-    /** A snapshot of everything the manager of this tenant can read, plus the tenant's published events. */
+    /**
+     * Publishes every event of the store that is publishable now through {@link #relay}, of every tenant (the
+     * recording publisher keeps them apart).
+     *
+     * @return how many were published
+     */
+    public int relayEvents() {
+        return relay.relayDue();
+    }
+
+    /**
+     * A snapshot of everything the manager of this tenant can read, plus the tenant's published events, after
+     * {@link #relayEvents()}: an event a call recorded shows in it.
+     */
     public TenantSnapshot snapshot() {
+        relayEvents();
         return TenantSnapshot.of(lm, manager, events);
     }
 
-    /** Events of this tenant published so far. */
+    /** Events of this tenant published so far, after {@link #relayEvents()}. */
     public List<DomainEvent> publishedEvents() {
+        relayEvents();
         return events.events(tenant);
     }
 

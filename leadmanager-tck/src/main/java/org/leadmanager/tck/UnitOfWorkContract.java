@@ -109,7 +109,7 @@ public abstract class UnitOfWorkContract extends ContractBase {
         }));
 
         assertSame(boom, thrown, "the work's exception is rethrown as it is");
-        lm().relayEvents();
+        fx.relayEvents();
         assertEquals(before, fx.snapshot(), "nothing of the failed unit of work is visible or published");
     }
 

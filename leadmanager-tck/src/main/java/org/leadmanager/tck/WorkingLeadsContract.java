@@ -374,6 +374,7 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(into, survivor.contact());
         assertEquals(NEW, survivor.status(), "the surviving lead keeps its status");
         assertEquals(fx.alice, survivor.assignee(), "an unowned surviving lead takes the merged lead's owner");
+        fx.relayEvents();
         assertEquals(fx.alice, fx.events.events(fx.tenant, org.leadmanager.domain.event.DomainEvent.LeadAssigned.class)
                 .stream().filter(e -> e.lead().equals(target.id())).reduce((a, b) -> b).orElseThrow().to(),
                 "and says so");

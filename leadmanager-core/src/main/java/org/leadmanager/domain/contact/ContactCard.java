@@ -1,6 +1,5 @@
 package org.leadmanager.domain.contact;
 
-import java.io.Serializable;
 import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.Text;
@@ -17,8 +16,7 @@ import org.leadmanager.domain.Text;
  * @param city        nullable, at most 200 characters
  * @param detailsLink where the host shows and edits the contact ("Kundendetails"); nullable, at most 2000 characters
  */
-public record ContactCard(String name, String email, String phone, String company, String city, String detailsLink)
-        implements Serializable {
+public record ContactCard(String name, String email, String phone, String company, String city, String detailsLink) {
 
     public ContactCard {
         name = Text.required(Text.clean(name), "ContactCard.name", Text.MAX_NAME);

@@ -1,6 +1,5 @@
 package org.leadmanager.domain.event;
 
-import java.io.Serializable;
 import java.time.Instant;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.FollowUpId;
@@ -16,7 +15,16 @@ import org.leadmanager.domain.project.StatusKey;
  * What happened. Published to the host, wrapped in an {@link EventEnvelope}, only after the change committed.
  * Hosts switch over this sealed hierarchy.
  */
-public sealed interface DomainEvent extends Serializable {
+public sealed interface DomainEvent {
+
+    /**
+     * The lead the event concerns, whose events are delivered in the order their changes committed; null for events
+     * of a project ({@link ProjectChanged}). After a contact merge it is the lead that ended ({@link LeadsMerged#from}):
+     * the merge comes after every earlier event of that lead.
+     */
+    default LeadId lead() {
+        return null;
+    }
 
     /** A project was created or its configuration changed; {@code change} says what, e.g. {@code renamed}. */
     record ProjectChanged(ProjectId project, String change) implements DomainEvent {
@@ -61,6 +69,10 @@ public sealed interface DomainEvent extends Serializable {
 
     /** After a host contact merge: {@code from} was folded into {@code into} and no longer exists. */
     record LeadsMerged(LeadId from, LeadId into, ProjectId project) implements DomainEvent {
+        @Override
+        public LeadId lead() {
+            return from;
+        }
     }
 
     record FollowUpScheduled(FollowUpId followUp, LeadId lead, UserId owner, Instant dueAt) implements DomainEvent {

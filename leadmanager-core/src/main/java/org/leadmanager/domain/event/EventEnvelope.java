@@ -1,6 +1,5 @@
 package org.leadmanager.domain.event;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,8 +10,7 @@ import org.leadmanager.domain.UserId;
  * A published event with its metadata. {@code id} is unique per event: hosts deduplicate by it, because an event
  * may be delivered again after a crash between publishing and marking it published.
  */
-public record EventEnvelope(UUID id, TenantId tenant, UserId actor, Instant occurredAt, DomainEvent event)
-        implements Serializable {
+public record EventEnvelope(UUID id, TenantId tenant, UserId actor, Instant occurredAt, DomainEvent event) {
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");

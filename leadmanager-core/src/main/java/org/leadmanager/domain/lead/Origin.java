@@ -1,6 +1,5 @@
 package org.leadmanager.domain.lead;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.MarketingActionId;
@@ -13,7 +12,7 @@ import org.leadmanager.domain.UserId;
  * @param reference the group or action id for GROUP and ACTION, else null
  * @param by        the user who qualified it (the system user for automatic qualification), non-null
  */
-public record Origin(OriginKind kind, String reference, UserId by) implements Serializable {
+public record Origin(OriginKind kind, String reference, UserId by) {
 
     public Origin {
         Objects.requireNonNull(kind, "kind");

@@ -1,6 +1,5 @@
 package org.leadmanager.domain.lead;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.leadmanager.domain.UserId;
 
@@ -11,7 +10,7 @@ import org.leadmanager.domain.UserId;
  * @param detail the rule name for RULE, else null
  * @param by     who made the decision: the acting user, or the system user for automatic assignment; non-null
  */
-public record OwnerReason(OwnerReasonKind kind, String detail, UserId by) implements Serializable {
+public record OwnerReason(OwnerReasonKind kind, String detail, UserId by) {
 
     public OwnerReason {
         Objects.requireNonNull(kind, "kind");

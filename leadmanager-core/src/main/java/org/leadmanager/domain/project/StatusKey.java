@@ -1,6 +1,5 @@
 package org.leadmanager.domain.project;
 
-import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param value 1 to 40 characters of {@code a-z 0-9 _ -}, starting with a letter or digit
  */
-public record StatusKey(String value) implements Serializable {
+public record StatusKey(String value) {
     private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");

@@ -6,8 +6,8 @@ import org.leadmanager.domain.event.EventEnvelope;
 /**
  * Events as text and back: each event's stable type name and schema version, and the envelope's serialized form,
  * for anything that keeps or forwards events outside the JVM (a host's webhooks or search index; an event store).
- * The core knows no format; {@code leadmanager-json} gives the JSON form the README documents. The JPA store's
- * outbox does not use it yet: it still keeps events in Java's serialized form.
+ * The core knows no format; {@code leadmanager-json} gives the JSON form the README documents, which the JPA
+ * store keeps in its publication registry.
  */
 public interface EventSerializer {
 

@@ -1,14 +1,14 @@
 package org.leadmanager.spi.store;
 
 import java.util.function.Function;
-import org.leadmanager.spi.host.EventPublisher;
 
 /**
  * Store SPI: where the library keeps its data. One adapter implements it ({@code InMemoryLeadStore},
  * {@code JpaLeadStore}, or a host's own, proven by the contract kit in {@code leadmanager-tck}).
  *
  * <p>Every repository call happens inside {@link #inTransaction}; every query is scoped by the tenant it is given,
- * except {@link ReminderQueue#claimDue}, which serves the tenant-agnostic reminder dispatcher.
+ * except the claim queues the tenant-agnostic background work uses: {@link ReminderQueue#claimDue} (the reminder
+ * dispatcher) and the {@link EventRegistry} (the event relay).
  */
 public interface LeadStore {
 
@@ -29,13 +29,4 @@ public interface LeadStore {
     default <T> T read(Function<StoreSession, T> work) {
         return inTransaction(work);
     }
-
-    /**
-     * Publishes committed, not yet published events in the order they were recorded, and marks each published
-     * once the publisher returned. Stops at the first publisher failure, leaving that event and the rest pending.
-     * Relays never run concurrently with each other.
-     *
-     * @return how many events were published
-     */
-    int relayEvents(EventPublisher publisher);
 }

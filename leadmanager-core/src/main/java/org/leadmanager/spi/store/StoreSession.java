@@ -23,6 +23,12 @@ public interface StoreSession {
     /** The reminder claim queue. */
     ReminderQueue reminders();
 
-    /** Appends events to the outbox of this unit of work; they become relayable when it commits. */
+    /** The publication registry of recorded events. */
+    EventRegistry events();
+
+    /**
+     * Records events of this unit of work in the order given; they join the {@link EventRegistry} when it commits,
+     * after every event recorded by units of work that committed before, and vanish if it rolls back.
+     */
     void recordEvents(List<EventEnvelope> events);
 }

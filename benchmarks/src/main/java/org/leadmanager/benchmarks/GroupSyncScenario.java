@@ -54,6 +54,6 @@ final class GroupSyncScenario implements Scenario {
     }
 
     private static void reset(BenchDatabase db) throws Exception {
-        db.execute("TRUNCATE lm_lead, lm_outbox, lm_activity", "CHECKPOINT");
+        db.execute("TRUNCATE lm_lead, lm_event, lm_activity", "CHECKPOINT");
     }
 }

@@ -136,7 +136,7 @@ final class ReminderScenario implements Scenario {
     /** Seconds for {@code count} dispatchers to fire {@code size} due follow-ups. */
     private double ours(BenchDatabase db, List<JpaNode> nodes, int count, int size, boolean publishing)
             throws Exception {
-        db.execute("TRUNCATE lm_follow_up, lm_activity, lm_outbox",
+        db.execute("TRUNCATE lm_follow_up, lm_activity, lm_event",
                 "INSERT INTO lm_follow_up (id, tenant_id, lead_id, project_id, owner_id, due_at, note, state,"
                         + " created_by, created_at, closed_at, reminder, claimable_at, claimed_by, attempts,"
                         + " reminded_at, last_error, version)"

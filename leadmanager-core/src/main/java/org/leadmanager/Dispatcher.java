@@ -46,12 +46,22 @@ final class Dispatcher implements ReminderDispatcher {
         int fired = 0;
         List<FollowUp> claimed = claim();
         while (!claimed.isEmpty()) {
+            long started = System.nanoTime();
             Marked marked = markFired(deliver(claimed), !poller.stopping());
             fired += marked.count();
+            batchDone(claimed.size(), marked.count(), Duration.ofNanos(System.nanoTime() - started));
             // not "fewer than a batch": a store may claim less while more is due (H2 when another node won rows)
             claimed = marked.next() != null ? marked.next() : poller.stopping() ? List.of() : claim();
         }
         return fired;
+    }
+
+    private void batchDone(int claimed, int fired, Duration took) {
+        try {
+            options.listener().batch(claimed, fired, took);
+        } catch (RuntimeException e) {
+            LOG.warn("Reminder dispatcher listener failed; ignored", e);
+        }
     }
 
     private List<FollowUp> claim() {

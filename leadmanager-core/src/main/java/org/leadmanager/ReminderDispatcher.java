@@ -37,9 +37,10 @@ public interface ReminderDispatcher extends AutoCloseable {
      * @param maxAttempts  notifier attempts before the reminder is marked failed, 1..100; a claim that ended without
      *                     a recorded outcome counts as one
      * @param backoff      pause after the first failed attempt, doubled for each further one, capped at one hour
+     * @param listener     told of each batch, e.g. for metrics
      */
     record Options(ReminderNotifier notifier, String nodeId, Duration pollInterval, int batchSize, Duration lease,
-            int threads, int maxAttempts, Duration backoff) {
+            int threads, int maxAttempts, Duration backoff, Listener listener) {
 
         public Options {
             Objects.requireNonNull(notifier, "notifier");
@@ -50,41 +51,69 @@ public interface ReminderDispatcher extends AutoCloseable {
             check(threads >= 1 && threads <= 64, "threads must be 1..64, was " + threads);
             check(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts must be 1..100, was " + maxAttempts);
             check(backoff != null && !backoff.isNegative(), "backoff must not be negative");
+            Objects.requireNonNull(listener, "listener");
         }
 
         /** Poll every 5 s, batches of 20, 2-minute lease, one thread, 5 attempts from 30 s backoff. */
         public static Options defaults(ReminderNotifier notifier) {
             return new Options(notifier, Settings.randomNodeId(), Duration.ofSeconds(5), 20, Duration.ofMinutes(2), 1,
-                    5, Duration.ofSeconds(30));
+                    5, Duration.ofSeconds(30), Listener.NONE);
         }
 
         public Options withNodeId(String id) {
-            return new Options(notifier, id, pollInterval, batchSize, lease, threads, maxAttempts, backoff);
+            return new Options(notifier, id, pollInterval, batchSize, lease, threads, maxAttempts, backoff, listener);
         }
 
         public Options withPollInterval(Duration interval) {
-            return new Options(notifier, nodeId, interval, batchSize, lease, threads, maxAttempts, backoff);
+            return new Options(notifier, nodeId, interval, batchSize, lease, threads, maxAttempts, backoff, listener);
         }
 
         public Options withBatchSize(int size) {
-            return new Options(notifier, nodeId, pollInterval, size, lease, threads, maxAttempts, backoff);
+            return new Options(notifier, nodeId, pollInterval, size, lease, threads, maxAttempts, backoff, listener);
         }
 
         public Options withLease(Duration length) {
-            return new Options(notifier, nodeId, pollInterval, batchSize, length, threads, maxAttempts, backoff);
+            return new Options(notifier, nodeId, pollInterval, batchSize, length, threads, maxAttempts, backoff,
+                    listener);
         }
 
         public Options withThreads(int count) {
-            return new Options(notifier, nodeId, pollInterval, batchSize, lease, count, maxAttempts, backoff);
+            return new Options(notifier, nodeId, pollInterval, batchSize, lease, count, maxAttempts, backoff, listener);
         }
 
         public Options withRetries(int attempts, Duration firstBackoff) {
-            return new Options(notifier, nodeId, pollInterval, batchSize, lease, threads, attempts, firstBackoff);
+            return new Options(notifier, nodeId, pollInterval, batchSize, lease, threads, attempts, firstBackoff,
+                    listener);
+        }
+
+        public Options withListener(Listener batches) {
+            return new Options(notifier, nodeId, pollInterval, batchSize, lease, threads, maxAttempts, backoff,
+                    batches);
         }
 
         private static void check(boolean ok, String message) {
             Settings.check(ok, message);
         }
+    }
+
+    /**
+     * Told of each batch a dispatcher works through, on the dispatching thread; should be fast and should not throw
+     * (what it throws is logged and ignored).
+     */
+    @FunctionalInterface
+    interface Listener {
+        /** Tells nothing. */
+        Listener NONE = (claimed, fired, took) -> {
+        };
+
+        /**
+         * A claimed batch was worked through: its reminders sent and the ones delivered marked fired.
+         *
+         * @param claimed reminders in the batch
+         * @param fired   of them, marked fired
+         * @param took    from the batch's first notifier call until it was marked
+         */
+        void batch(int claimed, int fired, Duration took);
     }
 
     /**

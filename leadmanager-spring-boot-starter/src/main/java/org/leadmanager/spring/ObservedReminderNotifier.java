@@ -1,13 +1,17 @@
 package org.leadmanager.spring;
 
 import java.util.List;
+import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.host.ReminderNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The host's notifier, with every outcome told to the reminder observers. */
-final class ObservedReminderNotifier implements ReminderNotifier {
+/**
+ * The host's notifier, with every outcome told to the reminder observers; also the dispatcher's batch listener, so
+ * the observers hear of each batch.
+ */
+final class ObservedReminderNotifier implements ReminderNotifier, ReminderDispatcher.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ObservedReminderNotifier.class);
 
     private final ReminderNotifier host;
@@ -27,6 +31,11 @@ final class ObservedReminderNotifier implements ReminderNotifier {
             throw e;
         }
         tell(observer -> observer.fired(reminder));
+    }
+
+    @Override
+    public void batch(int claimed, int fired, java.time.Duration took) {
+        tell(observer -> observer.batch(claimed, fired, took));
     }
 
     void round(java.time.Duration took, int fired, Throwable failure) {

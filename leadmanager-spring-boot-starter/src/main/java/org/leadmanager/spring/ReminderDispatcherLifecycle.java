@@ -11,7 +11,7 @@ import org.leadmanager.spi.host.ReminderNotifier;
  * due every {@code leadmanager.reminders.poll-interval} on {@code threads} threads of its own (each round claims and
  * fires everything due, batch after batch, through {@link ReminderDispatcher#dispatchDue()}); when the context
  * closes it stops polling and waits for the running round. Every {@link ReminderObserver} is told of each notifier
- * call and each round.
+ * call, each batch and each round.
  */
 public final class ReminderDispatcherLifecycle extends PeriodicTask {
     private final ReminderDispatcher dispatcher;
@@ -33,7 +33,8 @@ public final class ReminderDispatcherLifecycle extends PeriodicTask {
                 .withBatchSize(settings.getBatchSize())
                 .withLease(settings.getLease())
                 .withThreads(settings.getThreads())
-                .withRetries(settings.getMaxAttempts(), settings.getBackoff());
+                .withRetries(settings.getMaxAttempts(), settings.getBackoff())
+                .withListener(this.notifier);
         if (settings.getNodeId() != null) {
             options = options.withNodeId(settings.getNodeId());
         }

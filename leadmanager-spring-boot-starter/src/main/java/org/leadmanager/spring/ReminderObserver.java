@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.leadmanager.spi.host.Reminder;
 
 /**
- * Told what the auto-configured reminder dispatcher does: each notifier call and each dispatch round. Every bean of
+ * Told what the auto-configured reminder dispatcher does: each notifier call, each batch and each dispatch round. Every bean of
  * this type is told; the starter's own are the statistics behind the health indicator and the Micrometer meters.
  * Called on the dispatching threads; must be thread-safe and fast, and should not throw (what it throws is logged).
  */
@@ -21,6 +21,16 @@ public interface ReminderObserver {
      * @param failure  what the notifier threw; non-null
      */
     default void failed(Reminder reminder, Exception failure) {
+    }
+
+    /**
+     * A claimed batch was worked through: its reminders sent and the delivered ones marked fired.
+     *
+     * @param claimed reminders in the batch
+     * @param fired   of them, marked fired
+     * @param took    from the batch's first notifier call until it was marked
+     */
+    default void batch(int claimed, int fired, Duration took) {
     }
 
     /**

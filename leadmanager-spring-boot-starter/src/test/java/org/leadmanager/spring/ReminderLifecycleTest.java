@@ -65,6 +65,8 @@ class ReminderLifecycleTest {
                     assertThat(meters.counter(MicrometerReminderObserver.FIRED).count()).isEqualTo(1.0);
                     assertThat(meters.timer(MicrometerReminderObserver.ROUND, "outcome", "success").count())
                             .isEqualTo(4);
+                    // the first round found nothing; each of the three others claimed one batch
+                    assertThat(meters.timer(MicrometerReminderObserver.BATCH).count()).isEqualTo(3);
                     assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
                     assertThat(health.health(true).getDetails()).containsEntry("fired", 1L)
                             .containsEntry("failed", 2L);

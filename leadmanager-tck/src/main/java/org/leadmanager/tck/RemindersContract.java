@@ -102,6 +102,32 @@ public abstract class RemindersContract extends ContractBase {
         assertEquals(List.of(followUp.id()), delivered(), "fires once");
     }
 
+    /**
+     * A dispatcher's listener hears of each claimed batch: no batch larger than the batch size, and the batches'
+     * fired counts add up to what the round fired (the dispatcher serves every tenant of the store, so a round may
+     * also fire other tests' reminders).
+     */
+    @Test
+    void theListenerHearsOfEachBatch() {
+        Lead lead = lead();
+        List<FollowUp> due = List.of(dueIn(lead, Duration.ofMinutes(1)), dueIn(lead, Duration.ofMinutes(2)),
+                dueIn(lead, Duration.ofMinutes(3)));
+        List<long[]> batches = new ArrayList<>();
+        ReminderDispatcher d = lm().reminderDispatcher(ReminderDispatcher.Options.defaults(notifier)
+                .withNodeId("tck-node-batches").withLease(LEASE).withBatchSize(2)
+                .withListener((claimed, fired, took) -> batches.add(new long[] {claimed, fired, took.toNanos()})));
+        dispatchers.add(d);
+        fx.clock.advance(Duration.ofMinutes(5));
+
+        int fired = d.dispatchDue();
+
+        assertEquals(due.stream().map(FollowUp::id).toList(), delivered());
+        assertTrue(batches.size() >= 2, "three reminders in batches of two: at least two batches");
+        assertTrue(batches.stream().allMatch(b -> b[0] >= 1 && b[0] <= 2 && b[1] <= b[0] && b[2] >= 0),
+                "batch sizes and times");
+        assertEquals(fired, batches.stream().mapToLong(b -> b[1]).sum(), "the batches fired what the round fired");
+    }
+
     @Test
     void completedAndCancelledFollowUpsNeverFire() {
         Lead lead = lead();

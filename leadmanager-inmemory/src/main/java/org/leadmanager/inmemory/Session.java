@@ -11,6 +11,7 @@ import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.store.TallyRepository;
 
 /**
  * The repositories of the store. One instance serves every unit of work: each repository call finds the unit of
@@ -25,6 +26,7 @@ final class Session implements StoreSession {
     private final ActivityTable activities;
     private final FollowUpTable followUps;
     private final SavedSearchTable savedSearches;
+    private final TallyTable tallies;
 
     Session(Transactions transactions) {
         this.transactions = transactions;
@@ -35,6 +37,7 @@ final class Session implements StoreSession {
         this.activities = new ActivityTable(transactions, leads);
         this.followUps = new FollowUpTable(transactions);
         this.savedSearches = new SavedSearchTable(transactions);
+        this.tallies = new TallyTable(transactions, leads);
     }
 
     @Override
@@ -75,6 +78,11 @@ final class Session implements StoreSession {
     @Override
     public SavedSearchRepository savedSearches() {
         return savedSearches;
+    }
+
+    @Override
+    public TallyRepository tallies() {
+        return tallies;
     }
 
     @Override

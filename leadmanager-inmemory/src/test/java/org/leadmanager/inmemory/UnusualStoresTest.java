@@ -30,6 +30,7 @@ import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.store.TallyRepository;
 import org.leadmanager.tck.RecordingNotifier;
 import org.leadmanager.tck.TckFixture;
 
@@ -282,6 +283,11 @@ class UnusualStoresTest {
         @Override
         public SavedSearchRepository savedSearches() {
             return s.savedSearches();
+        }
+
+        @Override
+        public TallyRepository tallies() {
+            return s.tallies();
         }
 
         @Override

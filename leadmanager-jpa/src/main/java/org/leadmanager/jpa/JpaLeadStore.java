@@ -105,6 +105,7 @@ public final class JpaLeadStore implements LeadStore {
     private long relayedThrough;
     private volatile SqlDialect dialect;
     private final ProjectCache projects = new ProjectCache();
+    private final TallyFolds tallyFolds = new TallyFolds();
 
     private JpaLeadStore(Builder builder) {
         this.emf = builder.emf;
@@ -331,6 +332,11 @@ public final class JpaLeadStore implements LeadStore {
     /** Projects as committed at a version, shared by this store's units of work. */
     ProjectCache projects() {
         return projects;
+    }
+
+    /** Which projects' tally rows are due for folding, shared by this store's units of work. */
+    TallyFolds tallyFolds() {
+        return tallyFolds;
     }
 
     /**

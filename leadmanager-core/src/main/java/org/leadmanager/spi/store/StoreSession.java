@@ -23,6 +23,9 @@ public interface StoreSession {
     /** The reminder claim queue. */
     ReminderQueue reminders();
 
+    /** Kept tallies (counts per project that are kept as changes commit). */
+    TallyRepository tallies();
+
     /** Appends events to the outbox of this unit of work; they become relayable when it commits. */
     void recordEvents(List<EventEnvelope> events);
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ final class JpaTallyRepository implements TallyRepository {
             + " WHERE tenant_id = ? AND project_id = ? AND tally = ? GROUP BY tally_key, tally_sub";
     private static final String TENANT_SUMS = "SELECT project_id, tally_key, tally_sub, SUM(n) FROM lm_tally"
             + " WHERE tenant_id = ? AND tally = ? GROUP BY project_id, tally_key, tally_sub";
+    /**
+     * One row by its whole key: a statement per row (one batch), since a list of ids lets MariaDB scan the project's
+     * rows instead, and so wait for rows another unit of work holds.
+     */
+    private static final String DELETE_ROW = "DELETE FROM lm_tally WHERE tenant_id = ? AND project_id = ? AND id = ?";
     private static final String LOCK_ROWS = "SELECT id, tally, tally_key, tally_sub, n FROM lm_tally"
             + " WHERE tenant_id = ? AND project_id = ? FOR UPDATE SKIP LOCKED";
     /**
@@ -206,20 +212,16 @@ final class JpaTallyRepository implements TallyRepository {
                 return;
             }
             int deleted = 0;
-            for (int from = 0; from < ids.size(); from += JpaSession.IN_LIMIT) {
-                List<UUID> part = ids.subList(from, Math.min(ids.size(), from + JpaSession.IN_LIMIT));
-                StringBuilder sql = new StringBuilder("DELETE FROM lm_tally WHERE tenant_id = ? AND project_id = ?"
-                        + " AND id IN (");
-                for (int i = 0; i < part.size(); i++) {
-                    sql.append(i == 0 ? "?" : ", ?");
-                }
-                try (PreparedStatement ps = connection.prepareStatement(sql.append(')').toString())) {
+            try (PreparedStatement ps = connection.prepareStatement(DELETE_ROW)) {
+                for (UUID id : ids) {
                     ps.setString(1, tenant);
                     dialect.bind(ps, 2, project);
-                    for (int i = 0; i < part.size(); i++) {
-                        dialect.bind(ps, i + 3, part.get(i));
-                    }
-                    deleted += ps.executeUpdate();
+                    dialect.bind(ps, 3, id);
+                    ps.addBatch();
+                }
+                for (int rows : ps.executeBatch()) {
+                    // a driver may report a successful statement of a batch without its count
+                    deleted += rows == Statement.SUCCESS_NO_INFO ? 1 : rows;
                 }
             }
             if (deleted != ids.size()) {

@@ -57,6 +57,12 @@ import org.leadmanager.spi.store.StoreSession;
  *
  * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work.
  *
+ * <h2>Kept counts</h2>
+ * <p>The core's tallies (leads per project and status, and per owner and status) go to {@code lm_tally} in the unit
+ * of work of the change that moves them: each unit of work inserts rows of its own, never updating a shared counter
+ * row, and the units of work that add to a project fold its rows now and then, skipping rows that others hold.
+ * {@code projects().recount} repairs a project's numbers after its leads were changed behind the library's back.
+ *
  * <h2>Failures</h2>
  * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
  * {@link org.leadmanager.error.StaleModificationException}, unique-key violations as

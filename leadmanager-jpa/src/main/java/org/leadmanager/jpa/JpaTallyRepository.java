@@ -190,7 +190,14 @@ final class JpaTallyRepository implements TallyRepository {
      */
     private static void fold(Connection connection, SqlDialect dialect, String tenant, UUID project)
             throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            // e.g. a host's distributed transaction without savepoints: the rows stay, a later fold may succeed
+            LOG.debug("No savepoint to fold the tally rows of project {} in; they stay as they are", project, e);
+            return;
+        }
         try {
             List<UUID> ids = new ArrayList<>();
             Map<TallyKey, Long> sums = new LinkedHashMap<>();

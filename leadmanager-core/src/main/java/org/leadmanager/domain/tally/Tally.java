@@ -2,6 +2,8 @@ package org.leadmanager.domain.tally;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.leadmanager.domain.Text;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Which kept number of a project a {@link TallyKey} belongs to. The lead tallies count a project's leads as they
@@ -16,7 +18,7 @@ public record Tally(String name) implements Serializable {
     /** Assigned leads per owner and status: key the owner (a user id), sub-key the status. */
     public static final Tally OWNER = new Tally("owner");
 
-    /** @throws IllegalArgumentException if the name does not have the documented form */
+    /** @throws ValidationException if the name does not have the documented form */
     public Tally {
         Objects.requireNonNull(name, "name");
         boolean wellFormed = !name.isEmpty() && name.length() <= 16 && name.charAt(0) >= 'a' && name.charAt(0) <= 'z';
@@ -25,8 +27,8 @@ public record Tally(String name) implements Serializable {
             wellFormed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
         }
         if (!wellFormed) {
-            throw new IllegalArgumentException("a tally name is 1-16 characters of a-z, 0-9 or '_', starting with a"
-                    + " letter, was '" + name + "'");
+            throw ValidationException.of("Tally", "Pattern", "must be 1-16 characters of a-z, 0-9 or '_', starting"
+                    + " with a letter, was '" + Text.clean(name) + "'", "pattern", "[a-z][a-z0-9_]{0,15}");
         }
     }
 

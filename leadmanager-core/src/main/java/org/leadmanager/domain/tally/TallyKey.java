@@ -2,6 +2,7 @@ package org.leadmanager.domain.tally;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.project.StatusKey;
 
@@ -17,20 +18,20 @@ public record TallyKey(Tally tally, String key, String sub) implements Serializa
     /** Longest key part a store must keep. */
     public static final int MAX_PART = 64;
 
-    /** @throws IllegalArgumentException if a key part is empty or longer than {@value #MAX_PART} characters */
+    /** @throws ValidationException if a key part is empty or longer than {@value #MAX_PART} characters */
     public TallyKey {
         Objects.requireNonNull(tally, "tally");
         Objects.requireNonNull(key, "key");
-        requirePart(key);
+        requirePart(key, "TallyKey.key");
         if (sub != null) {
-            requirePart(sub);
+            requirePart(sub, "TallyKey.sub");
         }
     }
 
-    private static void requirePart(String part) {
+    private static void requirePart(String part, String path) {
         if (part.isEmpty() || part.length() > MAX_PART) {
-            throw new IllegalArgumentException("a tally key part has 1-" + MAX_PART + " characters, was '" + part
-                    + "'");
+            throw ValidationException.of(path, "Size", "must have 1-" + MAX_PART + " characters, had "
+                    + part.length(), "min", 1, "max", MAX_PART);
         }
     }
 

@@ -18,6 +18,7 @@ module org.leadmanager.core {
     exports org.leadmanager.domain.lead;
     exports org.leadmanager.domain.project;
     exports org.leadmanager.domain.search;
+    exports org.leadmanager.domain.tally;
     exports org.leadmanager.spi.host;
     exports org.leadmanager.spi.store;
 

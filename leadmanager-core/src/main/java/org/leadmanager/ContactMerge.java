@@ -65,7 +65,7 @@ final class ContactMerge {
         tx.s.followUps().moveAll(tenant, source.id(), target.id());
         tx.s.activities().moveAll(tenant, source.id(), target.id());
         boolean ownerActive = source.assignee() != null && ctx.users.isActive(tenant, source.assignee());
-        tx.s.leads().delete(source);
+        tx.delete(source);
         tx.save(LeadChanges.fold(source, target, ownerActive, tx.now));
         tx.refreshNextFollowUp(target.id());
     }

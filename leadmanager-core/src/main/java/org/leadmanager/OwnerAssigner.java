@@ -14,6 +14,8 @@ import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.tally.Tallies;
+import org.leadmanager.domain.tally.Tally;
 
 /**
  * Gives new leads their owners by the project's policy chain ({@link FirstDecision#of}), answering what the
@@ -58,13 +60,14 @@ final class OwnerAssigner {
             return tx.s.projects().advanceRoundRobin(tx.actor.tenant(), project.id(), dryRun ? 0 : count);
         }
 
+        /** From the kept tallies: the same cost however many leads the project has. */
         @Override
         public Map<UserId, Long> openLeadCounts() {
             Set<StatusKey> open = project.statuses().stream()
                     .filter(s -> s.category() == StatusCategory.OPEN)
                     .map(LeadStatus::key)
                     .collect(Collectors.toSet());
-            return tx.s.leads().countByAssignee(tx.actor.tenant(), project.id(), open);
+            return Tallies.perOwner(tx.tally(project.id(), Tally.OWNER), open);
         }
     }
 }

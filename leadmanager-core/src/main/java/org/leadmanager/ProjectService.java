@@ -22,6 +22,9 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
+import org.leadmanager.domain.tally.Tallies;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyKey;
 
 final class ProjectService implements Projects {
     private static final int RETIRE_BATCH = 500;
@@ -146,16 +149,37 @@ final class ProjectService implements Projects {
             if (visible.isEmpty()) {
                 return List.of();
             }
-            Map<ProjectId, Map<StatusKey, Long>> counts = s.leads().countByProjectAndStatus(actor.tenant());
+            Map<ProjectId, Map<TallyKey, Long>> kept = s.tallies().sums(actor.tenant(), Tally.STATUS);
             return visible.stream()
-                    .map(p -> new ProjectOverview(p, counts(p, counts.getOrDefault(p.id(), Map.of()))))
+                    .map(p -> new ProjectOverview(p, kept(p, LeadCriteria.all(), kept.getOrDefault(p.id(), Map.of()),
+                            Map.of())))
                     .toList();
+        });
+    }
+
+    @Override
+    public Recount recount(Actor actor, ProjectId projectId) {
+        ctx.requireConfigure(actor);
+        return ctx.write(actor, tx -> {
+            Project project = ctx.project(tx.s, actor, projectId);
+            int corrected = tx.s.tallies().recount(actor.tenant(), projectId).size();
+            return new Recount(kept(project, LeadCriteria.all(), tx.tally(projectId, Tally.STATUS), Map.of()),
+                    corrected);
         });
     }
 
     /** Counts in status-list order, zero-filled. */
     static StatusCounts counts(Project project, Map<StatusKey, Long> raw) {
         return StatusCounts.of(project.statuses(), raw);
+    }
+
+    /**
+     * Counts for criteria on statuses and owners only, from the project's kept tallies ({@link Tallies}): the same
+     * cost whatever the number of leads.
+     */
+    static StatusCounts kept(Project project, LeadCriteria criteria, Map<TallyKey, Long> status,
+            Map<TallyKey, Long> owner) {
+        return counts(project, Tallies.countByStatus(project.statusOrder(), criteria, status, owner));
     }
 
     private Project change(Actor actor, ProjectId id, Function<Project, Changed<Project>> command,

@@ -110,6 +110,31 @@ public interface Projects {
     /** The project. */
     Project get(@NotNull Actor actor, @NotNull ProjectId project);
 
-    /** Every project of the tenant the actor may see, by name, with lead counts per status. */
+    /**
+     * Every project of the tenant the actor may see, by name, with lead counts per status. The counts are kept as
+     * changes commit, so the list costs the same at a thousand leads and at millions.
+     */
     List<ProjectOverview> list(@NotNull Actor actor);
+
+    /**
+     * What {@link #recount} found.
+     *
+     * @param counts    the project's lead counts per status after the recount
+     * @param corrected how many kept numbers (leads per status, leads per owner and status) were off and were
+     *                  corrected; 0 when the kept counts were right
+     */
+    record Recount(StatusCounts counts, int corrected) {
+    }
+
+    /**
+     * Recounts the project's leads and corrects its kept counts (leads per status, open leads per owner) where they
+     * differ. The library keeps them in step with every change it makes; only leads changed behind its back (tables
+     * edited by hand, one table restored from a backup) make them drift, and then this call repairs them. Changes
+     * that commit while it runs stay counted exactly once; it reads every lead of the project, so it costs what
+     * counting them does.
+     *
+     * @throws NotFoundException if the project is not one of the caller's tenant
+     * @throws AccessDeniedException unless the caller may configure projects
+     */
+    Recount recount(@NotNull Actor actor, @NotNull ProjectId project);
 }

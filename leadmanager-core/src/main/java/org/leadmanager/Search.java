@@ -29,7 +29,14 @@ public interface Search {
      */
     LeadPage find(@NotNull Actor actor, @NotNull @Valid LeadQuery query);
 
-    /** Matching leads per status, every status of the project present. */
+    /**
+     * Matching leads per status, every status of the project present. Criteria on statuses and owners only (the
+     * status checkboxes, "my leads", unassigned) are answered from the counts the library keeps as changes commit,
+     * at the same cost whatever the number of leads; any other criterion (text, contact fields, sources, dates,
+     * follow-ups) counts the matching leads with one grouped query.
+     *
+     * @throws ValidationException if a range is inverted or a status is unknown
+     */
     StatusCounts countByStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadCriteria criteria);
 
     /**

@@ -26,6 +26,8 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyKey;
 import org.leadmanager.spi.store.StoreSession;
 
 final class SearchService implements Search {
@@ -93,6 +95,13 @@ final class SearchService implements Search {
         return ctx.read(s -> {
             Project project = ctx.viewableProject(s, actor, projectId);
             checkStatuses(project, criteria, "criteria");
+            if (criteria.onlyStatusesAndOwners()) {
+                // the status checkboxes and owner filters: answered by the kept tallies, not by counting leads
+                Map<TallyKey, Long> owner = criteria.restrictsAssignee()
+                        ? s.tallies().sums(actor.tenant(), projectId, Tally.OWNER) : Map.of();
+                return ProjectService.kept(project, criteria, s.tallies().sums(actor.tenant(), projectId,
+                        Tally.STATUS), owner);
+            }
             return ProjectService.counts(project, s.leads().countByStatus(actor.tenant(), projectId, criteria));
         });
     }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.Timeline;
@@ -13,6 +15,10 @@ import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.tally.Tallies;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyDelta;
+import org.leadmanager.domain.tally.TallyKey;
 import org.leadmanager.spi.store.StoreSession;
 
 /** One unit of work of one call: its session, actor, a single "now", and what it records. */
@@ -24,6 +30,7 @@ final class Tx {
     private final boolean recordEvents;
     private final List<Activity> activities = new ArrayList<>();
     private final List<EventEnvelope> events = new ArrayList<>();
+    private final List<TallyDelta> tallies = new ArrayList<>();
 
     Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids, boolean recordEvents) {
         this.s = s;
@@ -42,15 +49,32 @@ final class Tx {
     }
 
     /**
-     * Records what a command decided: the timeline entries its events make ({@link Timeline}) and, unless the lead
-     * manager has no publisher, the events for the event registry. Saving the state is the caller's.
+     * Records what a command decided: the timeline entries its events make ({@link Timeline}), the changes of the
+     * kept tallies ({@link Tallies#of}) and, unless the lead manager has no publisher, the events for the event
+     * registry. Saving the state is the caller's.
      *
      * @return the new state
      */
     <T> T record(Changed<T> change) {
         activities.addAll(Timeline.entries(change, actor.tenant(), actor.user(), now));
+        tallies.addAll(Tallies.of(change));
         change.events().forEach(this::emit);
         return change.state();
+    }
+
+    /** Deletes a lead as stored (version-checked) and takes it off the kept tallies. */
+    void delete(Lead lead) {
+        s.leads().delete(lead);
+        tallies.addAll(Tallies.removed(lead));
+    }
+
+    /**
+     * The project's kept sums of a tally, this unit of work's own changes included: what it recorded so far goes to
+     * the store first.
+     */
+    Map<TallyKey, Long> tally(ProjectId project, Tally tally) {
+        flushTallies();
+        return s.tallies().sums(actor.tenant(), project, tally);
     }
 
     /** Records activity on the lead now, under its lock, without touching its version. */
@@ -94,12 +118,14 @@ final class Tx {
     }
 
     /**
-     * Writes what the unit of work recorded: timeline entries first, since appending them locks the leads, so the
-     * events of one lead join the registry in the order the units of work commit.
+     * Writes what the unit of work recorded: tally changes, then timeline entries, then events; appending the
+     * timeline entries locks the leads, so the events of one lead join the registry in the order the units of work
+     * commit.
      *
      * @return whether events were recorded
      */
     boolean flush() {
+        flushTallies();
         if (!activities.isEmpty()) {
             s.activities().append(activities);
         }
@@ -107,5 +133,13 @@ final class Tx {
             s.recordEvents(events);
         }
         return !events.isEmpty();
+    }
+
+    private void flushTallies() {
+        List<TallyDelta> net = Tallies.net(tallies);
+        tallies.clear();
+        if (!net.isEmpty()) {
+            s.tallies().add(actor.tenant(), net);
+        }
     }
 }

@@ -37,7 +37,8 @@ public final class Benchmarks {
             new Plan("search", "3 search", "512m"),
             new Plan("reminders", "4 reminder claiming", "1g"),
             new Plan("inmemory", "5 in-memory store", "3g"),
-            new Plan("edits", "6 concurrent edits", "512m"));
+            new Plan("edits", "6 concurrent edits", "512m"),
+            new Plan("counts", "7 kept counts", "512m"));
 
     private Benchmarks() {
     }

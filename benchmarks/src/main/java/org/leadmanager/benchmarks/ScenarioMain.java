@@ -16,6 +16,7 @@ public final class ScenarioMain {
             case "reminders" -> new ReminderScenario();
             case "inmemory" -> new InMemoryScenario();
             case "edits" -> new ConcurrentEditsScenario();
+            case "counts" -> new CountsScenario();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         System.out.println("heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");

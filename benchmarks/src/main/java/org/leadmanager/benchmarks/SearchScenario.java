@@ -26,18 +26,15 @@ import org.leadmanager.domain.search.LeadSort;
  * Scenario 3: 2,000,000 leads (1.5 million in the searched project), filtered by project, three of six statuses
  * and one of five assignees (about 125,000 matches), newest activity first, pages of 50: page 1 and page 2000 by
  * cursor through the public API, against the hand-written SQL on the same index run through plain JDBC; and the
- * counts per status for the same filter against one hand-written grouped query.
+ * counts per status for the same filter (from the kept counts, which a recount builds after the leads were
+ * generated) against one hand-written grouped query.
  */
 final class SearchScenario implements Scenario {
-    private static final String COLUMNS = "id, tenant_id, project_id, contact_id, name, name_key, name_fold, email,"
-            + " email_key, email_fold, phone, phone_fold, company, company_key, company_fold, city, city_fold,"
-            + " details_link, status, assignee, origin_kind, origin_ref, origin_by, owner_kind, owner_detail,"
-            + " owner_by, lost_reason, created_at, last_activity_at, next_follow_up_at, version";
     private static final String FILTER = " FROM lm_lead WHERE tenant_id = ? AND project_id = ?"
             + " AND status IN (?, ?, ?) AND assignee = ?";
-    private static final String PAGE_1 = "SELECT " + COLUMNS + FILTER
+    private static final String PAGE_1 = "SELECT " + GeneratedLeads.COLUMNS + FILTER
             + " ORDER BY last_activity_at DESC, id DESC LIMIT ?";
-    private static final String PAGE_N = "SELECT " + COLUMNS + FILTER
+    private static final String PAGE_N = "SELECT " + GeneratedLeads.COLUMNS + FILTER
             + " AND (last_activity_at, id) < (?, ?) ORDER BY last_activity_at DESC, id DESC LIMIT ?";
     private static final String COUNTS = "SELECT status, count(*)" + FILTER + " GROUP BY status";
     private static final List<StatusKey> SELECTED = List.of(StatusKey.of("new"), StatusKey.of("contacted"),
@@ -60,7 +57,10 @@ final class SearchScenario implements Scenario {
             Project project = node.project("Searched");
             Project other = node.project("Other");
             double load = Bench.seconds(() -> load(db, size, project, other));
-            Bench.log("loaded %,d leads in %.1f s", size, load);
+            // leads written behind the library's back: their kept counts come from a recount
+            double recount = Bench.seconds(() -> List.of(project, other).forEach(p -> node.leads.projects()
+                    .recount(JpaNode.ACTOR, p.id())));
+            Bench.log("loaded %,d leads in %.1f s, counted them for the kept counts in %.1f s", size, load, recount);
 
             LeadCriteria criteria = LeadCriteria.all().withStatuses(SELECTED.toArray(StatusKey[]::new))
                     .withAssignees(AGENT);
@@ -165,7 +165,8 @@ final class SearchScenario implements Scenario {
                         new Result("3 search", "page " + deepPage + " vs page 1 (ours; baseline column: our page 1)",
                                 pN, p1, false, "≤ 1.50", Bench.yesNo(pN / p1 <= 1.5), "keyset: depth costs nothing"),
                         new Result("3 search", "counts per status, same filter: ms per call", oc, jc, false,
-                                "≤ 1.30", Bench.yesNo(oc / jc <= 1.3), "one grouped query each"));
+                                "≤ 1.30", Bench.yesNo(oc / jc <= 1.3), "a filter on statuses and an owner: ours"
+                                        + " from the kept counts, the baseline one grouped query"));
             }
         }
     }
@@ -229,19 +230,10 @@ final class SearchScenario implements Scenario {
      * (g / 6) % 6, assignee by g % 6 (0 = unassigned), last activity spread over a year.
      */
     private static void load(BenchDatabase db, int size, Project project, Project other) throws SQLException {
-        db.execute("INSERT INTO lm_lead (" + COLUMNS + ") SELECT gen_random_uuid(), 'bench',"
-                + " CASE WHEN (g / 36) % 4 = 0 THEN '" + other.id() + "'::uuid ELSE '" + project.id() + "'::uuid END,"
-                + " 'c' || lpad(g::text, 8, '0'), 'Contact ' || g, 'contact ' || g, 'contact ' || g,"
-                + " 'contact' || g || '@example.com', 'contact' || g || '@example.com', 'contact' || g || '@example.com',"
-                + " '+49 30 ' || g, '+49 30 ' || g, 'Company ' || g % 5000, 'company ' || g % 5000,"
-                + " 'company ' || g % 5000, 'Berlin', 'berlin', 'https://crm.example.com/contacts/' || g,"
-                + " (ARRAY['new','contacted','qualified','proposal','won','lost'])[1 + (g / 6) % 6],"
-                + " CASE WHEN g % 6 = 0 THEN NULL ELSE 'agent-' || g % 6 END,"
-                + " 'MANUAL', NULL, 'manager', 'MANUAL', NULL, 'manager', NULL,"
-                + " t - interval '1 day', t, NULL, 0"
-                + " FROM (SELECT g, timestamptz '2025-01-01 00:00:00+00'"
-                + " + ((g::bigint * 2654435761) % 31536000000) * interval '1 millisecond' AS t"
-                + " FROM generate_series(1, " + size + ") g) s",
+        db.execute(GeneratedLeads.insert(size,
+                "CASE WHEN (g / 36) % 4 = 0 THEN '" + other.id() + "'::uuid ELSE '" + project.id() + "'::uuid END",
+                "(ARRAY['new','contacted','qualified','proposal','won','lost'])[1 + (g / 6) % 6]",
+                "CASE WHEN g % 6 = 0 THEN NULL ELSE 'agent-' || g % 6 END"),
                 "VACUUM ANALYZE lm_lead", "CHECKPOINT");
     }
 }

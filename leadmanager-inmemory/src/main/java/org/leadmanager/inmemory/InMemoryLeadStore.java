@@ -22,8 +22,9 @@ import org.leadmanager.spi.store.StoreSession;
  * last activity then id. A list page reads only the buckets of the ticked statuses and owners; for the default sort
  * (last activity) the buckets are merged lazily from the keyset position, so a page costs about its size times the
  * logarithm of the bucket count, whatever the number of leads. Other sorts filter the selected buckets through a
- * bounded heap. Counts per status and owner are sums of bucket sizes. Follow-ups are indexed per lead, per owner
- * and in one claim queue ordered by the time they become claimable.
+ * bounded heap. The kept tallies are sums per tenant, project and key, changed in place like everything else; a
+ * recount takes the bucket sizes. Counts for other criteria walk the selected buckets. Follow-ups are indexed per
+ * lead, per owner and in one claim queue ordered by the time they become claimable.
  *
  * <p><b>Events.</b> Events recorded by a unit of work join the publication registry when it commits, numbered in
  * commit order, as objects (nothing is serialized). Relays claim, mark and give back events in units of work of

@@ -17,11 +17,11 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
+import org.leadmanager.domain.tally.TallyKey;
 import org.leadmanager.spi.store.LeadRepository;
 
 /**
@@ -169,28 +169,11 @@ final class LeadTable implements LeadRepository {
         return leads == null ? Map.of() : leads.count(criteria);
     }
 
-    /** Projects without leads are absent. */
-    @Override
-    public Map<ProjectId, Map<StatusKey, Long>> countByProjectAndStatus(TenantId tenant) {
-        Objects.requireNonNull(tenant, "tenant");
-        transactions.checkActive();
-        Map<ProjectId, Map<StatusKey, Long>> counts = new HashMap<>();
-        byProject.getOrDefault(tenant, Map.of()).forEach((project, leads) -> {
-            Map<StatusKey, Long> perStatus = leads.countAll();
-            if (!perStatus.isEmpty()) {
-                counts.put(project, perStatus);
-            }
-        });
-        return Map.copyOf(counts);
-    }
-
-    /** An empty status set counts nothing. */
-    @Override
-    public Map<UserId, Long> countByAssignee(TenantId tenant, ProjectId project, Set<StatusKey> statuses) {
-        Objects.requireNonNull(statuses, "statuses");
+    /** The project's lead tallies counted from its leads (for {@code TallyRepository.recount}). */
+    Map<TallyKey, Long> countTallies(TenantId tenant, ProjectId project) {
         transactions.checkActive();
         ProjectLeads leads = projectLeads(tenant, project);
-        return leads == null ? Map.of() : leads.countByAssignee(statuses);
+        return leads == null ? Map.of() : leads.tallies();
     }
 
     private ProjectLeads projectLeads(TenantId tenant, ProjectId project) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Set;
 import java.util.TreeSet;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.Lead;
@@ -15,6 +14,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadOrdering;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
+import org.leadmanager.domain.tally.TallyKey;
 
 /**
  * The leads of one project of one tenant, split into buckets per status and owner (a user, or nobody), each sorted
@@ -86,7 +86,7 @@ final class ProjectLeads {
 
     /** Leads per status matching the criteria; statuses without matches are absent. */
     Map<StatusKey, Long> count(LeadCriteria criteria) {
-        boolean bucketsDecide = onlyStatusAndOwner(criteria);
+        boolean bucketsDecide = criteria.onlyStatusesAndOwners();
         Map<StatusKey, Long> counts = new HashMap<>();
         selectByStatus(criteria).forEach((status, leads) -> {
             List<NavigableSet<Lead>> buckets = new ArrayList<>();
@@ -110,32 +110,21 @@ final class ProjectLeads {
         return Map.copyOf(counts);
     }
 
-    /** All leads per status; statuses without leads are absent. */
-    Map<StatusKey, Long> countAll() {
-        Map<StatusKey, Long> counts = new HashMap<>();
+    /** The lead tallies counted from the buckets: leads per status, and per owner and status; no zero entries. */
+    Map<TallyKey, Long> tallies() {
+        Map<TallyKey, Long> counts = new HashMap<>();
         byStatus.forEach((status, leads) -> {
             long size = leads.size();
             if (size > 0) {
-                counts.put(status, size);
+                counts.put(TallyKey.status(status), size);
             }
+            leads.byAssignee.forEach((user, bucket) -> {
+                if (!bucket.isEmpty()) {
+                    counts.put(TallyKey.owner(user, status), (long) bucket.size());
+                }
+            });
         });
-        return Map.copyOf(counts);
-    }
-
-    /** Assigned leads on the given statuses per assignee; assignees without such leads are absent. */
-    Map<UserId, Long> countByAssignee(Set<StatusKey> statuses) {
-        Map<UserId, Long> counts = new HashMap<>();
-        for (StatusKey status : statuses) {
-            StatusLeads leads = byStatus.get(status);
-            if (leads != null) {
-                leads.byAssignee.forEach((user, bucket) -> {
-                    if (!bucket.isEmpty()) {
-                        counts.merge(user, (long) bucket.size(), Long::sum);
-                    }
-                });
-            }
-        }
-        return Map.copyOf(counts);
+        return counts;
     }
 
     private Map<StatusKey, StatusLeads> selectByStatus(LeadCriteria criteria) {
@@ -150,13 +139,5 @@ final class ProjectLeads {
             }
         }
         return selected;
-    }
-
-    /** Whether the status and owner buckets alone decide a match, so counting needs no look at single leads. */
-    private static boolean onlyStatusAndOwner(LeadCriteria c) {
-        return c.text() == null && c.fields().isEmpty() && c.sources().isEmpty()
-                && c.createdFrom() == null && c.createdTo() == null
-                && c.activityFrom() == null && c.activityTo() == null
-                && c.hasOpenFollowUp() == null && c.followUpDueBefore() == null;
     }
 }

@@ -12,6 +12,7 @@ import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.store.TallyRepository;
 
 /**
  * The repositories of the store. One instance serves every unit of work: each repository call finds the unit of
@@ -27,6 +28,7 @@ final class Session implements StoreSession {
     private final FollowUpTable followUps;
     private final SavedSearchTable savedSearches;
     private final EventTable events;
+    private final TallyTable tallies;
 
     Session(Transactions transactions, EventTable events) {
         this.transactions = transactions;
@@ -38,6 +40,7 @@ final class Session implements StoreSession {
         this.followUps = new FollowUpTable(transactions);
         this.savedSearches = new SavedSearchTable(transactions);
         this.events = events;
+        this.tallies = new TallyTable(transactions, leads);
     }
 
     @Override
@@ -83,6 +86,11 @@ final class Session implements StoreSession {
     @Override
     public EventRegistry events() {
         return events;
+    }
+
+    @Override
+    public TallyRepository tallies() {
+        return tallies;
     }
 
     @Override

@@ -14,23 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.leadmanager.ReminderDispatcher;
 import org.leadmanager.error.StoreException;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.Lead;
-import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.host.EventPublisher;
-import org.leadmanager.spi.store.EventRegistry;
-import org.leadmanager.spi.store.FollowUpRepository;
-import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.LeadStore;
-import org.leadmanager.spi.store.MarketingActionRepository;
-import org.leadmanager.spi.store.NoteRepository;
-import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.host.Reminder;
-import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.tck.ForwardingSession;
 import org.leadmanager.tck.RecordingNotifier;
 import org.leadmanager.tck.TckFixture;
 
@@ -244,50 +236,18 @@ class UnusualStoresTest {
         }
     }
 
-    private record ClaimingSession(StoreSession s, ReminderQueue reminders) implements StoreSession {
-        @Override
-        public ProjectRepository projects() {
-            return s.projects();
+    /** The in-memory session with its reminder queue replaced. */
+    private static final class ClaimingSession extends ForwardingSession {
+        private final ReminderQueue reminders;
+
+        ClaimingSession(StoreSession s, ReminderQueue reminders) {
+            super(s);
+            this.reminders = reminders;
         }
 
         @Override
-        public MarketingActionRepository actions() {
-            return s.actions();
-        }
-
-        @Override
-        public LeadRepository leads() {
-            return s.leads();
-        }
-
-        @Override
-        public NoteRepository notes() {
-            return s.notes();
-        }
-
-        @Override
-        public ActivityRepository activities() {
-            return s.activities();
-        }
-
-        @Override
-        public FollowUpRepository followUps() {
-            return s.followUps();
-        }
-
-        @Override
-        public SavedSearchRepository savedSearches() {
-            return s.savedSearches();
-        }
-
-        @Override
-        public EventRegistry events() {
-            return s.events();
-        }
-
-        @Override
-        public void recordEvents(List<EventEnvelope> events) {
-            s.recordEvents(events);
+        public ReminderQueue reminders() {
+            return reminders;
         }
     }
 

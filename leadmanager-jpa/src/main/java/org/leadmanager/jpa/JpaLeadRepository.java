@@ -17,7 +17,6 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
@@ -185,33 +184,5 @@ final class JpaLeadRepository implements LeadRepository {
             }
             return counts;
         });
-    }
-
-    @Override
-    public Map<ProjectId, Map<StatusKey, Long>> countByProjectAndStatus(TenantId tenant) {
-        Map<ProjectId, Map<StatusKey, Long>> counts = new HashMap<>();
-        for (Object[] row : s.em.createQuery("select l.projectId, l.status, count(l) from LmLead l"
-                + " where l.tenantId = :tenant group by l.projectId, l.status", Object[].class)
-                .setParameter("tenant", tenant.value()).getResultList()) {
-            counts.computeIfAbsent(new ProjectId((UUID) row[0]), p -> new HashMap<>())
-                    .put(StatusKey.of((String) row[1]), ((Number) row[2]).longValue());
-        }
-        return counts;
-    }
-
-    @Override
-    public Map<UserId, Long> countByAssignee(TenantId tenant, ProjectId project, Set<StatusKey> statuses) {
-        Map<UserId, Long> counts = new HashMap<>();
-        if (statuses.isEmpty()) {
-            return counts;
-        }
-        for (Object[] row : s.em.createQuery("select l.assignee, count(l) from LmLead l where l.tenantId = :tenant"
-                + " and l.projectId = :project and l.status in :statuses and l.assignee is not null"
-                + " group by l.assignee", Object[].class).setParameter("tenant", tenant.value())
-                .setParameter("project", project.value())
-                .setParameter("statuses", statuses.stream().map(StatusKey::value).toList()).getResultList()) {
-            counts.put(UserId.of((String) row[0]), ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 }

@@ -56,6 +56,12 @@ import org.leadmanager.spi.store.StoreSession;
  *
  * <p>In both modes nested {@code inTransaction} calls on one thread join the outer unit of work.
  *
+ * <h2>Kept counts</h2>
+ * <p>The core's tallies (leads per project and status, and per owner and status) go to {@code lm_tally} in the unit
+ * of work of the change that moves them: each unit of work inserts rows of its own, never updating a shared counter
+ * row, and the units of work that add to a project fold its rows now and then, skipping rows that others hold.
+ * {@code projects().recount} repairs a project's numbers after its leads were changed behind the library's back.
+ *
  * <h2>Failures</h2>
  * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
  * {@link org.leadmanager.error.StaleModificationException}, unique-key violations as
@@ -103,6 +109,7 @@ public final class JpaLeadStore implements LeadStore {
     private final ThreadLocal<JpaSession> current = new ThreadLocal<>();
     private volatile SqlDialect dialect;
     private final ProjectCache projects = new ProjectCache();
+    private final TallyFolds tallyFolds = new TallyFolds();
 
     private JpaLeadStore(Builder builder) {
         this.emf = builder.emf;
@@ -279,6 +286,11 @@ public final class JpaLeadStore implements LeadStore {
     /** Projects as committed at a version, shared by this store's units of work. */
     ProjectCache projects() {
         return projects;
+    }
+
+    /** Which projects' tally rows are due for folding, shared by this store's units of work. */
+    TallyFolds tallyFolds() {
+        return tallyFolds;
     }
 
     /**

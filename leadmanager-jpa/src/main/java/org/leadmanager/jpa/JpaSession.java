@@ -34,6 +34,7 @@ import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.store.TallyRepository;
 
 /**
  * One unit of work on one EntityManager, and the few helpers its repositories share.
@@ -65,6 +66,7 @@ final class JpaSession implements StoreSession {
     private final JpaReminderQueue reminders = new JpaReminderQueue(this);
     private final JpaSavedSearchRepository savedSearches = new JpaSavedSearchRepository(this);
     private final JpaEventRegistry events = new JpaEventRegistry(this);
+    private final JpaTallyRepository tallies = new JpaTallyRepository(this);
     /** Projects this unit of work inserted or changed: what it reads of them may never commit. */
     private final Set<UUID> changedProjects = new HashSet<>();
     /**
@@ -144,6 +146,11 @@ final class JpaSession implements StoreSession {
     @Override
     public EventRegistry events() {
         return events;
+    }
+
+    @Override
+    public TallyRepository tallies() {
+        return tallies;
     }
 
     @Override

@@ -148,10 +148,26 @@ CREATE TABLE lm_lead (
 CREATE INDEX lm_lead_activity_ix ON lm_lead (project_id, last_activity_at DESC, id DESC);
 -- LeadRepository.search filtered by assignee ("my leads") sorted by last activity, and its keyset
 CREATE INDEX lm_lead_assignee_ix ON lm_lead (project_id, assignee, last_activity_at DESC, id DESC);
--- LeadRepository.countByStatus, countByProjectAndStatus, countByAssignee (index-only where it can)
+-- LeadRepository.countByStatus, TallyRepository.recount (index-only where it can)
 CREATE INDEX lm_lead_status_ix ON lm_lead (tenant_id, project_id, status);
 -- LeadRepository.findAllByContact
 CREATE INDEX lm_lead_contact_ix ON lm_lead (tenant_id, contact_id);
+
+-- kept tallies (TallyRepository): numbers per project, such as leads per status, kept as changes commit. A unit of
+-- work only ever adds rows of its own (a random id each), so concurrent units of work never wait for one another
+-- on a counter row; a number is the sum of its rows, and JpaTallyRepository now and then folds a project's rows
+-- into one per number, skipping rows other units of work hold
+CREATE TABLE lm_tally (
+    tenant_id  varchar(64) NOT NULL,
+    project_id uuid        NOT NULL,
+    id         uuid        NOT NULL,
+    tally      varchar(16) NOT NULL,
+    tally_key  varchar(64) NOT NULL,
+    tally_sub  varchar(64),
+    n          bigint      NOT NULL,
+    -- TallyRepository.sums (one project's, or all of a tenant's), recount, and folding one project's rows
+    CONSTRAINT lm_tally_pk PRIMARY KEY (tenant_id, project_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE SEQUENCE lm_note_seq ENGINE=InnoDB;
 CREATE TABLE lm_note (

@@ -50,6 +50,8 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SavedSearch;
 import org.leadmanager.domain.search.SortField;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyKey;
 
 /** Round-trips, versions, conflicts and tenant isolation of every repository. */
 abstract class RepositoryBehaviour extends StoreTestBase {
@@ -156,7 +158,10 @@ abstract class RepositoryBehaviour extends StoreTestBase {
         assertTrue(tx(s -> s.leads().findByContact(other, project.id(), lead.contact())).isEmpty());
         assertTrue(tx(s -> s.leads().findAllByContact(other, lead.contact())).isEmpty());
         assertTrue(tx(s -> s.leads().existingContacts(other, project.id(), List.of(lead.contact()))).isEmpty());
-        assertTrue(tx(s -> s.leads().countByProjectAndStatus(other)).isEmpty());
+        assertTrue(tx(s -> s.tallies().recount(other, project.id())).isEmpty(), "nothing of the project counted");
+        assertTrue(tx(s -> s.tallies().sums(other, Tally.STATUS)).isEmpty());
+        assertTrue(tx(s -> s.tallies().sums(other, project.id(), Tally.STATUS)).isEmpty());
+        assertEquals(Map.of(TallyKey.status(NEW), 1L), tx(s -> s.tallies().recount(project.tenant(), project.id())));
         assertTrue(tx(s -> s.leads().countByStatus(other, project.id(), LeadCriteria.all())).isEmpty());
 
         Lead foreign = Lead.reconstitute(lead.id(), other, lead.project(), lead.contact(), lead.card(), WON, null,
@@ -186,9 +191,19 @@ abstract class RepositoryBehaviour extends StoreTestBase {
                 tx(s -> s.leads().countByStatus(tenant, p1.id(), LeadCriteria.all())));
         assertEquals(Map.of(NEW, 1L, CONTACTED, 1L), tx(s -> s.leads().countByStatus(tenant, p1.id(),
                 LeadCriteria.all().withAssignees(ALICE))));
-        assertEquals(Map.of(p1.id(), Map.of(NEW, 2L, CONTACTED, 1L, WON, 1L), p2.id(), Map.of(NEW, 1L)),
-                tx(s -> s.leads().countByProjectAndStatus(tenant)));
-        assertEquals(Map.of(ALICE, 2L), tx(s -> s.leads().countByAssignee(tenant, p1.id(), Set.of(NEW, CONTACTED))));
+        // stored without the core, so nothing is kept yet: a recount adds what the leads say
+        Map<TallyKey, Long> one = Map.of(TallyKey.status(NEW), 2L, TallyKey.status(CONTACTED), 1L,
+                TallyKey.status(WON), 1L);
+        Map<TallyKey, Long> owners = Map.of(TallyKey.owner(ALICE, NEW), 1L, TallyKey.owner(ALICE, CONTACTED), 1L,
+                TallyKey.owner(BOB, WON), 1L);
+        Map<TallyKey, Long> all = new java.util.HashMap<>(one);
+        all.putAll(owners);
+        assertEquals(all, tx(s -> s.tallies().recount(tenant, p1.id())));
+        assertEquals(Map.of(TallyKey.status(NEW), 1L), tx(s -> s.tallies().recount(tenant, p2.id())));
+        assertEquals(Map.of(), tx(s -> s.tallies().recount(tenant, p1.id())), "counted once");
+        assertEquals(Map.of(p1.id(), one, p2.id(), Map.of(TallyKey.status(NEW), 1L)),
+                tx(s -> s.tallies().sums(tenant, Tally.STATUS)));
+        assertEquals(owners, tx(s -> s.tallies().sums(tenant, p1.id(), Tally.OWNER)));
         assertEquals(Set.of(ContactId.of("a"), ContactId.of("d")), tx(s -> s.leads().existingContacts(tenant,
                 p1.id(), List.of(ContactId.of("a"), ContactId.of("d"), ContactId.of("x")))));
         assertEquals(2, tx(s -> s.leads().findAllByContact(tenant, ContactId.of("a"))).size());

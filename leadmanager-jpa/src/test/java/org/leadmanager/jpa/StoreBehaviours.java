@@ -28,6 +28,14 @@ abstract class StoreBehaviours {
     }
 
     @Nested
+    class Tallies extends TallyBehaviour {
+        @Override
+        TestDatabase db() {
+            return database();
+        }
+    }
+
+    @Nested
     class BulkInsert extends BulkInsertBehaviour {
         @Override
         TestDatabase db() {

@@ -24,6 +24,7 @@ import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.ReminderQueue;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.store.TallyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.orm.jpa.EntityManagerHolder;
@@ -278,6 +279,11 @@ public final class SpringTransactionLeadStore implements LeadStore {
         @Override
         public EventRegistry events() {
             return s.events();
+        }
+
+        @Override
+        public TallyRepository tallies() {
+            return s.tallies();
         }
 
         @Override

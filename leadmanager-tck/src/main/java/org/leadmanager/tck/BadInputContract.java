@@ -205,6 +205,8 @@ public abstract class BadInputContract extends ContractBase {
         invalid(() -> lm().projects().setTeam(m, p, null), "team");
         invalid(() -> lm().projects().setTransitions(m, p, null), "transitions");
         invalid(() -> lm().projects().list(null), "actor");
+        invalid(() -> lm().projects().recount(null, p), "actor");
+        invalid(() -> lm().projects().recount(m, null), "project");
         invalid(() -> lm().qualification().qualify(m, null, null), "project", "contact");
         invalid(() -> lm().qualification().qualifyAll(m, p, null), "contacts");
         invalid(() -> lm().qualification().contactJoinedGroup(m, null, c), "group");

@@ -61,6 +61,8 @@ final class CommandWorld {
     static final int CONTACTS = 8;
 
     private final TckFixture fx;
+    /** The store's crash switch when the world checks crashes and kept counts, else null. */
+    private final CrashingStore crashes;
     private final LeadManager lm;
     private final LeadManager chunked;
     private final Actor manager;
@@ -80,9 +82,21 @@ final class CommandWorld {
     private final List<FollowUpId> followUps = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
     private int refused;
+    private int crashed;
 
     CommandWorld(TckFixture fx) {
+        this(fx, null);
+    }
+
+    /**
+     * A world whose store can crash ({@link LeadCommand.Crash}) and whose every check also compares all kept counts
+     * with a count of the leads ({@link CountAgreement}).
+     *
+     * @param crashes the switch of the fixture's store, which must be that very store
+     */
+    CommandWorld(TckFixture fx, CrashingStore crashes) {
         this.fx = fx;
+        this.crashes = crashes;
         this.lm = fx.lm;
         this.chunked = fx.withChunkSize(3);
         this.manager = fx.manager;
@@ -118,6 +132,7 @@ final class CommandWorld {
     /** Runs one command; a refused one must change nothing. Then checks the structural invariants. */
     void run(LeadCommand command) {
         Fingerprint before = fingerprint();
+        boolean armed = crashes != null && crashes.armed();
         try {
             command.applyTo(this);
             log.add(command.toString());
@@ -125,6 +140,9 @@ final class CommandWorld {
             throw new AssertionError("single-threaded commands never lose an optimistic lock: " + command, e);
         } catch (LeadManagerException refused) {
             this.refused++;
+            if (armed && !crashes.armed()) {
+                crashed++;
+            }
             log.add(command + " refused: " + refused.getClass().getSimpleName());
             assertEquals(before, fingerprint(), command + " was refused (" + refused.getMessage()
                     + ") but changed something; steps: " + log);
@@ -145,6 +163,11 @@ final class CommandWorld {
     /** Leads that had another lead folded into them by a contact merge. */
     int foldedCount() {
         return folded.size();
+    }
+
+    /** Commands that failed because the store crashed inside them. */
+    int crashCount() {
+        return crashed;
     }
 
     // ---- commands
@@ -331,6 +354,13 @@ final class CommandWorld {
         fx.clock.advance(Duration.ofMinutes(minutes));
     }
 
+    /** The next unit of work that reaches the point fails there (a world without a crashing store ignores it). */
+    void crashNext(boolean beforeTallies) {
+        if (crashes != null) {
+            crashes.crashNext(beforeTallies ? CrashingStore.Point.TALLIES : CrashingStore.Point.EVENTS);
+        }
+    }
+
     // ---- helpers
 
     private void created(LeadId lead, ProjectId project, StatusKey defaultStatus) {
@@ -384,6 +414,9 @@ final class CommandWorld {
             assertEquals(counted, overview.counts().byStatus(), "list() counts of " + p.name() + "; " + log);
             assertEquals(counted, lm.search().countByStatus(manager, p.id(), LeadCriteria.all()).byStatus(),
                     "countByStatus of " + p.name() + "; " + log);
+            if (crashes != null) {
+                CountAgreement.assertAgree(fx, p.id(), log);
+            }
         }
         assertEquals(Set.copyOf(leads), stored, "the store holds exactly the leads reported created; " + log);
     }

@@ -153,6 +153,20 @@ sealed interface LeadCommand {
         }
     }
 
+    /** Arms a crash of the store: the next unit of work that gets there fails and must leave no trace. */
+    record Crash(boolean beforeTallies) implements LeadCommand {
+        public void applyTo(CommandWorld w) {
+            w.crashNext(beforeTallies);
+        }
+    }
+
+    /** {@link #any()} with now and then a crash of the store armed for the next command. */
+    static Arbitrary<LeadCommand> anyWithCrashes() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(10, any()),
+                Tuple.of(1, Arbitraries.of(true, false).map(Crash::new).map(LeadCommand.class::cast)));
+    }
+
     /** Random commands, weighted towards the everyday ones. */
     static Arbitrary<LeadCommand> any() {
         Arbitrary<Integer> project = Arbitraries.integers().between(0, CommandWorld.PROJECTS - 1);

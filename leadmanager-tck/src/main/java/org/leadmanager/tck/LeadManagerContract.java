@@ -144,6 +144,14 @@ public abstract class LeadManagerContract {
     }
 
     @Nested
+    class KeptCounts extends KeptCountsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
     class UnitOfWork extends UnitOfWorkContract {
         @Override
         protected LeadStore store() {
@@ -153,6 +161,14 @@ public abstract class LeadManagerContract {
 
     @Group
     class Invariants extends InvariantProperties {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Group
+    class KeptCountsAgreement extends KeptCountsProperties {
         @Override
         protected LeadStore store() {
             return LeadManagerContract.this.store();

@@ -127,6 +127,15 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
         return unassigned || !assignees.isEmpty();
     }
 
+    /**
+     * Whether statuses and owners are all these criteria restrict, so that a lead's status and owner alone decide
+     * whether it matches (then counts per status come from kept tallies, not from the leads).
+     */
+    public boolean onlyStatusesAndOwners() {
+        return text == null && fields.isEmpty() && sources.isEmpty() && createdFrom == null && createdTo == null
+                && activityFrom == null && activityTo == null && hasOpenFollowUp == null && followUpDueBefore == null;
+    }
+
     /** The reference semantics of these criteria; every store must agree with it. */
     public boolean matches(Lead lead) {
         if (!statuses.isEmpty() && !statuses.contains(lead.status())) {

@@ -10,7 +10,6 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
-import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
@@ -76,12 +75,10 @@ public interface LeadRepository {
      */
     List<Lead> search(LeadSearch search);
 
-    /** Matching leads of the project per status; statuses without leads may be absent. */
+    /**
+     * Matching leads of the project per status, counted from the leads; statuses without leads may be absent. The
+     * core asks this only for criteria that the kept tallies ({@link TallyRepository}) cannot answer, such as text
+     * or date ranges.
+     */
     Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria);
-
-    /** All leads of the tenant per project and status, in one pass. */
-    Map<ProjectId, Map<StatusKey, Long>> countByProjectAndStatus(TenantId tenant);
-
-    /** Leads of the project on one of the open statuses, per assignee (unassigned leads not counted). */
-    Map<UserId, Long> countByAssignee(TenantId tenant, ProjectId project, Set<StatusKey> statuses);
 }

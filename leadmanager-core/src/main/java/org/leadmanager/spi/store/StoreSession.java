@@ -23,6 +23,9 @@ public interface StoreSession {
     /** The reminder claim queue. */
     ReminderQueue reminders();
 
+    /** Kept tallies (counts per project that are kept as changes commit). */
+    TallyRepository tallies();
+
     /** The publication registry of recorded events. */
     EventRegistry events();
 

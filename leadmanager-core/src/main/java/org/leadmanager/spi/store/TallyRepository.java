@@ -1,0 +1,55 @@
+package org.leadmanager.spi.store;
+
+import java.util.List;
+import java.util.Map;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyDelta;
+import org.leadmanager.domain.tally.TallyKey;
+
+/**
+ * Store SPI: kept tallies, numbers per project that the core keeps in step with its changes. The core hands every
+ * unit of work's deltas to {@link #add} in that unit of work, so they commit or roll back with the change that
+ * caused them; a number's value is the sum of everything added to it. Reading one must not cost more as the
+ * project's leads grow: that is what the tallies are for.
+ *
+ * <p>Units of work that add to the same number concurrently must not wait for each other on one stored row (8
+ * threads qualifying into one project, or several nodes): a store keeps additions apart and sums them when read,
+ * folding them together now and then (the JPA store), or runs its units of work one at a time anyway (the
+ * in-memory store).
+ *
+ * <p>Every call is scoped to the tenant it is given.
+ */
+public interface TallyRepository {
+
+    /**
+     * Adds the deltas in this unit of work.
+     *
+     * @param tenant whose projects the deltas are of
+     * @param deltas at most one per project and key (as {@link org.leadmanager.domain.tally.Tallies#net} gives
+     *               them)
+     */
+    void add(TenantId tenant, List<TallyDelta> deltas);
+
+    /**
+     * The project's numbers of one tally: key to sum, including this unit of work's additions. Numbers that sum to
+     * zero may be absent.
+     */
+    Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally);
+
+    /** The numbers of one tally for every project of the tenant, as {@link #sums(TenantId, ProjectId, Tally)}. */
+    Map<ProjectId, Map<TallyKey, Long>> sums(TenantId tenant, Tally tally);
+
+    /**
+     * Corrects the project's lead tallies to what its leads say: {@link Tally#STATUS} is the number of leads per
+     * status ({@link TallyKey#status}), {@link Tally#OWNER} the number of leads per owner and status
+     * ({@link TallyKey#owner}), unassigned leads not counted. For a host that changed leads behind the library's
+     * back (edited the tables by hand, restored a backup of one table): the difference between the count and the
+     * kept sum is added as one more delta, both taken from one consistent state of the store, so changes committing
+     * concurrently stay counted exactly once. Concurrent recounts of one project wait for each other.
+     *
+     * @return the corrections added, by key: count minus kept sum (empty when the tallies were right)
+     */
+    Map<TallyKey, Long> recount(TenantId tenant, ProjectId project);
+}

@@ -1,0 +1,270 @@
+package org.leadmanager.jpa;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyDelta;
+import org.leadmanager.domain.tally.TallyKey;
+import org.leadmanager.spi.store.TallyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kept tallies in {@code lm_tally} as delta rows: every unit of work inserts rows of its own, one per number it
+ * changes (with a random id), and a number's value is the sum of its rows. The rows of a project are folded into one
+ * per number, now and then, by a unit of work that adds to it ({@link TallyFolds}).
+ *
+ * <h2>Why delta rows</h2>
+ * <p>Counting leads per project and status on every change must not make the changes of one project wait for each
+ * other. A single counter row per number does: every unit of work that qualifies into a project updates the same
+ * row and holds its lock until it commits. Two ways around it were measured (a scratch program, 8 threads each
+ * qualifying one lead per transaction into one project on the embedded PostgreSQL 17 of the benchmarks, on the
+ * shared 2-core machine, three rounds each): without any counting 1,500–3,400 transactions/s; one counter row per
+ * number 810–1,050/s; 16 striped counter rows per number (a random stripe per transaction, upserted) 1,750–2,700/s;
+ * delta rows as here (folded every 64 rows in that program), 2,000–2,600/s. With 2 ms between the counter's write and the commit
+ * (what a few round trips to a database over the network cost): without counting 1,060–1,990/s, one counter row
+ * 220–256/s, stripes 1,220–1,550/s, delta rows 920–1,620/s. Reading a project's sums took 0.3–1.9 ms in every
+ * variant, against 15–100 ms for counting the project's 80,000 leads.
+ *
+ * <p>Stripes and delta rows perform alike; delta rows were chosen because they never wait at all: an insert of new
+ * keys takes no lock another unit of work holds, so there is neither a wait nor a deadlock to reason about (stripes
+ * still collide when two units of work pick one stripe, and a unit of work changing several numbers must lock their
+ * stripes in one order); it is one plain {@code INSERT} on every database (stripes need each database's upsert); and
+ * a repair is one more delta ({@link #recount}). The price is the folding, which keeps reads short: it locks the
+ * project's rows with {@code FOR UPDATE SKIP LOCKED}, so it skips (and leaves for a later fold) whatever another
+ * unit of work holds instead of waiting, deletes what it locked and inserts one row per non-zero sum. It runs in a
+ * savepoint and is given up without harm if anything goes wrong; it also checks that it deleted exactly the rows it
+ * summed, so no row can count twice.
+ */
+final class JpaTallyRepository implements TallyRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaTallyRepository.class);
+    private static final String COLUMNS = "tenant_id, project_id, id, tally, tally_key, tally_sub, n";
+    private static final String INSERT = "INSERT INTO lm_tally (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String PROJECT_SUMS = "SELECT tally_key, tally_sub, SUM(n) FROM lm_tally"
+            + " WHERE tenant_id = ? AND project_id = ? AND tally = ? GROUP BY tally_key, tally_sub";
+    private static final String TENANT_SUMS = "SELECT project_id, tally_key, tally_sub, SUM(n) FROM lm_tally"
+            + " WHERE tenant_id = ? AND tally = ? GROUP BY project_id, tally_key, tally_sub";
+    /**
+     * One row by its whole key: a statement per row (one batch), since a list of ids lets MariaDB scan the project's
+     * rows instead, and so wait for rows another unit of work holds.
+     */
+    private static final String DELETE_ROW = "DELETE FROM lm_tally WHERE tenant_id = ? AND project_id = ? AND id = ?";
+    private static final String LOCK_ROWS = "SELECT id, tally, tally_key, tally_sub, n FROM lm_tally"
+            + " WHERE tenant_id = ? AND project_id = ? FOR UPDATE SKIP LOCKED";
+    /**
+     * The lead tallies' corrections, count minus kept sum, in one statement, so that both come from one state of
+     * the database (under READ COMMITTED every statement reads one): the kept rows first, so their column types
+     * type the union.
+     */
+    private static final String DRIFT = "SELECT tally, tally_key, tally_sub, SUM(n) FROM ("
+            + "SELECT tally, tally_key, tally_sub, -n AS n FROM lm_tally WHERE tenant_id = ? AND project_id = ?"
+            + " AND tally IN ('" + Tally.STATUS + "', '" + Tally.OWNER + "')"
+            + " UNION ALL SELECT '" + Tally.STATUS + "', status, NULL, COUNT(*) FROM lm_lead"
+            + " WHERE tenant_id = ? AND project_id = ? GROUP BY status"
+            + " UNION ALL SELECT '" + Tally.OWNER + "', assignee, status, COUNT(*) FROM lm_lead"
+            + " WHERE tenant_id = ? AND project_id = ? AND assignee IS NOT NULL GROUP BY assignee, status"
+            + ") d GROUP BY tally, tally_key, tally_sub HAVING SUM(n) <> 0";
+
+    private final JpaSession s;
+
+    JpaTallyRepository(JpaSession session) {
+        this.s = session;
+    }
+
+    /** One batch of inserts; then folds each project due for it. */
+    @Override
+    public void add(TenantId tenant, List<TallyDelta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        Map<UUID, Integer> rowsPerProject = new LinkedHashMap<>();
+        deltas.forEach(d -> rowsPerProject.merge(d.project().value(), 1, Integer::sum));
+        s.jdbc((connection, dialect) -> {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                for (TallyDelta d : deltas) {
+                    bindRow(ps, dialect, tenant.value(), d.project().value(), d.key(), d.delta());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (Map.Entry<UUID, Integer> added : rowsPerProject.entrySet()) {
+                if (s.store.tallyFolds().due(added.getKey(), added.getValue())) {
+                    fold(connection, dialect, tenant.value(), added.getKey());
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally) {
+        return s.jdbc((connection, dialect) -> {
+            Map<TallyKey, Long> sums = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(PROJECT_SUMS)) {
+                ps.setString(1, tenant.value());
+                dialect.bind(ps, 2, project.value());
+                ps.setString(3, tally.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        put(sums, new TallyKey(tally, rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    }
+                }
+            }
+            return sums;
+        });
+    }
+
+    @Override
+    public Map<ProjectId, Map<TallyKey, Long>> sums(TenantId tenant, Tally tally) {
+        return s.jdbc((connection, dialect) -> {
+            Map<ProjectId, Map<TallyKey, Long>> sums = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(TENANT_SUMS)) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, tally.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long n = rs.getLong(4);
+                        if (n != 0) {
+                            sums.computeIfAbsent(new ProjectId(dialect.uuid(rs, 1)), p -> new HashMap<>())
+                                    .put(new TallyKey(tally, rs.getString(2), rs.getString(3)), n);
+                        }
+                    }
+                }
+            }
+            return sums;
+        });
+    }
+
+    /**
+     * First a no-op update of the project's row, which holds its lock until the end of the unit of work: a
+     * concurrent recount of the project waits, then reads the state this one committed (and finds nothing more to
+     * correct). Lead inserts are not held up by it: on PostgreSQL the update's lock does not conflict with their
+     * foreign-key checks. Then the corrections in one statement ({@link #DRIFT}), added as delta rows.
+     */
+    @Override
+    public Map<TallyKey, Long> recount(TenantId tenant, ProjectId project) {
+        int found = s.em.createQuery("update LmProject p set p.roundRobin = p.roundRobin where p.id = :id"
+                + " and p.tenantId = :tenant").setParameter("id", project.value())
+                .setParameter("tenant", tenant.value()).executeUpdate();
+        if (found == 0) {
+            return Map.of();
+        }
+        Map<TallyKey, Long> drift = s.jdbc((connection, dialect) -> {
+            Map<TallyKey, Long> off = new LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(DRIFT)) {
+                for (int pair = 0; pair < 3; pair++) {
+                    ps.setString(2 * pair + 1, tenant.value());
+                    dialect.bind(ps, 2 * pair + 2, project.value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        off.put(new TallyKey(new Tally(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                                rs.getLong(4));
+                    }
+                }
+            }
+            return off;
+        });
+        if (!drift.isEmpty()) {
+            add(tenant, drift.entrySet().stream().map(e -> new TallyDelta(project, e.getKey(), e.getValue()))
+                    .toList());
+        }
+        return drift;
+    }
+
+    /**
+     * Folds the project's rows that no other unit of work holds into one row per non-zero sum, inside a savepoint:
+     * a fold that fails (or would not delete exactly what it summed) is undone and the unit of work goes on.
+     */
+    private static void fold(Connection connection, SqlDialect dialect, String tenant, UUID project)
+            throws SQLException {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            // e.g. a host's distributed transaction without savepoints: the rows stay, a later fold may succeed
+            LOG.debug("No savepoint to fold the tally rows of project {} in; they stay as they are", project, e);
+            return;
+        }
+        try {
+            List<UUID> ids = new ArrayList<>();
+            Map<TallyKey, Long> sums = new LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(LOCK_ROWS)) {
+                ps.setString(1, tenant);
+                dialect.bind(ps, 2, project);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(dialect.uuid(rs, 1));
+                        sums.merge(new TallyKey(new Tally(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                                rs.getLong(5), Long::sum);
+                    }
+                }
+            }
+            sums.values().removeIf(n -> n == 0);
+            if (ids.size() <= sums.size()) {
+                // nothing to gain: at most one row per number already
+                connection.releaseSavepoint(savepoint);
+                return;
+            }
+            int deleted = 0;
+            try (PreparedStatement ps = connection.prepareStatement(DELETE_ROW)) {
+                for (UUID id : ids) {
+                    ps.setString(1, tenant);
+                    dialect.bind(ps, 2, project);
+                    dialect.bind(ps, 3, id);
+                    ps.addBatch();
+                }
+                for (int rows : ps.executeBatch()) {
+                    // a driver may report a successful statement of a batch without its count
+                    deleted += rows == Statement.SUCCESS_NO_INFO ? 1 : rows;
+                }
+            }
+            if (deleted != ids.size()) {
+                connection.rollback(savepoint);
+                return;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                for (Map.Entry<TallyKey, Long> sum : sums.entrySet()) {
+                    bindRow(ps, dialect, tenant, project, sum.getKey(), sum.getValue());
+                    ps.addBatch();
+                }
+                if (!sums.isEmpty()) {
+                    ps.executeBatch();
+                }
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            LOG.debug("Folding the tally rows of project {} failed; they stay as they are", project, e);
+        }
+    }
+
+    private static void bindRow(PreparedStatement ps, SqlDialect dialect, String tenant, UUID project, TallyKey key,
+            long n) throws SQLException {
+        ps.setString(1, tenant);
+        dialect.bind(ps, 2, project);
+        dialect.bind(ps, 3, UUID.randomUUID());
+        ps.setString(4, key.tally().name());
+        ps.setString(5, key.key());
+        ps.setString(6, key.sub());
+        ps.setLong(7, n);
+    }
+
+    private static void put(Map<TallyKey, Long> sums, TallyKey key, long n) {
+        if (n != 0) {
+            sums.put(key, n);
+        }
+    }
+}

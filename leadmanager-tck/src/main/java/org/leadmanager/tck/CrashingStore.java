@@ -1,0 +1,106 @@
+package org.leadmanager.tck;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.domain.tally.TallyDelta;
+import org.leadmanager.domain.tally.TallyKey;
+import org.leadmanager.error.StoreException;
+import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.spi.store.StoreSession;
+import org.leadmanager.spi.store.TallyRepository;
+
+/**
+ * The store under test, with a crash on demand: once armed, the next unit of work that reaches the chosen point
+ * fails there with a {@link StoreException}, as if the connection broke mid-way, and the store must roll back
+ * everything that unit of work wrote before. Two points: {@link Point#TALLIES}, when the unit of work hands over
+ * its tally changes (its changes of leads are written, those of its tallies not yet), and {@link Point#EVENTS},
+ * the last write of a unit of work that records events (its lead, tally and timeline changes are all written).
+ */
+final class CrashingStore implements LeadStore {
+
+    /** Where an armed crash strikes. */
+    enum Point {
+        TALLIES,
+        EVENTS
+    }
+
+    private final LeadStore store;
+    private final AtomicReference<Point> armed = new AtomicReference<>();
+
+    CrashingStore(LeadStore store) {
+        this.store = store;
+    }
+
+    /** The next unit of work that reaches the point fails there; one crash per call. */
+    void crashNext(Point point) {
+        armed.set(point);
+    }
+
+    /** Whether a crash is armed and has not struck yet. */
+    boolean armed() {
+        return armed.get() != null;
+    }
+
+    private void strikeAt(Point point) {
+        if (armed.compareAndSet(point, null)) {
+            throw new StoreException("the connection broke (crash injected by the contract kit at " + point + ")",
+                    null);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreSession, T> work) {
+        return store.inTransaction(s -> work.apply(new Session(s)));
+    }
+
+    @Override
+    public <T> T read(Function<StoreSession, T> work) {
+        return store.read(s -> work.apply(new Session(s)));
+    }
+
+    private final class Session extends ForwardingSession {
+
+        Session(StoreSession s) {
+            super(s);
+        }
+
+        @Override
+        public TallyRepository tallies() {
+            TallyRepository tallies = session().tallies();
+            return new TallyRepository() {
+                @Override
+                public void add(TenantId tenant, List<TallyDelta> deltas) {
+                    strikeAt(Point.TALLIES);
+                    tallies.add(tenant, deltas);
+                }
+
+                @Override
+                public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally) {
+                    return tallies.sums(tenant, project, tally);
+                }
+
+                @Override
+                public Map<ProjectId, Map<TallyKey, Long>> sums(TenantId tenant, Tally tally) {
+                    return tallies.sums(tenant, tally);
+                }
+
+                @Override
+                public Map<TallyKey, Long> recount(TenantId tenant, ProjectId project) {
+                    return tallies.recount(tenant, project);
+                }
+            };
+        }
+
+        @Override
+        public void recordEvents(List<EventEnvelope> events) {
+            strikeAt(Point.EVENTS);
+            super.recordEvents(events);
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package org.leadmanager.domain.tally;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.leadmanager.domain.Text;
 import org.leadmanager.error.ValidationException;
@@ -11,7 +10,7 @@ import org.leadmanager.error.ValidationException;
  *
  * @param name 1 to 16 characters of {@code a-z 0-9 _}, starting with a letter: it is stored as it is
  */
-public record Tally(String name) implements Serializable {
+public record Tally(String name) {
 
     /** Leads per status: key the status, no sub-key. */
     public static final Tally STATUS = new Tally("status");

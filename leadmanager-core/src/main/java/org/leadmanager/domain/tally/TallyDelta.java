@@ -1,6 +1,5 @@
 package org.leadmanager.domain.tally;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.leadmanager.domain.ProjectId;
 
@@ -11,7 +10,7 @@ import org.leadmanager.domain.ProjectId;
  * @param key     which number, non-null
  * @param delta   what to add; never 0 in what {@link Tallies} derives
  */
-public record TallyDelta(ProjectId project, TallyKey key, long delta) implements Serializable {
+public record TallyDelta(ProjectId project, TallyKey key, long delta) {
 
     public TallyDelta {
         Objects.requireNonNull(project, "project");

@@ -1,6 +1,5 @@
 package org.leadmanager.domain.tally;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.UserId;
@@ -13,7 +12,7 @@ import org.leadmanager.domain.project.StatusKey;
  * @param key   the key within the tally, non-null, 1 to 64 characters (a status key, a user id)
  * @param sub   a second key part for tallies keyed by two values, else null; at most 64 characters
  */
-public record TallyKey(Tally tally, String key, String sub) implements Serializable {
+public record TallyKey(Tally tally, String key, String sub) {
 
     /** Longest key part a store must keep. */
     public static final int MAX_PART = 64;

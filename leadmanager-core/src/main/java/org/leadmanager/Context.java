@@ -3,7 +3,12 @@ package org.leadmanager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.leadmanager.error.AccessDeniedException;
@@ -12,6 +17,7 @@ import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
@@ -92,6 +98,24 @@ final class Context {
      */
     <T> T read(Function<StoreSession, T> work) {
         return store.read(work);
+    }
+
+    /**
+     * The display names of the leads' owners whom the host's user directory knows: one question for all of them,
+     * asked after the store's work, so no connection waits on the host.
+     */
+    Map<UserId, String> ownerNames(TenantId tenant, Collection<Lead> leads) {
+        Set<UserId> owners = new LinkedHashSet<>();
+        for (Lead lead : leads) {
+            if (lead.assignee() != null) {
+                owners.add(lead.assignee());
+            }
+        }
+        Map<UserId, String> names = new HashMap<>();
+        if (!owners.isEmpty()) {
+            users.findUsers(tenant, owners).forEach((id, info) -> names.put(id, info.displayName()));
+        }
+        return names;
     }
 
     Project project(StoreSession s, Actor actor, ProjectId id) {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.NotFoundException;
@@ -14,11 +16,15 @@ import org.leadmanager.error.ValidationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.FollowUpChanges;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.Project;
+import org.leadmanager.spi.store.StoreSession;
 import org.leadmanager.spi.host.UserInfo;
 
 final class FollowUpService implements FollowUps {
@@ -118,20 +124,49 @@ final class FollowUpService implements FollowUps {
         Instant now = ctx.now();
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant tomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
-        List<FollowUp> open = ctx.read(s -> s.followUps().findOpenByOwner(actor.tenant(), user, OVERVIEW_LIMIT));
-        List<FollowUp> overdue = new ArrayList<>();
-        List<FollowUp> dueToday = new ArrayList<>();
-        List<FollowUp> upcoming = new ArrayList<>();
-        for (FollowUp f : open) {
+        Open open = ctx.read(s -> open(s, actor.tenant(), user));
+        Map<UserId, String> ownerNames = ctx.ownerNames(actor.tenant(), open.leads().values());
+        List<FollowUpOverview.Entry> overdue = new ArrayList<>();
+        List<FollowUpOverview.Entry> dueToday = new ArrayList<>();
+        List<FollowUpOverview.Entry> upcoming = new ArrayList<>();
+        for (FollowUp f : open.followUps()) {
+            Lead lead = open.leads().get(f.lead());
+            if (lead == null) {
+                continue; // removed by a contact merge between the two reads: the follow-up moved with it
+            }
+            FollowUpOverview.Entry entry = new FollowUpOverview.Entry(f, lead.card().name(), lead.card().company(),
+                    lead.project(), open.projectNames().getOrDefault(lead.project(), lead.project().toString()),
+                    lead.assignee(), lead.assignee() == null ? null : ownerNames.get(lead.assignee()),
+                    f.dueAt().atZone(zone));
             if (f.dueAt().isBefore(now)) {
-                overdue.add(f);
+                overdue.add(entry);
             } else if (f.dueAt().isBefore(tomorrow)) {
-                dueToday.add(f);
+                dueToday.add(entry);
             } else {
-                upcoming.add(f);
+                upcoming.add(entry);
             }
         }
         return new FollowUpOverview(today, zone, overdue, dueToday, upcoming);
+    }
+
+    /** What an overview shows, in three statements whatever its size: follow-ups, their leads, the projects. */
+    private static Open open(StoreSession s, TenantId tenant, UserId user) {
+        List<FollowUp> followUps = s.followUps().findOpenByOwner(tenant, user, OVERVIEW_LIMIT);
+        if (followUps.isEmpty()) {
+            return new Open(followUps, Map.of(), Map.of());
+        }
+        Map<LeadId, Lead> leads = new HashMap<>();
+        for (Lead lead : s.leads().findAll(tenant, followUps.stream().map(FollowUp::lead).distinct().toList())) {
+            leads.put(lead.id(), lead);
+        }
+        Map<ProjectId, String> projectNames = new HashMap<>();
+        for (Project project : s.projects().findAll(tenant)) {
+            projectNames.put(project.id(), project.name());
+        }
+        return new Open(followUps, leads, projectNames);
+    }
+
+    private record Open(List<FollowUp> followUps, Map<LeadId, Lead> leads, Map<ProjectId, String> projectNames) {
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.leadmanager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,23 +44,13 @@ final class SearchService implements Search {
                 query.limit(), after, "query.criteria")));
     }
 
-    /**
-     * The page with its owners' display names: one question to the host's user directory for the page, asked after
-     * the store's work, so no connection waits on the host.
-     */
+    /** The page with its owners' display names (see {@link Context#ownerNames}). */
     private LeadPage withOwnerNames(Actor actor, LeadPage page) {
-        Set<UserId> owners = new LinkedHashSet<>();
-        for (Lead lead : page.leads()) {
-            if (lead.assignee() != null) {
-                owners.add(lead.assignee());
-            }
-        }
-        if (owners.isEmpty()) {
+        if (page.leads().stream().allMatch(lead -> lead.assignee() == null)) {
             return page;
         }
-        Map<UserId, String> names = new HashMap<>();
-        ctx.users.findUsers(actor.tenant(), owners).forEach((id, user) -> names.put(id, user.displayName()));
-        return new LeadPage(page.leads(), page.nextCursor(), page.statusLabels(), names);
+        return new LeadPage(page.leads(), page.nextCursor(), page.statusLabels(),
+                ctx.ownerNames(actor.tenant(), page.leads()));
     }
 
     /** A page: the project (which must be viewable and know the ticked statuses), then the page's leads. */

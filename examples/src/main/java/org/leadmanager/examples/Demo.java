@@ -27,7 +27,6 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.event.EventEnvelope;
-import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
@@ -201,10 +200,10 @@ public final class Demo {
         clock.advance(Duration.ofHours(4));
         FollowUpOverview overview = leads.followUps().overview(annaActor, annaActor.user());
         Table overviewTable = new Table("Overview of " + nameOf(annaActor.user()) + " on " + overview.today(),
-                "when", "due", "lead", "note");
-        overview.overdue().forEach(f -> overviewTable.row("overdue", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
-        overview.dueToday().forEach(f -> overviewTable.row("today", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
-        overview.upcoming().forEach(f -> overviewTable.row("upcoming", TIME.format(f.dueAt()), leadName(boss, f), f.note()));
+                "when", "due", "lead", "company", "lead manager", "owner", "note");
+        overview.overdue().forEach(e -> overviewRow(overviewTable, "overdue", e));
+        overview.dueToday().forEach(e -> overviewRow(overviewTable, "today", e));
+        overview.upcoming().forEach(e -> overviewRow(overviewTable, "upcoming", e));
         overviewTable.print(out);
 
         Table projects = new Table("All lead managers of the tenant", "project", "leads", "per status");
@@ -252,8 +251,10 @@ public final class Demo {
         table.print(out);
     }
 
-    private String leadName(Actor actor, FollowUp followUp) {
-        return leads.leads().get(actor, followUp.lead()).card().name();
+    /** An overview entry carries what its row shows: no lookup per entry. */
+    private static void overviewRow(Table table, String when, FollowUpOverview.Entry e) {
+        table.row(when, TIME.format(e.due()), e.contactName(), e.company(), e.projectName(), e.ownerName(),
+                e.followUp().note());
     }
 
     private static Lead byName(List<Lead> leads, String name) {

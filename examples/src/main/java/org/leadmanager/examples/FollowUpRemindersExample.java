@@ -50,8 +50,10 @@ public final class FollowUpRemindersExample {
         System.out.println("fired again at 11:00: " + dispatcher.dispatchDue());
 
         FollowUpOverview overview = leads.followUps().overview(actor, anna);
-        overview.overdue().forEach(f -> System.out.println("overdue: " + f.note() + " (reminded " + f.remindedAt() + ")"));
-        overview.upcoming().forEach(f -> System.out.println("upcoming: " + f.note() + " due " + f.dueAt()));
+        overview.overdue().forEach(e -> System.out.println("overdue: " + e.contactName() + ", " + e.followUp().note()
+                + " (reminded " + e.followUp().remindedAt() + ")"));
+        overview.upcoming().forEach(e -> System.out.println("upcoming: " + e.contactName() + ", " + e.followUp().note()
+                + " due " + e.due()));
 
         leads.followUps().complete(actor, call.id());
         System.out.println("after completing: " + leads.followUps().overview(actor, anna).overdue().size() + " overdue");

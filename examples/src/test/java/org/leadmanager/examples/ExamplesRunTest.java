@@ -81,7 +81,7 @@ class ExamplesRunTest {
     @Test
     void followUpReminders() {
         assertContains(run(FollowUpRemindersExample::main), "fired at 08:00: 0", "fired at 11:00: 1",
-                "fired again at 11:00: 0", "overdue: Call Petra about the offer (reminded 2026-03-02T11:00:00Z)",
+                "fired again at 11:00: 0", "overdue: Petra Berg, Call Petra about the offer (reminded 2026-03-02T11:00:00Z)",
                 "after completing: 0 overdue");
     }
 

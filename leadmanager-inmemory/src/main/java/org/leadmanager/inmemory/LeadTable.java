@@ -47,6 +47,13 @@ final class LeadTable implements LeadRepository {
     }
 
     @Override
+    public List<Lead> findAll(TenantId tenant, Collection<LeadId> ids) {
+        Objects.requireNonNull(tenant, "tenant");
+        transactions.checkActive();
+        return ids.stream().distinct().map(byId::get).filter(l -> l != null && l.tenant().equals(tenant)).toList();
+    }
+
+    @Override
     public Optional<Lead> findByContact(TenantId tenant, ProjectId project, ContactId contact) {
         Objects.requireNonNull(project, "project");
         TenantKey<ContactId> key = TenantKey.of(tenant, contact);

@@ -120,7 +120,7 @@ class UnusualStoresTest {
 
     /** The follow-up of {@link #oneDue}, as stored. */
     private static FollowUp only(TckFixture fx) {
-        return fx.lm.followUps().overview(fx.agent(fx.alice), fx.alice).overdue().get(0);
+        return fx.lm.followUps().overview(fx.agent(fx.alice), fx.alice).overdue().get(0).followUp();
     }
 
     @Test

@@ -40,6 +40,17 @@ final class JpaLeadRepository implements LeadRepository {
     }
 
     @Override
+    public List<Lead> findAll(TenantId tenant, Collection<LeadId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return s.<LeadEntity>list(s.em.createQuery("select l from LmLead l where l.tenantId = :tenant"
+                + " and l.id in :ids", LeadEntity.class).setParameter("tenant", tenant.value())
+                .setParameter("ids", ids.stream().map(LeadId::value).distinct().toList()))
+                .stream().map(LeadEntity::toDomain).toList();
+    }
+
+    @Override
     public Optional<Lead> findByContact(TenantId tenant, ProjectId project, ContactId contact) {
         return s.<LeadEntity>first(s.em.createQuery("select l from LmLead l where l.projectId = :project"
                 + " and l.contactId = :contact and l.tenantId = :tenant", LeadEntity.class)

@@ -28,6 +28,14 @@ abstract class StoreBehaviours {
     }
 
     @Nested
+    class Screens extends ScreenBehaviour {
+        @Override
+        TestDatabase db() {
+            return database();
+        }
+    }
+
+    @Nested
     class Tallies extends TallyBehaviour {
         @Override
         TestDatabase db() {

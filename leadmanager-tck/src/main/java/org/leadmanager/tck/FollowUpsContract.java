@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.error.AccessDeniedException;
@@ -17,6 +18,7 @@ import org.leadmanager.FollowUpOverview;
 import org.leadmanager.error.NotFoundException;
 import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.followup.FollowUpState;
 import org.leadmanager.domain.followup.ReminderState;
@@ -42,6 +44,10 @@ public abstract class FollowUpsContract extends ContractBase {
 
     private static List<FollowUpId> ids(List<FollowUp> followUps) {
         return followUps.stream().map(FollowUp::id).toList();
+    }
+
+    private static List<FollowUpId> entryIds(List<FollowUpOverview.Entry> entries) {
+        return entries.stream().map(e -> e.followUp().id()).toList();
     }
 
     @Test
@@ -242,9 +248,9 @@ public abstract class FollowUpsContract extends ContractBase {
 
         assertEquals(LocalDate.parse("2026-03-02"), overview.today());
         assertEquals(ZoneOffset.UTC, overview.zone().normalized());
-        assertEquals(List.of(overdue.id()), ids(overview.overdue()));
-        assertEquals(List.of(evening.id(), lastMicro.id()), ids(overview.dueToday()));
-        assertEquals(List.of(midnight.id(), nextWeek.id()), ids(overview.upcoming()));
+        assertEquals(List.of(overdue.id()), entryIds(overview.overdue()));
+        assertEquals(List.of(evening.id(), lastMicro.id()), entryIds(overview.dueToday()));
+        assertEquals(List.of(midnight.id(), nextWeek.id()), entryIds(overview.upcoming()));
     }
 
     @Test
@@ -264,14 +270,65 @@ public abstract class FollowUpsContract extends ContractBase {
 
         assertEquals(LocalDate.parse("2026-03-01"), alice.today(), "Honolulu is still on 1 March");
         assertEquals(ZoneId.of("Pacific/Honolulu"), alice.zone());
-        assertEquals(List.of(honoluluLate.id()), ids(alice.dueToday()));
-        assertEquals(List.of(honoluluTomorrow.id()), ids(alice.upcoming()),
+        assertEquals(List.of(honoluluLate.id()), entryIds(alice.dueToday()));
+        assertEquals(List.of(honoluluTomorrow.id()), entryIds(alice.upcoming()),
                 "same UTC date as now, but tomorrow in Honolulu");
         assertEquals(LocalDate.parse("2026-03-02"), bob.today());
-        assertEquals(List.of(aucklandLate.id()), ids(bob.dueToday()));
-        assertEquals(List.of(aucklandTomorrow.id()), ids(bob.upcoming()),
+        assertEquals(List.of(aucklandLate.id()), entryIds(bob.dueToday()));
+        assertEquals(List.of(aucklandTomorrow.id()), entryIds(bob.upcoming()),
                 "same UTC date as now, but already 3 March in Auckland");
         assertTrue(alice.overdue().isEmpty() && bob.overdue().isEmpty());
+    }
+
+    /**
+     * Each entry carries what the overview screen shows beside the follow-up: the lead's contact name and company,
+     * its project's name, the lead's owner and their display name (none for an unowned lead or an owner the host no
+     * longer knows) and the due time in the user's zone; the user directory is asked once, however many entries.
+     */
+    @Test
+    void overviewEntriesCarryWhatTheScreenShowsAskingTheDirectoryOnce() {
+        fx.users.setZone(fx.tenant, fx.alice, ZoneId.of("Europe/Berlin"));
+        Project main = fx.project();
+        Project fair = fx.project("Messe 2026");
+        Lead petra = lm().leads().assign(manager(), fx.lead(main.id(),
+                fx.contact(new ContactCard("Petra Berg", null, null, "Kahn IT", null, null))).id(), fx.bob);
+        Lead unowned = fx.lead(fair.id(), "Jonas Ehrlich");
+        Lead carols = lm().leads().assign(manager(), fx.lead(fair.id(), "Mia Graf").id(), fx.carol);
+        Instant now = fx.clock.instant();
+        FollowUp callBack = lm().followUps().schedule(manager(), petra.id(), now.plus(Duration.ofHours(1)),
+                "call back", fx.alice);
+        FollowUp offer = lm().followUps().schedule(manager(), unowned.id(), now.plus(Duration.ofHours(2)),
+                "send the offer", fx.alice);
+        FollowUp visit = lm().followUps().schedule(manager(), carols.id(), now.plus(Duration.ofHours(3)),
+                "visit", fx.alice);
+        fx.users.remove(fx.tenant, fx.carol);
+        int before = fx.users.lookups();
+
+        FollowUpOverview overview = lm().followUps().overview(fx.agent(fx.alice), fx.alice);
+
+        List<FollowUpOverview.Entry> entries = new ArrayList<>(overview.overdue());
+        entries.addAll(overview.dueToday());
+        entries.addAll(overview.upcoming());
+        assertEquals(List.of(callBack.id(), offer.id(), visit.id()), entryIds(entries));
+        FollowUpOverview.Entry first = entries.get(0);
+        assertEquals("call back", first.followUp().note());
+        assertEquals("Petra Berg", first.contactName());
+        assertEquals("Kahn IT", first.company());
+        assertEquals(main.id(), first.project());
+        assertEquals(main.name(), first.projectName());
+        assertEquals(fx.bob, first.leadOwner());
+        assertEquals("User " + fx.bob.value(), first.ownerName());
+        assertEquals(callBack.dueAt().atZone(ZoneId.of("Europe/Berlin")), first.due());
+        FollowUpOverview.Entry unownedEntry = entries.get(1);
+        assertEquals("Jonas Ehrlich", unownedEntry.contactName());
+        assertNull(unownedEntry.company());
+        assertEquals("Messe 2026", unownedEntry.projectName());
+        assertNull(unownedEntry.leadOwner());
+        assertNull(unownedEntry.ownerName());
+        assertEquals(fx.carol, entries.get(2).leadOwner());
+        assertNull(entries.get(2).ownerName(), "an owner the directory no longer knows has no name");
+        assertEquals(2, fx.users.lookups() - before,
+                "one lookup for the overview's user and one for all lead owners of the overview");
     }
 
     @Test

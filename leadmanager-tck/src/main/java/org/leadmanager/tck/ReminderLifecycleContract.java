@@ -202,9 +202,9 @@ public abstract class ReminderLifecycleContract extends ContractBase {
             fx.clock.advance(Duration.ofDays(1));
             dispatcher.dispatchDue();
             FollowUpOverview overview = lm().followUps().overview(fx.agent(fx.alice), fx.alice);
-            assertEquals(List.of(followUp.id()), overview.overdue().stream().map(FollowUp::id).toList(),
+            assertEquals(List.of(followUp.id()), overview.overdue().stream().map(e -> e.followUp().id()).toList(),
                     "still overdue on day " + day);
-            assertEquals(remindedAt, overview.overdue().get(0).remindedAt());
+            assertEquals(remindedAt, overview.overdue().get(0).followUp().remindedAt());
         }
         assertEquals(1, delivered().size(), "reminded once, however long it stays overdue");
 

@@ -270,8 +270,8 @@ public abstract class RemindersContract extends ContractBase {
 
         FollowUpOverview overview = lm().followUps().overview(fx.agent(fx.alice), fx.alice);
 
-        assertEquals(List.of(followUp.id()), overview.overdue().stream().map(FollowUp::id).toList());
-        assertEquals(remindedAt, overview.overdue().get(0).remindedAt());
+        assertEquals(List.of(followUp.id()), overview.overdue().stream().map(e -> e.followUp().id()).toList());
+        assertEquals(remindedAt, overview.overdue().get(0).followUp().remindedAt());
     }
 
     @Test

@@ -20,6 +20,9 @@ public interface LeadRepository {
 
     Optional<Lead> find(TenantId tenant, LeadId id);
 
+    /** Those of the given leads that exist in the tenant, in no particular order; at most 1000 ids. */
+    List<Lead> findAll(TenantId tenant, Collection<LeadId> ids);
+
     Optional<Lead> findByContact(TenantId tenant, ProjectId project, ContactId contact);
 
     /** The contact's leads in every project of the tenant. */

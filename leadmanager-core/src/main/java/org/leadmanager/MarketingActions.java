@@ -2,11 +2,9 @@ package org.leadmanager;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.MarketingActionId;
-import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
@@ -22,12 +20,14 @@ final class MarketingActions {
         this.intake = intake;
     }
 
-    MarketingAction create(Actor actor, String name, Set<ProjectId> projects) {
+    MarketingAction create(Actor actor, Qualification.NewAction command) {
         ctx.requireConfigure(actor);
+        MarketingAction.requirePeriod(command.startsOn(), command.endsOn(), "command.endsOn");
         return ctx.write(actor, tx -> {
-            projects.forEach(p -> ctx.project(tx.s, actor, p));
+            command.projects().forEach(p -> ctx.project(tx.s, actor, p));
             MarketingAction action = new MarketingAction(new MarketingActionId(ctx.ids.next()), actor.tenant(),
-                    name, projects, tx.now);
+                    command.name(), command.kind(), command.projects(), command.startsOn(), command.endsOn(),
+                    tx.now);
             tx.s.actions().insert(action);
             return action;
         });

@@ -1,9 +1,11 @@
 package org.leadmanager;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.leadmanager.domain.Actor;
@@ -11,9 +13,11 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * Turning contacts into leads: by hand, through bound contact groups, or through marketing actions.
@@ -73,7 +77,38 @@ public interface Qualification {
     /** {@link #syncGroups(Actor, ProjectId)}, telling the listener each chunk's outcomes after it committed. */
     BulkResult syncGroups(@NotNull Actor actor, @NotNull ProjectId project, @NotNull BulkListener listener);
 
-    /** Creates a marketing action whose responses qualify contacts for the given projects. */
+    /**
+     * What a new marketing action needs.
+     *
+     * @param name     1 to 200 characters
+     * @param kind     e-mail campaign, event, web form, import or other
+     * @param projects the projects a response qualifies for, at least one
+     * @param startsOn the first day of its period; null when open or unknown
+     * @param endsOn   the last day of its period, not before {@code startsOn}; null when open or unknown
+     */
+    record NewAction(@NotBlank @Size(max = 200) String name, @NotNull ActionKind kind,
+            @NotEmpty Set<@NotNull ProjectId> projects, LocalDate startsOn, LocalDate endsOn) {
+
+        /** An action without a period. */
+        public static NewAction of(String name, ActionKind kind, Set<ProjectId> projects) {
+            return new NewAction(name, kind, projects, null, null);
+        }
+
+        /** This action, running from {@code startsOn} to {@code endsOn} (either may be null: open). */
+        public NewAction during(LocalDate startsOn, LocalDate endsOn) {
+            return new NewAction(name, kind, projects, startsOn, endsOn);
+        }
+    }
+
+    /**
+     * Creates a marketing action, e.g. an e-mail campaign, whose responses qualify contacts for its projects.
+     *
+     * @throws NotFoundException if a project does not exist
+     * @throws ValidationException at {@code command.endsOn} if the period ends before it starts
+     */
+    MarketingAction createAction(@NotNull Actor actor, @NotNull @Valid NewAction command);
+
+    /** Creates a marketing action of kind {@link ActionKind#OTHER} without a period (see the overload). */
     MarketingAction createAction(@NotNull Actor actor, @NotBlank @Size(max = 200) String name,
             @NotEmpty Set<@NotNull ProjectId> projects);
 

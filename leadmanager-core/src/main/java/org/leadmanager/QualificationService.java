@@ -8,6 +8,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
 
 /**
@@ -49,8 +50,13 @@ final class QualificationService implements Qualification {
     }
 
     @Override
+    public MarketingAction createAction(Actor actor, NewAction command) {
+        return actions.create(actor, command);
+    }
+
+    @Override
     public MarketingAction createAction(Actor actor, String name, Set<ProjectId> projects) {
-        return actions.create(actor, name, projects);
+        return actions.create(actor, NewAction.of(name, ActionKind.OTHER, projects));
     }
 
     @Override

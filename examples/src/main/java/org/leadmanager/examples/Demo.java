@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.leadmanager.LeadPage;
 import org.leadmanager.LeadQuery;
 import org.leadmanager.ProjectOverview;
 import org.leadmanager.Projects;
+import org.leadmanager.Qualification;
 import org.leadmanager.StatusCounts;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
@@ -31,6 +33,7 @@ import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
@@ -123,7 +126,9 @@ public final class Demo {
                 contact("c-102", "Jonas Kahn", "jonas@kahn-it.de", "Kahn IT", "Hamburg"),
                 contact("c-103", "Maria Lux", "maria@lux-licht.de", "Lux Licht GmbH", "Berlin"),
                 contact("c-104", "Tim Roth", "tim@roth-design.de", "Roth Design", "Köln"));
-        MarketingAction mailing = leads.qualification().createAction(boss, "Frühjahrs-Mailing", Set.of(project.id()));
+        MarketingAction mailing = leads.qualification().createAction(boss, Qualification.NewAction
+                .of("Frühjahrs-Mailing", ActionKind.EMAIL_CAMPAIGN, Set.of(project.id()))
+                .during(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31")));
         leads.projects().bindGroups(boss, project.id(), Set.of(responders));
         leads.projects().setAssignmentPolicy(boss, project.id(),
                 org.leadmanager.domain.project.AssignmentPolicy.roundRobin());

@@ -24,6 +24,7 @@ import org.leadmanager.domain.lead.Note;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
@@ -91,7 +92,8 @@ final class StoreFixture {
     }
 
     static MarketingAction action(TenantId tenant, String name, Project project) {
-        return new MarketingAction(new MarketingActionId(UUID.randomUUID()), tenant, name, Set.of(project.id()), T0);
+        return new MarketingAction(new MarketingActionId(UUID.randomUUID()), tenant, name, ActionKind.OTHER, Set.of(project.id()),
+                null, null, T0);
     }
 
     static SavedSearch savedSearch(TenantId tenant, UserId owner, String name, Project project) {

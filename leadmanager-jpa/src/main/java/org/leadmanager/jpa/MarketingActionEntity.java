@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
 
 /**
@@ -32,6 +34,12 @@ class MarketingActionEntity {
     String tenantId;
     @Column(name = "name", length = 200, nullable = false)
     String name;
+    @Column(name = "kind", length = 20, nullable = false, updatable = false)
+    String kind;
+    @Column(name = "starts_on", updatable = false)
+    LocalDate startsOn;
+    @Column(name = "ends_on", updatable = false)
+    LocalDate endsOn;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
     @Version
@@ -51,6 +59,9 @@ class MarketingActionEntity {
         e.id = a.id().value();
         e.tenantId = a.tenant().value();
         e.name = a.name();
+        e.kind = a.kind().name();
+        e.startsOn = a.startsOn();
+        e.endsOn = a.endsOn();
         a.projects().forEach(p -> e.projectIds.add(p.value()));
         e.createdAt = a.createdAt();
         return e;
@@ -58,7 +69,7 @@ class MarketingActionEntity {
 
     /** The action; reads its projects (lazily loaded) while the entity is managed. */
     MarketingAction toDomain() {
-        return new MarketingAction(new MarketingActionId(id), TenantId.of(tenantId), name,
-                projectIds.stream().map(ProjectId::new).collect(Collectors.toSet()), createdAt);
+        return new MarketingAction(new MarketingActionId(id), TenantId.of(tenantId), name, ActionKind.valueOf(kind),
+                projectIds.stream().map(ProjectId::new).collect(Collectors.toSet()), startsOn, endsOn, createdAt);
     }
 }

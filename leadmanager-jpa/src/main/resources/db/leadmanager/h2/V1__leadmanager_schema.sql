@@ -84,6 +84,10 @@ CREATE TABLE lm_marketing_action (
     id          uuid         NOT NULL,
     tenant_id   varchar(64) NOT NULL,
     name        varchar(200) NOT NULL,
+    -- ActionKind
+    kind        varchar(20)  NOT NULL,
+    starts_on   date,
+    ends_on     date,
     created_at  timestamp(6) with time zone NOT NULL,
     version     bigint       NOT NULL,
     CONSTRAINT lm_marketing_action_pk PRIMARY KEY (id)

@@ -14,6 +14,7 @@ import static org.leadmanager.jpa.Fixtures.at;
 import static org.leadmanager.jpa.Fixtures.describe;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.AssignmentRule;
 import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
@@ -379,9 +381,10 @@ abstract class RepositoryBehaviour extends StoreTestBase {
         Project p1 = Fixtures.project(tenant, "A");
         Project p2 = Fixtures.project(tenant, "B");
         MarketingAction spring = new MarketingAction(new MarketingActionId(UUID.randomUUID()), tenant, "Spring",
-                Set.of(p1.id(), p2.id()), at(1));
+                ActionKind.EMAIL_CAMPAIGN, Set.of(p1.id(), p2.id()), LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-31"), at(1));
         MarketingAction autumn = new MarketingAction(new MarketingActionId(UUID.randomUUID()), tenant, "autumn",
-                Set.of(p1.id()), at(2));
+                ActionKind.OTHER, Set.of(p1.id()), null, null, at(2));
         run(s -> {
             s.actions().insert(spring);
             s.actions().insert(autumn);

@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.error.ValidationException;
+import org.leadmanager.domain.project.ActionKind;
+import org.leadmanager.Qualification;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.AssignmentPreview;
 import org.leadmanager.BulkResult;
@@ -508,6 +511,54 @@ public abstract class QualificationContract extends ContractBase {
         assertEquals(List.of(autumn.id(), spring.id()), actions.stream().map(MarketingAction::id).toList());
         assertEquals(Set.of(solar.id()), actions.get(0).projects());
         assertEquals(fx.clock.instant(), actions.get(0).createdAt());
+    }
+
+    /**
+     * An action has a kind and an optional period, kept as given; the leads of its responses are found by the
+     * action as their source. Without them it is of kind OTHER and open.
+     */
+    @Test
+    void anActionKeepsItsKindAndPeriodAndItsLeadsAreFoundAsItsSource() {
+        Project solar = fx.project("Solar roofs");
+        MarketingAction mailing = lm().qualification().createAction(manager(), Qualification.NewAction
+                .of("Frühjahrsmailing", ActionKind.EMAIL_CAMPAIGN, Set.of(solar.id()))
+                .during(java.time.LocalDate.parse("2026-03-01"), java.time.LocalDate.parse("2026-03-31")));
+        MarketingAction fair = lm().qualification().createAction(manager(), Qualification.NewAction
+                .of("Messe", ActionKind.EVENT, Set.of(solar.id())).during(java.time.LocalDate.parse("2026-05-04"),
+                        null));
+        MarketingAction plain = lm().qualification().createAction(manager(), "Import", Set.of(solar.id()));
+        Lead fromMailing = lm().qualification().actionResponse(fx.system(), mailing.id(), fx.contact("Petra Berg"))
+                .get(0).lead();
+        lm().qualification().actionResponse(fx.system(), fair.id(), fx.contact("Jonas Kahn"));
+
+        List<MarketingAction> actions = lm().qualification().actions(manager());
+
+        MarketingAction stored = actions.stream().filter(a -> a.id().equals(mailing.id())).findFirst().orElseThrow();
+        assertEquals(mailing, stored);
+        assertEquals(ActionKind.EMAIL_CAMPAIGN, stored.kind());
+        assertEquals(java.time.LocalDate.parse("2026-03-01"), stored.startsOn());
+        assertEquals(java.time.LocalDate.parse("2026-03-31"), stored.endsOn());
+        MarketingAction open = actions.stream().filter(a -> a.id().equals(fair.id())).findFirst().orElseThrow();
+        assertEquals(java.time.LocalDate.parse("2026-05-04"), open.startsOn());
+        assertNull(open.endsOn());
+        MarketingAction other = actions.stream().filter(a -> a.id().equals(plain.id())).findFirst().orElseThrow();
+        assertEquals(ActionKind.OTHER, other.kind());
+        assertNull(other.startsOn());
+        assertEquals(List.of(fromMailing.id()), lm().search().find(manager(), LeadQuery.firstPage(solar.id(),
+                LeadCriteria.all().withSources(mailing.id()))).leads().stream().map(Lead::id).toList());
+    }
+
+    @Test
+    void anActionMayNotEndBeforeItStarts() {
+        Project solar = fx.project("Solar roofs");
+        ValidationException error = rejectsInput("command.endsOn", () -> lm().qualification().createAction(manager(),
+                Qualification.NewAction.of("Mailing", ActionKind.EMAIL_CAMPAIGN, Set.of(solar.id()))
+                        .during(java.time.LocalDate.parse("2026-03-31"), java.time.LocalDate.parse("2026-03-01"))));
+        assertTrue(error.getMessage().contains("2026-03-01") || error.getMessage().contains("2026-03-31"),
+                error.getMessage());
+        rejectsInput("command.kind", () -> lm().qualification().createAction(manager(),
+                Qualification.NewAction.of("Mailing", null, Set.of(solar.id()))));
+        assertEquals(List.of(), lm().qualification().actions(manager()));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.host.AccessPolicy;
+import org.leadmanager.spi.host.Availability;
 import org.leadmanager.spi.host.ContactDirectory;
 import org.leadmanager.spi.host.UserDirectory;
 import org.leadmanager.spi.host.UserInfo;
@@ -85,6 +86,13 @@ final class HostPorts {
                 return copyOf(present(call(() -> host.findUsers(tenant, users), "UserDirectory", "findUsers"),
                         "UserDirectory", "findUsers", "a map"), "UserDirectory", "findUsers", "user id",
                         "user info for user");
+            }
+
+            @Override
+            public Map<UserId, Availability> availability(TenantId tenant, Collection<UserId> users) {
+                return copyOf(present(call(() -> host.availability(tenant, users), "UserDirectory",
+                        "availability"), "UserDirectory", "availability", "a map"), "UserDirectory", "availability",
+                        "user id", "availability of user");
             }
 
             @Override

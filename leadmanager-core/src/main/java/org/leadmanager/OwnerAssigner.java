@@ -9,6 +9,7 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.assignment.AssignmentFacts;
 import org.leadmanager.domain.assignment.FirstDecision;
 import org.leadmanager.domain.assignment.OwnerDecision;
+import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
@@ -16,6 +17,7 @@ import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.tally.Tallies;
 import org.leadmanager.domain.tally.Tally;
+import org.leadmanager.spi.host.Availability;
 
 /**
  * Gives new leads their owners by the project's policy chain ({@link FirstDecision#of}), answering what the
@@ -31,18 +33,22 @@ final class OwnerAssigner {
     /**
      * Decides owners for new leads of the project, one per card, in order: one decision per batch (chunk).
      *
-     * @param dryRun when true, round-robin previews from the stored position without reserving it
+     * @param dryRun when true, round-robin previews from the stored standing without holding or keeping it
      */
     List<OwnerDecision> decide(Tx tx, Project project, List<ContactCard> cards, boolean dryRun) {
         return FirstDecision.of(project).decide(cards, tx.actor.user(), new StoreFacts(tx, project, dryRun));
     }
 
-    /** The facts of one batch; whether a user is active is asked once per user and batch. */
+    /**
+     * The facts of one batch at the unit of work's time; whether a user is active is asked once per user and batch,
+     * the team's availability once per batch.
+     */
     private final class StoreFacts implements AssignmentFacts {
         private final Tx tx;
         private final Project project;
         private final boolean dryRun;
         private final Map<UserId, Boolean> active = new HashMap<>();
+        private Map<UserId, Availability> availability;
 
         StoreFacts(Tx tx, Project project, boolean dryRun) {
             this.tx = tx;
@@ -56,8 +62,34 @@ final class OwnerAssigner {
         }
 
         @Override
-        public long reserveRoundRobin(int count) {
-            return tx.s.projects().advanceRoundRobin(tx.actor.tenant(), project.id(), dryRun ? 0 : count);
+        public boolean isAvailable(UserId user) {
+            Availability known = availability().get(user);
+            return isActive(user) && (known == null || !known.absentAt(tx.now));
+        }
+
+        @Override
+        public boolean isWorking(UserId user) {
+            Availability known = availability().get(user);
+            return known == null || known.workingAt(tx.now);
+        }
+
+        private Map<UserId, Availability> availability() {
+            if (availability == null) {
+                availability = ctx.users.availability(tx.actor.tenant(), project.team());
+            }
+            return availability;
+        }
+
+        @Override
+        public RoundRobinState roundRobin() {
+            return tx.s.projects().roundRobin(tx.actor.tenant(), project.id(), !dryRun);
+        }
+
+        @Override
+        public void roundRobin(RoundRobinState next) {
+            if (!dryRun) {
+                tx.s.projects().keepRoundRobin(tx.actor.tenant(), project.id(), next);
+            }
         }
 
         /** From the kept tallies: the same cost however many leads the project has. */

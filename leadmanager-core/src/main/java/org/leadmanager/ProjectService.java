@@ -17,6 +17,7 @@ import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.TeamMember;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
@@ -97,6 +98,11 @@ final class ProjectService implements Projects {
     @Override
     public Project setTeam(Actor actor, ProjectId project, List<UserId> team) {
         return change(actor, project, p -> ProjectChanges.setTeam(p, team), null);
+    }
+
+    @Override
+    public Project setTeamMembers(Actor actor, ProjectId project, List<TeamMember> members) {
+        return change(actor, project, p -> ProjectChanges.setMembers(p, members), null);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.project.TeamMember;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.NotFoundException;
@@ -97,8 +98,19 @@ public interface Projects {
     Project setTransitions(@NotNull Actor actor, @NotNull ProjectId project,
             @NotNull Map<@NotNull StatusKey, @NotNull Set<@NotNull StatusKey>> transitions);
 
-    /** Sets the team, in round-robin order. */
+    /**
+     * Sets the team, in round-robin order. Members who stay keep their weight and cap; new ones have weight 1 and no
+     * cap.
+     */
     Project setTeam(@NotNull Actor actor, @NotNull ProjectId project, @NotNull List<@NotNull UserId> team);
+
+    /**
+     * Sets the team, in round-robin order, with each member's weight (their share of round-robin leads relative to
+     * the others') and cap of open leads. Who is absent or outside working hours comes from the host's
+     * {@link org.leadmanager.spi.host.UserDirectory#availability}.
+     */
+    Project setTeamMembers(@NotNull Actor actor, @NotNull ProjectId project,
+            @NotNull List<@NotNull TeamMember> members);
 
     /** Sets the contact groups whose members become leads automatically. Run {@code syncGroups} to catch up. */
     Project bindGroups(@NotNull Actor actor, @NotNull ProjectId project,

@@ -18,6 +18,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.Availability;
 import org.leadmanager.spi.host.UserDirectory;
 import org.leadmanager.spi.host.UserInfo;
 
@@ -46,9 +47,11 @@ public final class InMemoryDirectory implements ContactDirectory, UserDirectory 
     /** One tenant's data; the sets of group members stay sorted by id for paging. */
     private record Tenant(ConcurrentMap<ContactId, ContactCard> contacts,
                           ConcurrentMap<ContactGroupId, NavigableSet<ContactId>> groups,
-                          ConcurrentMap<UserId, UserInfo> users) {
+                          ConcurrentMap<UserId, UserInfo> users,
+                          ConcurrentMap<UserId, Availability> availability) {
         Tenant() {
-            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>());
         }
     }
 
@@ -190,6 +193,33 @@ public final class InMemoryDirectory implements ContactDirectory, UserDirectory 
     public Optional<UserInfo> find(TenantId tenant, UserId user) {
         Objects.requireNonNull(user, "user");
         return Optional.ofNullable(of(tenant).users().get(user));
+    }
+
+    /**
+     * Sets when the user takes new leads (absences, working hours); without, they always do.
+     *
+     * @param tenant       non-null
+     * @param user         non-null
+     * @param availability non-null
+     * @throws NullPointerException if an argument is null
+     */
+    public void setAvailability(TenantId tenant, UserId user, Availability availability) {
+        writable(tenant).availability().put(Objects.requireNonNull(user, "user"),
+                Objects.requireNonNull(availability, "availability"));
+    }
+
+    /** The availability set for those of the users that have one. */
+    @Override
+    public Map<UserId, Availability> availability(TenantId tenant, Collection<UserId> users) {
+        Map<UserId, Availability> known = of(tenant).availability();
+        Map<UserId, Availability> found = new LinkedHashMap<>();
+        for (UserId user : users) {
+            Availability availability = known.get(user);
+            if (availability != null) {
+                found.put(user, availability);
+            }
+        }
+        return found;
     }
 
     private Tenant of(TenantId tenant) {

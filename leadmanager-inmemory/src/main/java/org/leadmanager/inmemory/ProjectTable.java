@@ -12,10 +12,11 @@ import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.store.ProjectRepository;
 
-/** Projects by id, their names per tenant (folded for the case-insensitive uniqueness) and round-robin counters. */
+/** Projects by id, their names per tenant (folded for the case-insensitive uniqueness) and round-robin standings. */
 final class ProjectTable implements ProjectRepository {
     private static final Comparator<Project> BY_NAME =
             Names.<Project>byName(Project::name).thenComparing(Project::id);
@@ -23,7 +24,7 @@ final class ProjectTable implements ProjectRepository {
     private final Transactions transactions;
     private final Map<ProjectId, Project> byId = new HashMap<>();
     private final Map<TenantId, Map<String, ProjectId>> byName = new HashMap<>();
-    private final Map<TenantKey<ProjectId>, Long> roundRobin = new HashMap<>();
+    private final Map<TenantKey<ProjectId>, RoundRobinState> roundRobin = new HashMap<>();
 
     ProjectTable(Transactions transactions) {
         this.transactions = transactions;
@@ -99,21 +100,26 @@ final class ProjectTable implements ProjectRepository {
     }
 
     /**
-     * Counters are kept per tenant and project id without requiring the project to exist, so a call for another
-     * tenant's project can only ever touch a counter of the caller's own tenant.
+     * Standings are kept per tenant and project id without requiring the project to exist, so a call for another
+     * tenant's project can only ever touch a standing of the caller's own tenant. Units of work that write run one
+     * at a time, so holding needs no lock of its own.
      */
     @Override
-    public long advanceRoundRobin(TenantId tenant, ProjectId project, int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative, was " + count);
-        }
+    public RoundRobinState roundRobin(TenantId tenant, ProjectId project, boolean hold) {
         TenantKey<ProjectId> key = TenantKey.of(tenant, Objects.requireNonNull(project, "project"));
-        UndoLog log = transactions.active().changes();
-        long first = roundRobin.getOrDefault(key, 0L);
-        if (count > 0) {
-            log.putEntry(roundRobin, key, first + count);
+        if (hold) {
+            transactions.active();
+        } else {
+            transactions.checkActive();
         }
-        return first;
+        return roundRobin.getOrDefault(key, RoundRobinState.START);
+    }
+
+    @Override
+    public void keepRoundRobin(TenantId tenant, ProjectId project, RoundRobinState state) {
+        TenantKey<ProjectId> key = TenantKey.of(tenant, Objects.requireNonNull(project, "project"));
+        Objects.requireNonNull(state, "state");
+        transactions.active().changes().putEntry(roundRobin, key, state);
     }
 
     private static ConflictException nameTaken(String name) {

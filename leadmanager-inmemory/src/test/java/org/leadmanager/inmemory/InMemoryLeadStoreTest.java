@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.ContactId;
@@ -107,7 +108,7 @@ class InMemoryLeadStoreTest {
                 s.notes().insert(note(kept, "hello", T0));
                 s.followUps().insert(followUp(kept, ANNA, at(1)));
                 s.activities().append(List.of(activity(kept, ActivityType.QUALIFIED, T0)));
-                s.projects().advanceRoundRobin(TENANT_A, project.id(), 3);
+                s.projects().keepRoundRobin(TENANT_A, project.id(), new RoundRobinState(Map.of(ANNA, 0.0), ANNA));
                 s.tallies().add(TENANT_A, List.of(new TallyDelta(project.id(), TallyKey.status(NEW), 2)));
                 s.recordEvents(List.of(event(TENANT_A, "created")));
                 throw failure;
@@ -123,7 +124,7 @@ class InMemoryLeadStoreTest {
                 assertEquals(List.of(), s.followUps().findByLead(TENANT_A, kept.id()));
                 assertEquals(List.of(), s.reminders().claimDue(at(100), 10, "n", at(200)));
                 assertEquals(List.of(), s.activities().findByLead(TENANT_A, kept.id()));
-                assertEquals(0L, s.projects().advanceRoundRobin(TENANT_A, project.id(), 0));
+                assertEquals(RoundRobinState.START, s.projects().roundRobin(TENANT_A, project.id(), false));
                 assertEquals(Map.of(), s.tallies().sums(TENANT_A, project.id(), Tally.STATUS));
                 return null;
             });
@@ -290,7 +291,7 @@ class InMemoryLeadStoreTest {
             SavedSearch search = savedSearch(TENANT_A, ANNA, "Mine", project);
             tx(s -> {
                 s.savedSearches().insert(search);
-                s.projects().advanceRoundRobin(TENANT_A, project.id(), 2);
+                s.projects().keepRoundRobin(TENANT_A, project.id(), new RoundRobinState(Map.of(), ANNA));
                 return null;
             });
             Lead foreign = Lead.reconstitute(lead.id(), TENANT_B, project.id(), lead.contact(), lead.card(), WON,
@@ -300,7 +301,7 @@ class InMemoryLeadStoreTest {
                 assertThrows(StaleModificationException.class, () -> s.leads().update(foreign));
                 assertThrows(StaleModificationException.class, () -> s.leads().delete(foreign));
                 s.savedSearches().delete(TENANT_B, search.id());
-                assertEquals(0L, s.projects().advanceRoundRobin(TENANT_B, project.id(), 1));
+                assertEquals(RoundRobinState.START, s.projects().roundRobin(TENANT_B, project.id(), true));
                 Lead sameContactInB = lead(TENANT_B, project.id(), "c1", "Other", NEW, null, T0, T0, null);
                 assertEquals(List.of(sameContactInB), s.leads().insertIfAbsent(List.of(sameContactInB)),
                         "the same project and contact key is free in another tenant");
@@ -310,7 +311,7 @@ class InMemoryLeadStoreTest {
             tx(s -> {
                 assertEquals(Optional.of(lead), s.leads().find(TENANT_A, lead.id()));
                 assertEquals(Optional.of(search), s.savedSearches().find(TENANT_A, search.id()));
-                assertEquals(2L, s.projects().advanceRoundRobin(TENANT_A, project.id(), 0));
+                assertEquals(new RoundRobinState(Map.of(), ANNA), s.projects().roundRobin(TENANT_A, project.id(), false));
                 assertEquals(1, s.leads().findAllByContact(TENANT_A, lead.contact()).size());
                 return null;
             });
@@ -756,17 +757,22 @@ class InMemoryLeadStoreTest {
     class Projects {
 
         @Test
-        void roundRobinPositionsAreReservedConsecutively() {
+        void theRoundRobinStandingIsKeptAsAWhole() {
             Project project = saved(project(TENANT_A, "Solar"));
+            RoundRobinState first = new RoundRobinState(Map.of(ANNA, 0.5, BEN, -0.5), BEN);
+            RoundRobinState second = new RoundRobinState(Map.of(ANNA, 0.0), ANNA);
 
-            assertEquals(0L, advance(project, 3));
-            assertEquals(3L, advance(project, 0));
-            assertEquals(3L, advance(project, 2));
-            assertEquals(5L, advance(project, 1));
-        }
-
-        private long advance(Project project, int count) {
-            return tx(s -> s.projects().advanceRoundRobin(TENANT_A, project.id(), count));
+            assertEquals(RoundRobinState.START, tx(s -> s.projects().roundRobin(TENANT_A, project.id(), true)));
+            tx(s -> {
+                s.projects().keepRoundRobin(TENANT_A, project.id(), first);
+                return null;
+            });
+            assertEquals(first, tx(s -> s.projects().roundRobin(TENANT_A, project.id(), false)));
+            tx(s -> {
+                s.projects().keepRoundRobin(TENANT_A, project.id(), second);
+                return null;
+            });
+            assertEquals(second, tx(s -> s.projects().roundRobin(TENANT_A, project.id(), true)));
         }
 
         @Test

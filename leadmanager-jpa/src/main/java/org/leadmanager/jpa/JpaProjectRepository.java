@@ -1,12 +1,18 @@
 package org.leadmanager.jpa;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.NotFoundException;
@@ -19,6 +25,14 @@ import org.leadmanager.spi.store.ProjectRepository;
  * statement) and its configuration rows only when the cache does not hold that version already.
  */
 final class JpaProjectRepository implements ProjectRepository {
+    private static final String READ_LAST = "SELECT round_robin_last FROM lm_project WHERE id = ? AND tenant_id = ?";
+    private static final String READ_BALANCES = "SELECT user_id, balance FROM lm_round_robin"
+            + " WHERE tenant_id = ? AND project_id = ?";
+    private static final String DELETE_BALANCES = "DELETE FROM lm_round_robin WHERE tenant_id = ? AND project_id = ?";
+    private static final String INSERT_BALANCE = "INSERT INTO lm_round_robin (tenant_id, project_id, user_id, balance)"
+            + " VALUES (?, ?, ?, ?)";
+    private static final String KEEP_LAST = "UPDATE lm_project SET round_robin_last = ? WHERE id = ? AND tenant_id = ?";
+
     /** The order of {@link #findAll}: by name ignoring case, then exactly, then by id. */
     static final Comparator<Project> BY_NAME = Comparator.comparing(Project::name, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Project::name).thenComparing(Project::id);
@@ -95,21 +109,69 @@ final class JpaProjectRepository implements ProjectRepository {
         return bound;
     }
 
+    /**
+     * Held by locking the project's row ({@link SqlDialect#lockProjectRow}) until the unit of work ends: every unit of
+     * work that assigns by round-robin for the project holds it first, so they take turns.
+     */
     @Override
-    public long advanceRoundRobin(TenantId tenant, ProjectId project, int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative, was " + count);
-        }
-        // the update locks the row until commit: reservations of concurrent units of work never overlap
-        int rows = s.em.createQuery("update LmProject p set p.roundRobin = p.roundRobin + :count"
-                + " where p.id = :id and p.tenantId = :tenant").setParameter("count", (long) count)
-                .setParameter("id", project.value()).setParameter("tenant", tenant.value()).executeUpdate();
-        if (rows == 0) {
-            throw new NotFoundException("project", project);
-        }
-        Long next = s.em.createQuery("select p.roundRobin from LmProject p where p.id = :id", Long.class)
-                .setParameter("id", project.value()).getSingleResult();
-        return next - count;
+    public RoundRobinState roundRobin(TenantId tenant, ProjectId project, boolean hold) {
+        return s.jdbc((connection, dialect) -> {
+            String last;
+            try (PreparedStatement ps = connection.prepareStatement(hold ? READ_LAST + dialect.lockProjectRow() : READ_LAST)) {
+                dialect.bind(ps, 1, project.value());
+                ps.setString(2, tenant.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("project", project);
+                    }
+                    last = rs.getString(1);
+                }
+            }
+            Map<UserId, Double> balances = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(READ_BALANCES)) {
+                ps.setString(1, tenant.value());
+                dialect.bind(ps, 2, project.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        balances.put(UserId.of(rs.getString(1)), rs.getDouble(2));
+                    }
+                }
+            }
+            return new RoundRobinState(balances, last == null ? null : UserId.of(last));
+        });
+    }
+
+    /** Replaces the project's balances and who got the last lead: three statements, the inserts in one batch. */
+    @Override
+    public void keepRoundRobin(TenantId tenant, ProjectId project, RoundRobinState state) {
+        s.jdbc((connection, dialect) -> {
+            try (PreparedStatement ps = connection.prepareStatement(DELETE_BALANCES)) {
+                ps.setString(1, tenant.value());
+                dialect.bind(ps, 2, project.value());
+                ps.executeUpdate();
+            }
+            if (!state.balances().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(INSERT_BALANCE)) {
+                    for (Map.Entry<UserId, Double> balance : state.balances().entrySet()) {
+                        ps.setString(1, tenant.value());
+                        dialect.bind(ps, 2, project.value());
+                        ps.setString(3, balance.getKey().value());
+                        ps.setDouble(4, balance.getValue());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(KEEP_LAST)) {
+                ps.setString(1, state.last() == null ? null : state.last().value());
+                dialect.bind(ps, 2, project.value());
+                ps.setString(3, tenant.value());
+                if (ps.executeUpdate() == 0) {
+                    throw new NotFoundException("project", project);
+                }
+            }
+            return null;
+        });
     }
 
     private void requireUniqueName(Project project) {

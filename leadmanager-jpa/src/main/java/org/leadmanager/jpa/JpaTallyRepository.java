@@ -61,6 +61,7 @@ final class JpaTallyRepository implements TallyRepository {
      * rows instead, and so wait for rows another unit of work holds.
      */
     private static final String DELETE_ROW = "DELETE FROM lm_tally WHERE tenant_id = ? AND project_id = ? AND id = ?";
+    private static final String LOCK_PROJECT = "SELECT id FROM lm_project WHERE id = ? AND tenant_id = ?";
     private static final String LOCK_ROWS = "SELECT id, tally, tally_key, tally_sub, n FROM lm_tally"
             + " WHERE tenant_id = ? AND project_id = ? FOR UPDATE SKIP LOCKED";
     /**
@@ -148,17 +149,24 @@ final class JpaTallyRepository implements TallyRepository {
     }
 
     /**
-     * First a no-op update of the project's row, which holds its lock until the end of the unit of work: a
+     * First the project's row is locked until the end of the unit of work ({@link SqlDialect#lockProjectRow}): a
      * concurrent recount of the project waits, then reads the state this one committed (and finds nothing more to
-     * correct). Lead inserts are not held up by it: on PostgreSQL the update's lock does not conflict with their
-     * foreign-key checks. Then the corrections in one statement ({@link #DRIFT}), added as delta rows.
+     * correct). On PostgreSQL lead inserts are not held up by it (the lock does not conflict with their foreign-key
+     * checks); on MariaDB and H2 they wait for the recount. Then the corrections in one statement ({@link #DRIFT}),
+     * added as delta rows.
      */
     @Override
     public Map<TallyKey, Long> recount(TenantId tenant, ProjectId project) {
-        int found = s.em.createQuery("update LmProject p set p.roundRobin = p.roundRobin where p.id = :id"
-                + " and p.tenantId = :tenant").setParameter("id", project.value())
-                .setParameter("tenant", tenant.value()).executeUpdate();
-        if (found == 0) {
+        boolean found = s.jdbc((connection, dialect) -> {
+            try (PreparedStatement ps = connection.prepareStatement(LOCK_PROJECT + dialect.lockProjectRow())) {
+                dialect.bind(ps, 1, project.value());
+                ps.setString(2, tenant.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        if (!found) {
             return Map.of();
         }
         Map<TallyKey, Long> drift = s.jdbc((connection, dialect) -> {

@@ -167,4 +167,10 @@ final class PostgresDialect implements SqlDialect {
             return latest;
         });
     }
+
+    /** A key share (the foreign-key check of a lead insert) does not conflict with it. */
+    @Override
+    public String lockProjectRow() {
+        return " FOR NO KEY UPDATE";
+    }
 }

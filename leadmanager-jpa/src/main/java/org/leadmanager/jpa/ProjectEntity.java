@@ -33,6 +33,7 @@ import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.project.TeamMember;
 
 /**
  * Row of {@code lm_project}, with its mapping, and its configuration as rows of their own tables: the status list
@@ -65,9 +66,6 @@ class ProjectEntity {
     String assignmentStrategy;
     @Column(name = "assignment_fallback", length = 64)
     String assignmentFallback;
-    /** Next round-robin position; changed only by {@code advanceRoundRobin}, never by a project update. */
-    @Column(name = "round_robin", nullable = false, updatable = false)
-    long roundRobin;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
     @Version
@@ -86,8 +84,7 @@ class ProjectEntity {
     @ElementCollection
     @CollectionTable(name = "lm_project_member", joinColumns = @JoinColumn(name = "project_id"))
     @OrderColumn(name = "position")
-    @Column(name = "user_id", length = 64, nullable = false)
-    List<String> team = new ArrayList<>();
+    List<MemberRow> team = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "lm_project_group", joinColumns = @JoinColumn(name = "project_id"))
@@ -105,6 +102,14 @@ class ProjectEntity {
             @Column(name = "label", length = 200, nullable = false) String label,
             @Column(name = "category", length = 8, nullable = false) String category,
             @Column(name = "restricted", nullable = false) boolean restricted) {
+    }
+
+    /** A team member with their weight and cap of open leads (null: none). */
+    @Embeddable
+    record MemberRow(
+            @Column(name = "user_id", length = 64, nullable = false) String userId,
+            @Column(name = "weight", nullable = false) int weight,
+            @Column(name = "max_open_leads") Integer maxOpenLeads) {
     }
 
     /** An allowed move from one status to another. */
@@ -153,7 +158,7 @@ class ProjectEntity {
         }
         p.transitions().forEach((from, targets) -> targets.forEach(to ->
                 e.transitions.add(new TransitionRow(from.value(), to.value()))));
-        p.team().forEach(u -> e.team.add(u.value()));
+        p.members().forEach(m -> e.team.add(new MemberRow(m.user().value(), m.weight(), m.maxOpenLeads())));
         p.groups().forEach(g -> e.groups.add(new GroupRow(g.value(), e.tenantId)));
         for (AssignmentRule r : assignment.rules()) {
             e.rules.add(new RuleRow(r.name(), r.field().name(), r.value(), r.assignee().value()));
@@ -176,7 +181,8 @@ class ProjectEntity {
             allowed.computeIfAbsent(StatusKey.of(t.fromStatus()), k -> new LinkedHashSet<>())
                     .add(StatusKey.of(t.toStatus()));
         }
-        List<UserId> members = team.stream().map(UserId::of).toList();
+        List<TeamMember> members = team.stream()
+                .map(m -> new TeamMember(UserId.of(m.userId()), m.weight(), m.maxOpenLeads())).toList();
         Set<ContactGroupId> bound = new HashSet<>();
         groups.forEach(g -> bound.add(ContactGroupId.of(g.groupId())));
         List<AssignmentRule> ruleList = rules.stream().map(r -> new AssignmentRule(r.name(),

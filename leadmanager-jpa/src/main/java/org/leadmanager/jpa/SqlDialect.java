@@ -151,6 +151,15 @@ interface SqlDialect {
     }
 
     /**
+     * The clause that locks a project's row until the unit of work ends, for work on the project that must take
+     * turns (round-robin, recount), without holding up lead inserts where the database allows: they only check the
+     * row's key.
+     */
+    default String lockProjectRow() {
+        return " FOR UPDATE";
+    }
+
+    /**
      * Claims the chosen rows of {@link #claimableEvents} for {@code node} until {@code lease} and returns those it
      * claimed, in order, as they were before. Default: one update, since this transaction holds their locks.
      */

@@ -14,7 +14,8 @@ CREATE TABLE lm_project (
     default_status      varchar(40)  NOT NULL,
     assignment_strategy varchar(20)  NOT NULL,
     assignment_fallback varchar(64),
-    round_robin         bigint       NOT NULL,
+    -- who got the last round-robin lead: ties continue the rotation after them (see lm_round_robin)
+    round_robin_last    varchar(64),
     created_at          timestamp(6) with time zone NOT NULL,
     version             bigint       NOT NULL,
     CONSTRAINT lm_project_pk PRIMARY KEY (id),
@@ -50,9 +51,24 @@ CREATE TABLE lm_project_member (
     project_id uuid        NOT NULL,
     position   integer     NOT NULL,
     user_id    varchar(64) NOT NULL,
+    -- TeamMember: share of round-robin leads, cap of open leads (NULL: none)
+    weight         integer     NOT NULL,
+    max_open_leads integer,
     -- every project read: the team of one project
     CONSTRAINT lm_project_member_pk PRIMARY KEY (project_id, position),
     CONSTRAINT lm_project_member_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
+-- a project's round-robin balances (RoundRobinState): one row per member who could take the last lead; replaced as
+-- a whole by the unit of work that holds the project's row (ProjectRepository.roundRobin, keepRoundRobin)
+CREATE TABLE lm_round_robin (
+    tenant_id  varchar(64) NOT NULL,
+    project_id uuid        NOT NULL,
+    user_id    varchar(64) NOT NULL,
+    balance    double precision NOT NULL,
+    -- ProjectRepository.roundRobin, keepRoundRobin: the rows of one project
+    CONSTRAINT lm_round_robin_pk PRIMARY KEY (tenant_id, project_id, user_id),
+    CONSTRAINT lm_round_robin_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
 );
 
 -- contact groups bound to a project (automatic qualification)

@@ -16,7 +16,8 @@ CREATE TABLE lm_project (
     default_status      varchar(40)  NOT NULL,
     assignment_strategy varchar(20)  NOT NULL,
     assignment_fallback varchar(64),
-    round_robin         bigint       NOT NULL,
+    -- who got the last round-robin lead: ties continue the rotation after them (see lm_round_robin)
+    round_robin_last    varchar(64),
     created_at          datetime(6) NOT NULL,
     version             bigint       NOT NULL,
     CONSTRAINT lm_project_pk PRIMARY KEY (id),
@@ -52,6 +53,9 @@ CREATE TABLE lm_project_member (
     project_id uuid        NOT NULL,
     position   integer     NOT NULL,
     user_id    varchar(64) NOT NULL,
+    -- TeamMember: share of round-robin leads, cap of open leads (NULL: none)
+    weight         integer     NOT NULL,
+    max_open_leads integer,
     -- every project read: the team of one project
     CONSTRAINT lm_project_member_pk PRIMARY KEY (project_id, position),
     CONSTRAINT lm_project_member_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
@@ -68,6 +72,18 @@ CREATE TABLE lm_project_group (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 -- ProjectRepository.findByGroup
 CREATE INDEX lm_project_group_tenant_ix ON lm_project_group (tenant_id, group_id);
+
+-- a project's round-robin balances (RoundRobinState): one row per member who could take the last lead; replaced as
+-- a whole by the unit of work that holds the project's row (ProjectRepository.roundRobin, keepRoundRobin)
+CREATE TABLE lm_round_robin (
+    tenant_id  varchar(64) NOT NULL,
+    project_id uuid        NOT NULL,
+    user_id    varchar(64) NOT NULL,
+    balance    double NOT NULL,
+    -- ProjectRepository.roundRobin, keepRoundRobin: the rows of one project
+    CONSTRAINT lm_round_robin_pk PRIMARY KEY (tenant_id, project_id, user_id),
+    CONSTRAINT lm_round_robin_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- the criteria rules of a project's owner assignment, in order (the first match wins)
 CREATE TABLE lm_assignment_rule (

@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.domain.project.TeamMember;
+import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.ContactGroupId;
@@ -109,15 +112,29 @@ abstract class RepositoryBehaviour extends StoreTestBase {
                 tx(s -> s.projects().findAll(tenant)).stream().map(Project::name).toList());
     }
 
+    /**
+     * The round-robin standing starts empty, is kept as a whole (members without a balance dropped), survives a
+     * project update without touching its version, is scoped to the tenant, and a project update keeps the team's
+     * weights and caps.
+     */
     @Test
-    void roundRobinPositionsAreReservedConsecutively() {
-        Project project = Fixtures.project(Fixtures.tenant(), "RR");
+    void roundRobinStandingIsKeptAsAWholeApartFromTheProjectVersion() {
+        Project project = Fixtures.project(Fixtures.tenant(), "RR").withMembers(List.of(
+                new TeamMember(ALICE, 3, 5), TeamMember.of(BOB)));
         run(s -> s.projects().insert(project));
-        assertEquals(0L, (long) tx(s -> s.projects().advanceRoundRobin(project.tenant(), project.id(), 3)));
-        assertEquals(3L, (long) tx(s -> s.projects().advanceRoundRobin(project.tenant(), project.id(), 1)));
+        assertEquals(RoundRobinState.START, tx(s -> s.projects().roundRobin(project.tenant(), project.id(), true)));
+        RoundRobinState first = new RoundRobinState(Map.of(ALICE, 0.25, BOB, -0.25), BOB);
+        run(s -> s.projects().keepRoundRobin(project.tenant(), project.id(), first));
+        assertEquals(first, tx(s -> s.projects().roundRobin(project.tenant(), project.id(), false)));
+        RoundRobinState second = new RoundRobinState(Map.of(ALICE, 0.0), ALICE);
+        run(s -> s.projects().keepRoundRobin(project.tenant(), project.id(), second));
         Project renamed = tx(s -> s.projects().update(project.renamed("RR2")));
         assertEquals(1, renamed.version(), "round-robin does not touch the project version");
-        assertEquals(4L, (long) tx(s -> s.projects().advanceRoundRobin(project.tenant(), project.id(), 2)));
+        assertEquals(second, tx(s -> s.projects().roundRobin(project.tenant(), project.id(), true)));
+        Project stored = tx(s -> s.projects().find(project.tenant(), project.id())).orElseThrow();
+        assertEquals(List.of(new TeamMember(ALICE, 3, 5), TeamMember.of(BOB)), stored.members());
+        assertThrows(NotFoundException.class,
+                () -> tx(s -> s.projects().roundRobin(Fixtures.tenant(), project.id(), true)));
     }
 
     @Test

@@ -14,6 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.error.AccessDeniedException;
+import org.leadmanager.error.ValidationException;
+import org.leadmanager.spi.host.Availability;
+import org.leadmanager.domain.project.TeamMember;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.LocalTime;
+import java.time.LocalDate;
+import java.time.Duration;
 import org.leadmanager.AssignAllResult;
 import org.leadmanager.Rejection;
 import org.leadmanager.LeadManager;
@@ -252,6 +261,109 @@ public abstract class AssignmentContract extends ContractBase {
         assertEquals(3, owners.stream().filter(fx.carol::equals).count(), owners.toString());
     }
 
+    /**
+     * Weighted round-robin: alice (weight 2) gets twice the leads of bob and carol, one sequence across lead managers
+     * on the store; ties continue the rotation after the last owner, and each lead says why.
+     */
+    @Test
+    void weightedRoundRobinSharesLeadsByWeightAcrossLeadManagers() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
+        lm().projects().setTeamMembers(manager(), project.id(), List.of(new TeamMember(fx.alice, 2, null),
+                TeamMember.of(fx.bob), TeamMember.of(fx.carol)));
+        LeadManager secondNode = fx.newLeadManager(b -> { });
+
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            leads.addAll(newLeads(lm(), project, 1));
+            leads.addAll(newLeads(secondNode, project, 1));
+        }
+
+        assertEquals(List.of(fx.alice, fx.bob, fx.carol, fx.alice, fx.alice, fx.bob, fx.carol, fx.alice),
+                leads.stream().map(Lead::assignee).toList());
+        assertEquals("weight 2 of 4 among 3 eligible", fx.reload(leads.get(0).id()).ownerReason().detail());
+    }
+
+    /** A member at their cap of open leads gets none until one of theirs closes; then they are back at once. */
+    @Test
+    void aMemberAtTheirCapGetsNoMoreUntilOneOfTheirLeadsCloses() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob);
+        lm().projects().setTeamMembers(manager(), project.id(), List.of(new TeamMember(fx.alice, 1, 2),
+                TeamMember.of(fx.bob)));
+
+        List<Lead> first = newLeads(lm(), project, 6);
+
+        assertEquals(List.of(fx.alice, fx.bob, fx.alice, fx.bob, fx.bob, fx.bob),
+                first.stream().map(Lead::assignee).toList());
+        lm().leads().changeStatus(manager(), first.get(0).id(), TckFixture.WON);
+        assertEquals(List.of(fx.alice, fx.bob), assigneesOfNewLeads(lm(), project, 2),
+                "below her cap again, alice starts even and the rotation continues after bob");
+    }
+
+    /**
+     * An absent member (the host's calendar, in their zone) gets no leads; back, they start even with the others,
+     * with no burst of leads to make up for the absence.
+     */
+    @Test
+    void anAbsentMemberGetsNoLeadsAndComesBackWithoutABurst() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
+        LocalDate today = fx.clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        fx.users.setAvailability(fx.tenant, fx.alice, Availability.always(ZoneOffset.UTC)
+                .withAbsence(today, today.plusDays(6)));
+
+        List<UserId> whileAway = assigneesOfNewLeads(lm(), project, 6);
+        fx.clock.advance(Duration.ofDays(7));
+        List<UserId> back = assigneesOfNewLeads(lm(), project, 6);
+
+        assertFalse(whileAway.contains(fx.alice), whileAway.toString());
+        assertEquals(3, whileAway.stream().filter(fx.bob::equals).count(), whileAway.toString());
+        for (UserId member : List.of(fx.alice, fx.bob, fx.carol)) {
+            assertEquals(2, back.stream().filter(member::equals).count(), member + " in " + back);
+        }
+    }
+
+    /**
+     * Working hours (in each member's zone) put those at work first; when nobody is at work, the lead still gets an
+     * owner rather than none. Least-open leads follows the same rules.
+     */
+    @Test
+    void workingHoursPutThoseAtWorkFirstAndNobodyAtWorkLeavesNoLeadUnowned() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob);
+        // 08:00 UTC on a Monday: 09:00 in Berlin, 03:00 in New York
+        fx.users.setAvailability(fx.tenant, fx.alice, Availability.weekdays(ZoneId.of("Europe/Berlin"),
+                LocalTime.of(8, 0), LocalTime.of(17, 0)));
+        fx.users.setAvailability(fx.tenant, fx.bob, Availability.weekdays(ZoneId.of("America/New_York"),
+                LocalTime.of(8, 0), LocalTime.of(17, 0)));
+
+        assertEquals(List.of(fx.alice, fx.alice), assigneesOfNewLeads(lm(), project, 2), "only alice is at work");
+        fx.clock.advance(Duration.ofHours(12)); // 20:00 UTC: 21:00 in Berlin, 15:00 in New York
+        assertEquals(List.of(fx.bob, fx.bob), assigneesOfNewLeads(lm(), project, 2), "only bob is at work");
+        fx.clock.advance(Duration.ofHours(4)); // 00:00 UTC: nobody at work
+        assertEquals(List.of(fx.alice, fx.bob), assigneesOfNewLeads(lm(), project, 2));
+
+        Project least = fx.project("Heat pumps", AssignmentPolicy.leastOpenLeads(), fx.alice, fx.bob);
+        fx.users.setAvailability(fx.tenant, fx.bob, Availability.always(ZoneOffset.UTC)
+                .withAbsence(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+        assertEquals(List.of(fx.alice, fx.alice), assigneesOfNewLeads(lm(), least, 2), "bob is away");
+    }
+
+    /** Setting the team by users keeps the weights and caps of those who stay. */
+    @Test
+    void settingTheTeamKeepsTheTermsOfThoseWhoStay() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob);
+        lm().projects().setTeamMembers(manager(), project.id(), List.of(new TeamMember(fx.alice, 3, 10),
+                new TeamMember(fx.bob, 2, null)));
+
+        Project reordered = lm().projects().setTeam(manager(), project.id(), List.of(fx.carol, fx.alice));
+
+        assertEquals(List.of(TeamMember.of(fx.carol), new TeamMember(fx.alice, 3, 10)), reordered.members());
+        assertEquals(reordered.members(), fx.reload(project.id()).members());
+        ValidationException weightless = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> new TeamMember(fx.bob, 0, null));
+        assertViolation(weightless, "weight");
+        rejects(AccessDeniedException.class, () -> lm().projects().setTeamMembers(fx.agent(fx.alice), project.id(),
+                List.of(TeamMember.of(fx.alice))));
+    }
+
     @Test
     void leastOpenLeadsPicksTheMemberWithFewestOpenLeads() {
         Project project = fx.projectWithTeam("Solar roofs", fx.alice, fx.bob);
@@ -388,7 +500,8 @@ public abstract class AssignmentContract extends ContractBase {
         assertEquals(OriginKind.GROUP, read.origin().kind());
         assertEquals("newsletter", read.origin().reference());
         assertEquals(fx.system().user(), read.origin().by());
-        assertEquals(new OwnerReason(OwnerReasonKind.ROUND_ROBIN, null, fx.system().user()), read.ownerReason());
+        assertEquals(new OwnerReason(OwnerReasonKind.ROUND_ROBIN, "weight 1 of 1 among 1 eligible",
+                fx.system().user()), read.ownerReason());
 
         lm().leads().assign(manager(), lead.id(), fx.bob);
         assertEquals(OwnerReason.manual(fx.mia), fx.reload(lead.id()).ownerReason());

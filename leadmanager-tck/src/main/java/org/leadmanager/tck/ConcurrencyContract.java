@@ -31,6 +31,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.project.TeamMember;
 import org.leadmanager.BulkResult;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.ItemOutcome;
@@ -151,6 +153,46 @@ public abstract class ConcurrencyContract extends ContractBase {
                 org.leadmanager.domain.search.LeadCriteria.all()).total());
         fx.relayEvents();
         assertEquals(contacts.size(), fx.events.events(fx.tenant, DomainEvent.LeadQualified.class).size());
+    }
+
+    /**
+     * Lead managers on one store (nodes) qualifying in parallel, one by one and in chunks, continue one weighted
+     * round-robin sequence: every lead gets one owner, and each member ends within 1 of their weighted share.
+     */
+    @Test
+    void parallelQualificationsOnSeveralNodesKeepTheWeightedShares() {
+        Project project = fx.project("Solar roofs", AssignmentPolicy.roundRobin(), fx.alice, fx.bob, fx.carol);
+        lm().projects().setTeamMembers(manager(), project.id(), List.of(new TeamMember(fx.alice, 3, null),
+                new TeamMember(fx.bob, 2, null), TeamMember.of(fx.carol)));
+        int perThread = 24;
+        List<ContactId> contacts = fx.contacts(THREADS * perThread, "Visitor");
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            LeadManager node = fx.newLeadManager(b -> b.bulkChunkSize(4));
+            List<ContactId> mine = contacts.subList(t * perThread, (t + 1) * perThread);
+            boolean bulk = t % 2 == 0;
+            tasks.add(() -> {
+                if (bulk) {
+                    return (int) node.qualification().qualifyAll(manager(), project.id(), mine).added();
+                }
+                mine.forEach(c -> node.qualification().qualify(manager(), project.id(), c));
+                return mine.size();
+            });
+        }
+
+        assertEquals(contacts.size(), race(tasks).stream().mapToInt(Integer::intValue).sum());
+
+        List<Lead> leads = TenantSnapshot.allLeads(lm(), manager(), project);
+        assertEquals(contacts.size(), leads.size());
+        Map<UserId, Long> owners = leads.stream()
+                .collect(java.util.stream.Collectors.groupingBy(Lead::assignee, java.util.stream.Collectors.counting()));
+        Map<UserId, Integer> weights = Map.of(fx.alice, 3, fx.bob, 2, fx.carol, 1);
+        weights.forEach((member, weight) -> {
+            double share = contacts.size() * weight / 6.0;
+            long got = owners.getOrDefault(member, 0L);
+            assertTrue(Math.abs(got - share) <= 1, member + " got " + got + " of " + contacts.size()
+                    + ", share " + share);
+        });
     }
 
     /** A project with status "new" and, per thread t, the statuses a-t and b-t that only thread t moves to. */

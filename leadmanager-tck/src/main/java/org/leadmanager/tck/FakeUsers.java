@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.spi.host.Availability;
 import org.leadmanager.spi.host.UserDirectory;
 import org.leadmanager.spi.host.UserInfo;
 
@@ -17,6 +18,7 @@ import org.leadmanager.spi.host.UserInfo;
 public final class FakeUsers implements UserDirectory {
     private final Map<TenantId, Map<UserId, UserInfo>> users = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final Map<TenantId, Map<UserId, Availability>> availability = new ConcurrentHashMap<>();
 
     /** How many times the library asked: each {@link #find} and each {@link #findUsers} counts once. */
     public int lookups() {
@@ -43,6 +45,28 @@ public final class FakeUsers implements UserDirectory {
         UserId user = UserId.of(id);
         put(tenant, new UserInfo(user, "User " + id, active, zone));
         return user;
+    }
+
+    /** Sets when a user takes new leads; null: always. */
+    public void setAvailability(TenantId tenant, UserId user, Availability when) {
+        Map<UserId, Availability> known = availability.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+        if (when == null) {
+            known.remove(user);
+        } else {
+            known.put(user, when);
+        }
+    }
+
+    @Override
+    public Map<UserId, Availability> availability(TenantId tenant, Collection<UserId> wanted) {
+        Map<UserId, Availability> known = availability.getOrDefault(tenant, Map.of());
+        Map<UserId, Availability> found = new LinkedHashMap<>();
+        for (UserId id : wanted) {
+            if (known.containsKey(id)) {
+                found.put(id, known.get(id));
+            }
+        }
+        return found;
     }
 
     /** Activates or deactivates a known user. */

@@ -9,13 +9,20 @@ public interface AssignmentFacts {
     /** Whether the user may receive leads (known and active); inactive users never get one. */
     boolean isActive(UserId user);
 
+    /** Whether the user may receive leads now: active and not absent. */
+    boolean isAvailable(UserId user);
+
+    /** Whether it is within the user's working hours now (always, for a user without working hours). */
+    boolean isWorking(UserId user);
+
     /**
-     * Reserves {@code count} consecutive round-robin positions of the project, atomically across callers, and
-     * returns the first. A preview answers the current position without reserving anything.
-     *
-     * @param count at least 1
+     * The project's round-robin standing, held for the caller until its unit of work ends, so concurrent batches
+     * and nodes take turns on one sequence. A preview reads it without holding it.
      */
-    long reserveRoundRobin(int count);
+    RoundRobinState roundRobin();
+
+    /** Keeps the project's round-robin standing after a batch; a preview keeps nothing. */
+    void roundRobin(RoundRobinState next);
 
     /** Open leads per assignee in the project; users without any may be missing. */
     Map<UserId, Long> openLeadCounts();

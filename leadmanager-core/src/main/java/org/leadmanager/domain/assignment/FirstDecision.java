@@ -30,8 +30,8 @@ public final class FirstDecision {
             chain.add(new RulePolicy(stored.rules()));
         }
         switch (stored.strategy()) {
-            case ROUND_ROBIN -> chain.add(new RoundRobinPolicy(project.team()));
-            case LEAST_OPEN_LEADS -> chain.add(new LeastOpenPolicy(project.team()));
+            case ROUND_ROBIN -> chain.add(new RoundRobinPolicy(project.members()));
+            case LEAST_OPEN_LEADS -> chain.add(new LeastOpenPolicy(project.members()));
             case NONE -> {
             }
         }

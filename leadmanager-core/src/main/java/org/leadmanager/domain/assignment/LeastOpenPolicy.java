@@ -3,32 +3,38 @@ package org.leadmanager.domain.assignment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.OwnerReasonKind;
+import org.leadmanager.domain.project.TeamMember;
 
 /**
- * The active team member with the fewest open leads in the project, ties in team order; each lead decided counts
- * for the next one in the batch. Decides nothing when no member is active.
+ * The eligible team member ({@link TeamPolicy}) with the fewest open leads in the project, ties in team order;
+ * each lead decided counts for the next one in the batch. Decides nothing when no member is eligible.
  */
 public final class LeastOpenPolicy extends TeamPolicy {
 
     /** @param team in tie-breaking order, non-null */
-    public LeastOpenPolicy(List<UserId> team) {
+    public LeastOpenPolicy(List<TeamMember> team) {
         super(team);
     }
 
     @Override
-    void decideAmong(List<UserId> active, List<Integer> open, Undecided batch, AssignmentFacts facts) {
-        Map<UserId, Long> counts = new HashMap<>(facts.openLeadCounts());
+    void decideAmong(List<TeamMember> available, List<Integer> open, Undecided batch, AssignmentFacts facts) {
+        Map<org.leadmanager.domain.UserId, Long> counts = new HashMap<>(facts.openLeadCounts());
         for (int position : open) {
-            UserId best = active.get(0);
-            for (UserId candidate : active) {
-                if (counts.getOrDefault(candidate, 0L) < counts.getOrDefault(best, 0L)) {
+            List<TeamMember> eligible = eligible(available, counts, facts);
+            if (eligible.isEmpty()) {
+                return;
+            }
+            TeamMember best = eligible.get(0);
+            for (TeamMember candidate : eligible) {
+                if (counts.getOrDefault(candidate.user(), 0L) < counts.getOrDefault(best.user(), 0L)) {
                     best = candidate;
                 }
             }
-            counts.merge(best, 1L, Long::sum);
-            batch.decide(position, OwnerDecision.to(best, OwnerReasonKind.LEAST_OPEN_LEADS, batch.by()));
+            long had = counts.getOrDefault(best.user(), 0L);
+            counts.merge(best.user(), 1L, Long::sum);
+            batch.decide(position, OwnerDecision.to(best.user(), OwnerReasonKind.LEAST_OPEN_LEADS,
+                    had + " open leads, the fewest of " + eligible.size() + " eligible", batch.by()));
         }
     }
 }

@@ -29,4 +29,9 @@ public record OwnerDecision(UserId assignee, OwnerReason reason) {
     static OwnerDecision to(UserId user, OwnerReasonKind kind, UserId by) {
         return new OwnerDecision(user, new OwnerReason(kind, null, by));
     }
+
+    /** The user gets the lead for a reason of the given kind, with a detail of at most 200 characters. */
+    static OwnerDecision to(UserId user, OwnerReasonKind kind, String detail, UserId by) {
+        return new OwnerDecision(user, new OwnerReason(kind, detail, by));
+    }
 }

@@ -11,6 +11,7 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
+import org.leadmanager.domain.project.TeamMember;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusKey;
 
@@ -68,6 +69,11 @@ public final class ProjectChanges {
     /** {@link Project#withTeam}. */
     public static Changed<Project> setTeam(Project project, List<UserId> team) {
         return changed(project, project.withTeam(team), "team set");
+    }
+
+    /** {@link Project#withMembers}. */
+    public static Changed<Project> setMembers(Project project, List<TeamMember> members) {
+        return changed(project, project.withMembers(members), "team set");
     }
 
     /** {@link Project#withGroups}. */

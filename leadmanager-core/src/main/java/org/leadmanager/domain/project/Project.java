@@ -33,6 +33,7 @@ public final class Project {
     private final List<LeadStatus> statuses;
     private final StatusKey defaultStatus;
     private final Map<StatusKey, Set<StatusKey>> transitions;
+    private final List<TeamMember> members;
     private final List<UserId> team;
     private final Set<ContactGroupId> groups;
     private final AssignmentPolicy assignment;
@@ -41,7 +42,7 @@ public final class Project {
 
     private Project(ProjectId id, TenantId tenant, String name, ProjectKind kind, boolean archived,
             List<LeadStatus> statuses, StatusKey defaultStatus, Map<StatusKey, Set<StatusKey>> transitions,
-            List<UserId> team, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
+            List<TeamMember> members, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
@@ -51,7 +52,12 @@ public final class Project {
         this.statuses = List.copyOf(statuses);
         this.defaultStatus = Objects.requireNonNull(defaultStatus, "defaultStatus");
         this.transitions = copy(transitions);
-        this.team = List.copyOf(new LinkedHashSet<>(team));
+        Map<UserId, TeamMember> byUser = new LinkedHashMap<>();
+        for (TeamMember member : members) {
+            byUser.putIfAbsent(Objects.requireNonNull(member, "member").user(), member);
+        }
+        this.members = List.copyOf(byUser.values());
+        this.team = List.copyOf(byUser.keySet());
         this.groups = Set.copyOf(groups);
         this.assignment = Objects.requireNonNull(assignment, "assignment");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -73,28 +79,28 @@ public final class Project {
     /** Rebuilds a stored project; for store adapters. */
     public static Project reconstitute(ProjectId id, TenantId tenant, String name, ProjectKind kind, boolean archived,
             List<LeadStatus> statuses, StatusKey defaultStatus, Map<StatusKey, Set<StatusKey>> transitions,
-            List<UserId> team, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
+            List<TeamMember> members, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
             long version) {
-        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, team, groups,
+        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
                 assignment, createdAt, version);
     }
 
     private Project with(String name, boolean archived, List<LeadStatus> statuses, StatusKey defaultStatus,
-            Map<StatusKey, Set<StatusKey>> transitions, List<UserId> team, Set<ContactGroupId> groups,
+            Map<StatusKey, Set<StatusKey>> transitions, List<TeamMember> members, Set<ContactGroupId> groups,
             AssignmentPolicy assignment) {
-        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, team, groups,
+        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
                 assignment, createdAt, version);
     }
 
     /** Same project with the version the store assigned. */
     public Project withVersion(long newVersion) {
-        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, team, groups,
+        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
                 assignment, createdAt, newVersion);
     }
 
     /** @throws ValidationException if the name is blank, too long or holds characters no store can keep */
     public Project renamed(String newName) {
-        return with(newName, archived, statuses, defaultStatus, transitions, team, groups, assignment);
+        return with(newName, archived, statuses, defaultStatus, transitions, members, groups, assignment);
     }
 
     /** Archived: it takes no new leads. Archiving an archived project changes nothing and returns it. */
@@ -102,7 +108,7 @@ public final class Project {
         if (archived) {
             return this;
         }
-        return with(name, true, statuses, defaultStatus, transitions, team, groups, assignment);
+        return with(name, true, statuses, defaultStatus, transitions, members, groups, assignment);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class Project {
         }
         List<LeadStatus> next = new ArrayList<>(statuses);
         next.add(at, status);
-        return with(name, archived, next, defaultStatus, transitions, team, groups, assignment);
+        return with(name, archived, next, defaultStatus, transitions, members, groups, assignment);
     }
 
     /** Changes a status' label. @throws ValidationException (path {@code status}) if the key is unknown */
@@ -131,7 +137,7 @@ public final class Project {
         List<LeadStatus> next = statuses.stream()
                 .map(s -> s.key().equals(key) ? new LeadStatus(key, label, s.category()) : s)
                 .toList();
-        return with(name, archived, next, defaultStatus, transitions, team, groups, assignment);
+        return with(name, archived, next, defaultStatus, transitions, members, groups, assignment);
     }
 
     /**
@@ -146,7 +152,7 @@ public final class Project {
                     "must name every status of the project exactly once: " + current, "statuses", current);
         }
         List<LeadStatus> next = order.stream().map(k -> findStatus(k).orElseThrow()).toList();
-        return with(name, archived, next, defaultStatus, transitions, team, groups, assignment);
+        return with(name, archived, next, defaultStatus, transitions, members, groups, assignment);
     }
 
     /**
@@ -183,12 +189,12 @@ public final class Project {
                         .collect(Collectors.toSet()));
             }
         });
-        return with(name, archived, next, nextDefault, nextTransitions, team, groups, assignment);
+        return with(name, archived, next, nextDefault, nextTransitions, members, groups, assignment);
     }
 
     /** @throws ValidationException if the key is unknown or not OPEN */
     public Project withDefaultStatus(StatusKey key) {
-        return with(name, archived, statuses, key, transitions, team, groups, assignment);
+        return with(name, archived, statuses, key, transitions, members, groups, assignment);
     }
 
     /**
@@ -198,21 +204,43 @@ public final class Project {
      * @throws ValidationException if a key is unknown
      */
     public Project withTransitions(Map<StatusKey, Set<StatusKey>> allowed) {
-        return with(name, archived, statuses, defaultStatus, allowed, team, groups, assignment);
+        return with(name, archived, statuses, defaultStatus, allowed, members, groups, assignment);
     }
 
-    /** Sets the team in the given order (the round-robin order); duplicates are dropped. */
-    public Project withTeam(List<UserId> members) {
-        return with(name, archived, statuses, defaultStatus, transitions, members, groups, assignment);
+    /**
+     * Sets the team in the given order (the round-robin order); duplicates are dropped. Members who stay keep their
+     * weight and cap; new ones have weight 1 and no cap.
+     */
+    public Project withTeam(List<UserId> users) {
+        List<TeamMember> next = new ArrayList<>();
+        for (UserId user : users) {
+            next.add(member(Objects.requireNonNull(user, "user")));
+        }
+        return with(name, archived, statuses, defaultStatus, transitions, next, groups, assignment);
+    }
+
+    /** Sets the team with each member's weight and cap, in the given order; a repeated user counts once (first). */
+    public Project withMembers(List<TeamMember> next) {
+        return with(name, archived, statuses, defaultStatus, transitions, next, groups, assignment);
+    }
+
+    /** The team member's terms; weight 1 and no cap for a user not (yet) in the team. */
+    public TeamMember member(UserId user) {
+        for (TeamMember member : members) {
+            if (member.user().equals(user)) {
+                return member;
+            }
+        }
+        return TeamMember.of(user);
     }
 
     /** Sets the contact groups whose members become leads automatically. */
     public Project withGroups(Set<ContactGroupId> bound) {
-        return with(name, archived, statuses, defaultStatus, transitions, team, bound, assignment);
+        return with(name, archived, statuses, defaultStatus, transitions, members, bound, assignment);
     }
 
     public Project withAssignment(AssignmentPolicy policy) {
-        return with(name, archived, statuses, defaultStatus, transitions, team, groups, policy);
+        return with(name, archived, statuses, defaultStatus, transitions, members, groups, policy);
     }
 
     /** The status with this key, if the project has it. */
@@ -295,6 +323,8 @@ public final class Project {
     public Map<StatusKey, Set<StatusKey>> transitions() { return transitions; }
     /** Team members in round-robin order. */
     public List<UserId> team() { return team; }
+    /** The team in round-robin order, each with weight and cap. */
+    public List<TeamMember> members() { return members; }
     public Set<ContactGroupId> groups() { return groups; }
     public AssignmentPolicy assignment() { return assignment; }
     public Instant createdAt() { return createdAt; }

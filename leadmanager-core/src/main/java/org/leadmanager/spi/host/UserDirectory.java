@@ -28,6 +28,15 @@ public interface UserDirectory {
         return found;
     }
 
+    /**
+     * When the given users take new leads: absences and working hours, for fair automatic assignment. Users absent
+     * from the result are always available. Asked once per batch of new leads for the project's team; the default
+     * knows no absences or hours.
+     */
+    default Map<UserId, Availability> availability(TenantId tenant, Collection<UserId> users) {
+        return Map.of();
+    }
+
     /** Whether the user exists and is active. */
     default boolean isActive(TenantId tenant, UserId user) {
         return find(tenant, user).map(UserInfo::active).orElse(false);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.domain.project.Project;
 
 /** Store SPI: projects (lead managers). Versions start at 0; each update adds 1. */
@@ -33,8 +34,12 @@ public interface ProjectRepository {
     List<Project> findByGroup(TenantId tenant, ContactGroupId group);
 
     /**
-     * Atomically reserves {@code count} consecutive round-robin positions of the project and returns the first.
-     * The counter starts at 0, survives restarts and is shared by every node using the store.
+     * The project's round-robin standing ({@link RoundRobinState#START} before its first lead), shared by every node
+     * using the store. With {@code hold}, no other unit of work reads it held or keeps it until this one ends, so
+     * concurrent batches take turns on one sequence; without, it is read as last committed.
      */
-    long advanceRoundRobin(TenantId tenant, ProjectId project, int count);
+    RoundRobinState roundRobin(TenantId tenant, ProjectId project, boolean hold);
+
+    /** Keeps the project's round-robin standing; the unit of work held it ({@link #roundRobin}). */
+    void keepRoundRobin(TenantId tenant, ProjectId project, RoundRobinState state);
 }

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import org.leadmanager.domain.UserId;
 
-/** Facts held in plain fields: who is active, the open-lead counts and a round-robin position. */
+/** Facts held in plain fields: who is active, absent or off work, the open-lead counts and a round-robin standing. */
 final class FakeFacts implements AssignmentFacts {
     final Set<UserId> active = new HashSet<>();
+    final Set<UserId> absent = new HashSet<>();
+    final Set<UserId> offWork = new HashSet<>();
     final Map<UserId, Long> open = new HashMap<>();
-    long position;
-    int reservations;
+    RoundRobinState standing = RoundRobinState.START;
+    int kept;
 
     FakeFacts(UserId... activeUsers) {
         active.addAll(Set.of(activeUsers));
@@ -23,14 +25,24 @@ final class FakeFacts implements AssignmentFacts {
     }
 
     @Override
-    public long reserveRoundRobin(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("reserve at least one position, not " + count);
-        }
-        reservations++;
-        long start = position;
-        position += count;
-        return start;
+    public boolean isAvailable(UserId user) {
+        return isActive(user) && !absent.contains(user);
+    }
+
+    @Override
+    public boolean isWorking(UserId user) {
+        return !offWork.contains(user);
+    }
+
+    @Override
+    public RoundRobinState roundRobin() {
+        return standing;
+    }
+
+    @Override
+    public void roundRobin(RoundRobinState next) {
+        kept++;
+        standing = next;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.domain.project.TeamMember;
+import java.util.Map;
 import org.leadmanager.domain.DomainFixture;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.contact.ContactCard;
@@ -64,26 +66,61 @@ class OwnerPoliciesTest {
         assertEquals("Engines", decided.get(0).reason().detail());
     }
 
-    @Test
-    void roundRobinTakesActiveMembersInTurnFromTheStoredPosition() {
-        FakeFacts facts = new FakeFacts(ALICE, CARL);
-        facts.position = 1;
-
-        List<OwnerDecision> decided = run(new RoundRobinPolicy(List.of(ALICE, BOB, CARL)), cards(3), facts);
-
-        assertEquals(Arrays.asList(CARL, ALICE, CARL), owners(decided), "bob is inactive and skipped");
-        assertEquals(4, facts.position, "one reservation of three positions");
-        assertEquals(1, facts.reservations);
-        assertEquals(OwnerReasonKind.ROUND_ROBIN, decided.get(0).reason().kind());
+    private static List<TeamMember> team(UserId... users) {
+        return Arrays.stream(users).map(TeamMember::of).toList();
     }
 
     @Test
-    void aStrategyWithoutActiveMembersDecidesNothingAndReservesNothing() {
+    void roundRobinTakesActiveMembersInTurnAfterTheOneWhoGotTheLastLead() {
+        FakeFacts facts = new FakeFacts(ALICE, CARL);
+        facts.standing = new RoundRobinState(Map.of(), ALICE);
+
+        List<OwnerDecision> decided = run(new RoundRobinPolicy(team(ALICE, BOB, CARL)), cards(3), facts);
+
+        assertEquals(Arrays.asList(CARL, ALICE, CARL), owners(decided), "bob is inactive and skipped");
+        assertEquals(CARL, facts.standing.last());
+        assertEquals(1, facts.kept, "the standing is kept once per batch");
+        assertEquals(OwnerReasonKind.ROUND_ROBIN, decided.get(0).reason().kind());
+        assertEquals("weight 1 of 2 among 2 eligible", decided.get(0).reason().detail());
+    }
+
+    @Test
+    void weightsShareTheLeadsAndTiesContinueTheRotation() {
+        FakeFacts facts = new FakeFacts(ALICE, BOB, CARL);
+        RoundRobinPolicy policy = new RoundRobinPolicy(List.of(new TeamMember(ALICE, 2, null), TeamMember.of(BOB),
+                TeamMember.of(CARL)));
+
+        List<OwnerDecision> decided = run(policy, cards(8), facts);
+
+        assertEquals(List.of(ALICE, BOB, CARL, ALICE, ALICE, BOB, CARL, ALICE), owners(decided),
+                "alice twice as often; bob before carl only by the rotation after alice");
+    }
+
+    @Test
+    void aMemberAtTheirCapOrAbsentGetsNothingAndOneOffWorkOnlyWhenNobodyIsAtWork() {
+        FakeFacts facts = new FakeFacts(ALICE, BOB, CARL);
+        facts.open.put(ALICE, 3L);
+        facts.absent.add(BOB);
+        facts.offWork.add(CARL);
+        List<TeamMember> members = List.of(new TeamMember(ALICE, 1, 4), TeamMember.of(BOB), TeamMember.of(CARL));
+
+        assertEquals(List.of(ALICE, CARL, CARL), owners(run(new RoundRobinPolicy(members), cards(3), facts)),
+                "alice within hours until her cap, then carl although off work");
+        facts.open.put(ALICE, 4L);
+        facts.offWork.clear();
+        assertEquals(List.of(CARL, CARL), owners(run(new LeastOpenPolicy(members), cards(2), facts)));
+        facts.active.remove(CARL);
+        assertEquals(Arrays.asList(null, null), run(new RoundRobinPolicy(members), cards(2), facts),
+                "nobody eligible: nobody decided");
+    }
+
+    @Test
+    void aStrategyWithoutActiveMembersDecidesNothingAndKeepsNothing() {
         FakeFacts nobody = new FakeFacts();
 
-        assertEquals(Arrays.asList(null, null), run(new RoundRobinPolicy(List.of(ALICE, BOB)), cards(2), nobody));
-        assertEquals(0, nobody.reservations);
-        assertEquals(Arrays.asList(null, null), run(new LeastOpenPolicy(List.of(ALICE, BOB)), cards(2), nobody));
+        assertEquals(Arrays.asList(null, null), run(new RoundRobinPolicy(team(ALICE, BOB)), cards(2), nobody));
+        assertEquals(0, nobody.kept);
+        assertEquals(Arrays.asList(null, null), run(new LeastOpenPolicy(team(ALICE, BOB)), cards(2), nobody));
     }
 
     @Test
@@ -93,7 +130,7 @@ class OwnerPoliciesTest {
         facts.open.put(BOB, 0L);
         facts.open.put(CARL, 1L);
 
-        List<OwnerDecision> decided = run(new LeastOpenPolicy(List.of(ALICE, BOB, CARL)), cards(4), facts);
+        List<OwnerDecision> decided = run(new LeastOpenPolicy(team(ALICE, BOB, CARL)), cards(4), facts);
 
         assertEquals(List.of(BOB, BOB, CARL, ALICE), owners(decided), "ties go in team order");
         assertEquals(OwnerReasonKind.LEAST_OPEN_LEADS, decided.get(0).reason().kind());
@@ -150,6 +187,6 @@ class OwnerPoliciesTest {
 
         assertEquals(List.of(CARL, CARL), owners(decided));
         assertEquals(OwnerReasonKind.FALLBACK, decided.get(0).reason().kind());
-        assertEquals(0, facts.reservations, "no position is used up when nobody in the team could take it");
+        assertEquals(0, facts.kept, "the standing is not touched when nobody in the team could take a lead");
     }
 }

@@ -85,11 +85,14 @@ final class SearchService implements Search {
             Project project = ctx.viewableProject(s, actor, projectId);
             checkStatuses(project, criteria, "criteria");
             if (criteria.onlyStatusesAndOwners()) {
-                // the status checkboxes and owner filters: answered by the kept tallies, not by counting leads
-                Map<TallyKey, Long> owner = criteria.restrictsAssignee()
-                        ? s.tallies().sums(actor.tenant(), projectId, Tally.OWNER) : Map.of();
-                return ProjectService.kept(project, criteria, s.tallies().sums(actor.tenant(), projectId,
-                        Tally.STATUS), owner);
+                // the status checkboxes and owner filters: answered by the kept tallies, not by counting leads;
+                // unassigned leads are the status sums minus the owner sums, so both are read together
+                Map<TallyKey, Long> sums = s.tallies().sums(actor.tenant(), projectId,
+                        criteria.restrictsAssignee() ? Set.of(Tally.STATUS, Tally.OWNER) : Set.of(Tally.STATUS));
+                Map<TallyKey, Long> status = new HashMap<>();
+                Map<TallyKey, Long> owner = new HashMap<>();
+                sums.forEach((key, n) -> (key.tally().equals(Tally.OWNER) ? owner : status).put(key, n));
+                return ProjectService.kept(project, criteria, status, owner);
             }
             return ProjectService.counts(project, s.leads().countByStatus(actor.tenant(), projectId, criteria));
         });

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
@@ -53,6 +54,16 @@ final class TallyTable implements TallyRepository {
         Objects.requireNonNull(tally, "tally");
         transactions.checkActive();
         return ofTally(sums.getOrDefault(tenant, Map.of()).getOrDefault(project, Map.of()), tally);
+    }
+
+    /** One state at once: units of work never overlap here. */
+    @Override
+    public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Set<Tally> tallies) {
+        Map<TallyKey, Long> result = new HashMap<>();
+        for (Tally tally : tallies) {
+            result.putAll(sums(tenant, project, tally));
+        }
+        return Map.copyOf(result);
     }
 
     /** Projects without numbers of the tally are absent. */

@@ -70,6 +70,22 @@ final class Errors {
         return (RuntimeException) failure;
     }
 
+    /**
+     * Whether the database broke the transaction off to resolve a deadlock or a serialization failure (not an
+     * optimistic-lock conflict, which running again would only repeat).
+     */
+    static boolean brokenOffByDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return false;
+            }
+            if (t instanceof SQLException sql && isConcurrencyFailure(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the failure, or one of its causes, is a unique-key violation. */
     static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.leadmanager.error.StoreException;
 import org.leadmanager.json.JsonEvents;
 import org.leadmanager.spi.store.EventSerializer;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.StoreSession;
 
@@ -142,6 +143,20 @@ public final class JpaLeadStore implements LeadStore {
         return MANAGED;
     }
 
+    /**
+     * How often a unit of work in a transaction of the store's own runs when the database breaks it off to resolve
+     * a deadlock or a serialization failure: it runs again from the start in a new transaction, the earlier attempt
+     * rolled back entirely, and only the last attempt's failure reaches the caller.
+     */
+    static final int BROKEN_OFF_ATTEMPTS = 3;
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In a transaction of the store's own, work the database broke off to resolve a deadlock or a serialization
+     * failure runs again, up to {@value #BROKEN_OFF_ATTEMPTS} times in all; the work must therefore not have effects
+     * outside the store that a rollback does not undo (the library's units of work have none).
+     */
     @Override
     public <T> T inTransaction(Function<StoreSession, T> work) {
         Objects.requireNonNull(work, "work");
@@ -157,12 +172,18 @@ public final class JpaLeadStore implements LeadStore {
         if (hostEntityManager != null) {
             return inHostTransaction(work);
         }
-        EntityManager em = emf.createEntityManager();
-        try {
-            return inOwnTransaction(em, () -> within(new JpaSession(this, em, dialect(em),
-                    JpaSession.Mode.OWN_TRANSACTION), work));
-        } finally {
-            em.close();
+        for (int attempt = 1; ; attempt++) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                return inOwnTransaction(em, () -> within(new JpaSession(this, em, dialect(em),
+                        JpaSession.Mode.OWN_TRANSACTION), work));
+            } catch (StaleModificationException e) {
+                if (attempt == BROKEN_OFF_ATTEMPTS || !Errors.brokenOffByDatabase(e)) {
+                    throw e;
+                }
+            } finally {
+                em.close();
+            }
         }
     }
 

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
@@ -52,8 +54,10 @@ final class JpaTallyRepository implements TallyRepository {
     private static final Logger LOG = LoggerFactory.getLogger(JpaTallyRepository.class);
     private static final String COLUMNS = "tenant_id, project_id, id, tally, tally_key, tally_sub, n";
     private static final String INSERT = "INSERT INTO lm_tally (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String PROJECT_SUMS = "SELECT tally_key, tally_sub, SUM(n) FROM lm_tally"
-            + " WHERE tenant_id = ? AND project_id = ? AND tally = ? GROUP BY tally_key, tally_sub";
+    /** The sums of some tallies of one project: followed by a list of as many parameters as there are tallies. */
+    private static final String PROJECT_SUMS = "SELECT tally, tally_key, tally_sub, SUM(n) FROM lm_tally"
+            + " WHERE tenant_id = ? AND project_id = ? AND tally IN ";
+    private static final String PROJECT_SUMS_END = " GROUP BY tally, tally_key, tally_sub";
     private static final String TENANT_SUMS = "SELECT project_id, tally_key, tally_sub, SUM(n) FROM lm_tally"
             + " WHERE tenant_id = ? AND tally = ? GROUP BY project_id, tally_key, tally_sub";
     /**
@@ -111,15 +115,34 @@ final class JpaTallyRepository implements TallyRepository {
 
     @Override
     public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally) {
+        return sums(tenant, project, Set.of(tally));
+    }
+
+    /** One statement, so the tallies come from one state of the database. */
+    @Override
+    public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Set<Tally> tallies) {
+        if (tallies.isEmpty()) {
+            return Map.of();
+        }
+        List<Tally> asked = List.copyOf(tallies);
+        String sql = PROJECT_SUMS + "(" + String.join(", ", Collections.nCopies(asked.size(), "?")) + ")"
+                + PROJECT_SUMS_END;
         return s.jdbc((connection, dialect) -> {
             Map<TallyKey, Long> sums = new HashMap<>();
-            try (PreparedStatement ps = connection.prepareStatement(PROJECT_SUMS)) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 ps.setString(1, tenant.value());
                 dialect.bind(ps, 2, project.value());
-                ps.setString(3, tally.name());
+                for (int i = 0; i < asked.size(); i++) {
+                    ps.setString(3 + i, asked.get(i).name());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        put(sums, new TallyKey(tally, rs.getString(1), rs.getString(2)), rs.getLong(3));
+                        String name = rs.getString(1);
+                        for (Tally tally : asked) {
+                            if (tally.name().equals(name)) {
+                                put(sums, new TallyKey(tally, rs.getString(2), rs.getString(3)), rs.getLong(4));
+                            }
+                        }
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package org.leadmanager.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,17 @@ class ErrorsTest {
                 Errors.translate(new PersistenceException(new SQLException("deadlock detected", "40P01"))));
         assertInstanceOf(ConflictException.class,
                 Errors.translate(new PersistenceException(new SQLException("duplicate key", "23505"))));
+    }
+
+    @Test
+    void onlyDeadlocksAndSerializationFailuresCountAsBrokenOffByTheDatabase() {
+        assertTrue(Errors.brokenOffByDatabase(Errors.translate(
+                new PersistenceException(new SQLException("deadlock detected", "40P01")))));
+        assertTrue(Errors.brokenOffByDatabase(new SQLException("Deadlock found", "40001", 1213)));
+        assertFalse(Errors.brokenOffByDatabase(Errors.translate(
+                new PersistenceException(new OptimisticLockException("version")))));
+        assertFalse(Errors.brokenOffByDatabase(new SQLException("duplicate key", "23505")));
+        assertFalse(Errors.brokenOffByDatabase(new IllegalStateException("work")));
     }
 
     @Test

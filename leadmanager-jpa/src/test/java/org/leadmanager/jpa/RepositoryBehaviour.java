@@ -223,6 +223,10 @@ abstract class RepositoryBehaviour extends StoreTestBase {
         assertEquals(Map.of(p1.id(), one, p2.id(), Map.of(TallyKey.status(NEW), 1L)),
                 tx(s -> s.tallies().sums(tenant, Tally.STATUS)));
         assertEquals(owners, tx(s -> s.tallies().sums(tenant, p1.id(), Tally.OWNER)));
+        assertEquals(all, tx(s -> s.tallies().sums(tenant, p1.id(), Set.of(Tally.STATUS, Tally.OWNER))),
+                "both tallies in one read");
+        assertEquals(Map.of(), tx(s -> s.tallies().sums(Fixtures.tenant(), p1.id(), Set.of(Tally.STATUS,
+                Tally.OWNER))), "another tenant's");
         assertEquals(Set.of(ContactId.of("a"), ContactId.of("d")), tx(s -> s.leads().existingContacts(tenant,
                 p1.id(), List.of(ContactId.of("a"), ContactId.of("d"), ContactId.of("x")))));
         assertEquals(2, tx(s -> s.leads().findAllByContact(tenant, ContactId.of("a"))).size());

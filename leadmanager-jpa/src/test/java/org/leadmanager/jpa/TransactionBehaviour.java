@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.ConflictException;
 import org.leadmanager.LeadManager;
@@ -50,6 +51,46 @@ abstract class TransactionBehaviour extends StoreTestBase {
         }
         assertTrue(tx(s -> s.projects().find(project.tenant(), project.id())).isPresent());
         assertEquals(List.of(event), claim(event));
+    }
+
+    /**
+     * Work the database broke off (a deadlock, a serialization failure) runs again from the start in a new
+     * transaction, the broken attempt rolled back; after the last attempt the caller gets the failure as
+     * {@link StaleModificationException}. An optimistic-lock conflict is not run again.
+     */
+    @Test
+    void workTheDatabaseBrokeOffRunsAgainWithTheBrokenAttemptRolledBack() {
+        Project first = Fixtures.project(Fixtures.tenant(), "Broken off");
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+
+        Project stored = tx(s -> {
+            s.projects().insert(Fixtures.project(first.tenant(), "Attempt " + runs.get()));
+            if (runs.incrementAndGet() == 1) {
+                throw new jakarta.persistence.PessimisticLockException(new java.sql.SQLException(
+                        "Deadlock found when trying to get lock", "40001", 1213));
+            }
+            s.projects().insert(first);
+            return first;
+        });
+
+        assertEquals(2, runs.get());
+        assertEquals(first.id(), stored.id());
+        assertEquals(List.of("Attempt 1", "Broken off"), tx(s -> s.projects().findAll(first.tenant())).stream()
+                .map(Project::name).toList(), "the first attempt's project is gone with its rollback");
+
+        runs.set(0);
+        assertThrows(StaleModificationException.class, () -> tx(s -> {
+            runs.incrementAndGet();
+            throw new jakarta.persistence.PersistenceException(new java.sql.SQLException("deadlock detected",
+                    "40P01"));
+        }));
+        assertEquals(JpaLeadStore.BROKEN_OFF_ATTEMPTS, runs.get());
+        runs.set(0);
+        assertThrows(StaleModificationException.class, () -> tx(s -> {
+            runs.incrementAndGet();
+            throw new jakarta.persistence.OptimisticLockException("version");
+        }));
+        assertEquals(1, runs.get(), "a version conflict is the caller's to retry");
     }
 
     /** The event, if a relay of the store with its own transactions can claim it now (the claims are given back). */

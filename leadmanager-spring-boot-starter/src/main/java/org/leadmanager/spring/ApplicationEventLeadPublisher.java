@@ -14,7 +14,16 @@ import org.springframework.context.ApplicationEventPublisher;
  * {@link EventEnvelope#id()}. Events of one lead arrive in commit order.
  *
  * <p>Listeners run on the relay's thread, outside any transaction of the library: one that calls the lead manager
- * runs in a transaction of its own.
+ * runs in a transaction of its own. An event counts as published once {@code publishEvent} returns, so:
+ * <ul>
+ *   <li>a {@code @TransactionalEventListener} (Spring Modulith's {@code @ApplicationModuleListener} too) is not
+ *       called, there being no transaction to wait for, unless it sets {@code fallbackExecution = true};</li>
+ *   <li>an {@code @Async} listener's failure comes too late to be retried; a listener that must not lose an event
+ *       runs synchronously, or keeps what it received before it returns;</li>
+ *   <li>a listener that never returns holds up the relay of this node (other nodes take its claims over when their
+ *       lease ends, so the events may come twice): listeners bound the time they take, e.g. with timeouts on the
+ *       calls they make.</li>
+ * </ul>
  */
 public final class ApplicationEventLeadPublisher implements EventPublisher {
     private final ApplicationEventPublisher events;

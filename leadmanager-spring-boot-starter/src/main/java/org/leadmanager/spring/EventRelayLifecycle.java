@@ -22,8 +22,12 @@ public final class EventRelayLifecycle extends PeriodicTask {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelayLifecycle.class);
     private static final long BACKLOG_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final EventRelay relay;
+    private final LeadManager leadManager;
+    private final EventRelay.Options options;
     private final List<EventRelayObserver> observers;
+    /** Replaced when the context starts again after a stop, which closed it. */
+    private volatile EventRelay relay;
+    private boolean closed;
     private volatile Snapshot backlog;
 
     private record Snapshot(EventRelay.Backlog backlog, long readAt) {
@@ -49,6 +53,8 @@ public final class EventRelayLifecycle extends PeriodicTask {
         if (settings.getNodeId() != null) {
             options = options.withNodeId(settings.getNodeId());
         }
+        this.leadManager = leadManager;
+        this.options = options;
         this.relay = leadManager.eventRelay(options);
     }
 
@@ -91,10 +97,20 @@ public final class EventRelayLifecycle extends PeriodicTask {
         relayDue();
     }
 
+    /** A stopped relay ends every round after one batch: starting again takes a new one. */
+    @Override
+    synchronized void starting() {
+        if (closed) {
+            relay = leadManager.eventRelay(options);
+            closed = false;
+        }
+    }
+
     @Override
     public synchronized void stop() {
         super.stop();
         relay.close();
+        closed = true;
     }
 
     private void tell(Consumer<EventRelayObserver> event) {

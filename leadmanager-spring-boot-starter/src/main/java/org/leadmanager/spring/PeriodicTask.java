@@ -37,14 +37,18 @@ abstract class PeriodicTask implements SmartLifecycle {
         this.threads = threads;
     }
 
-    /** One round of the job; what it throws is logged and the next round runs as planned. */
+    /** One round of the job; what it throws, an {@link Error} too, is logged and the next round runs as planned. */
     abstract void runOnce();
+
+    /** Called by {@link #start} before the first round, also when the context starts again after a stop. */
+    abstract void starting();
 
     @Override
     public synchronized void start() {
         if (executor != null) {
             return;
         }
+        starting();
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = task -> {
             Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
@@ -81,6 +85,9 @@ abstract class PeriodicTask implements SmartLifecycle {
             runOnce();
         } catch (RuntimeException e) {
             LOG.warn("{} failed; trying again in {}", name, interval, e);
+        } catch (Error e) {
+            // escaping the executor it would cancel the periodic round for good, and silently
+            LOG.error("{} failed with an error; trying again in {}", name, interval, e);
         }
     }
 

@@ -14,8 +14,12 @@ import org.leadmanager.spi.host.ReminderNotifier;
  * call, each batch and each round.
  */
 public final class ReminderDispatcherLifecycle extends PeriodicTask {
-    private final ReminderDispatcher dispatcher;
+    private final LeadManager leadManager;
+    private final ReminderDispatcher.Options options;
     private final ObservedReminderNotifier notifier;
+    /** Replaced when the context starts again after a stop, which closed it. */
+    private volatile ReminderDispatcher dispatcher;
+    private boolean closed;
 
     /**
      * @param leadManager the lead manager whose reminders to fire; non-null
@@ -38,6 +42,8 @@ public final class ReminderDispatcherLifecycle extends PeriodicTask {
         if (settings.getNodeId() != null) {
             options = options.withNodeId(settings.getNodeId());
         }
+        this.leadManager = leadManager;
+        this.options = options;
         this.dispatcher = leadManager.reminderDispatcher(options);
     }
 
@@ -59,9 +65,19 @@ public final class ReminderDispatcherLifecycle extends PeriodicTask {
         dispatchDue();
     }
 
+    /** A stopped dispatcher ends every round after one batch: starting again takes a new one. */
+    @Override
+    synchronized void starting() {
+        if (closed) {
+            dispatcher = leadManager.reminderDispatcher(options);
+            closed = false;
+        }
+    }
+
     @Override
     public synchronized void stop() {
         super.stop();
         dispatcher.close();
+        closed = true;
     }
 }

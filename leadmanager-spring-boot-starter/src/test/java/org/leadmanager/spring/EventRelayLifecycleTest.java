@@ -76,6 +76,37 @@ class EventRelayLifecycleTest {
                 });
     }
 
+    /**
+     * Stopped and started again with the context, the relay publishes a backlog of several batches in its first
+     * round: the stopped relay, which would end every round after one batch, is replaced.
+     */
+    @Test
+    void startedAgainAfterAStopTheRelayPublishesTheWholeBacklogInOneRound() {
+        TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class)
+                .withPropertyValues("leadmanager.events.relay.poll-interval=1h",
+                        "leadmanager.events.relay.batch-size=2")
+                .run(context -> {
+                    LeadManager leads = context.getBean(LeadManager.class);
+                    EventRelayLifecycle relay = context.getBean(EventRelayLifecycle.class);
+                    Host host = context.getBean(Host.class);
+                    context.stop();
+                    assertThat(relay.isRunning()).isFalse();
+                    TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
+                    InMemoryDirectory crm = context.getBean(InMemoryDirectory.class);
+                    for (int i = 0; i < 5; i++) {
+                        leads.qualification().qualify(tenant.manager(), tenant.project().id(), crm.addContact(
+                                tenant.manager().tenant(), "c-" + (i + 2),
+                                org.leadmanager.domain.contact.ContactCard.named("Contact " + i)));
+                    }
+
+                    context.start();
+                    assertThat(relay.isRunning()).isTrue();
+
+                    // the round at start is the only one: the next poll is an hour away, and no commit wakes it
+                    awaitTrue(() -> host.received(tenant).size() == 6, "the project's and five leads' events");
+                });
+    }
+
     @Test
     void anEventSerializerBeanDecidesHowTheStoreKeepsEvents() {
         TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class, CountingSerializer.class)

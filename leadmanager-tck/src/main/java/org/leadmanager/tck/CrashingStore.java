@@ -2,6 +2,7 @@ package org.leadmanager.tck;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.leadmanager.domain.ProjectId;
@@ -83,6 +84,11 @@ final class CrashingStore implements LeadStore {
                 @Override
                 public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally) {
                     return tallies.sums(tenant, project, tally);
+                }
+
+                @Override
+                public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Set<Tally> several) {
+                    return tallies.sums(tenant, project, several);
                 }
 
                 @Override

@@ -2,6 +2,7 @@ package org.leadmanager.spi.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.tally.Tally;
@@ -37,6 +38,13 @@ public interface TallyRepository {
      * zero may be absent.
      */
     Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally);
+
+    /**
+     * The project's numbers of several tallies read together, from one state of the store (one statement), for
+     * numbers derived from more than one tally: key (which names its tally) to sum, as
+     * {@link #sums(TenantId, ProjectId, Tally)}.
+     */
+    Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Set<Tally> tallies);
 
     /** The numbers of one tally for every project of the tenant, as {@link #sums(TenantId, ProjectId, Tally)}. */
     Map<ProjectId, Map<TallyKey, Long>> sums(TenantId tenant, Tally tally);

@@ -74,9 +74,22 @@ final class JpaEventRegistry implements EventRegistry {
         }
         List<EventEntity> claimed = s.dialect.claimEvents(s, leadingRuns(candidates), node, leaseUntil);
         List<ClaimedEvent> result = new ArrayList<>(claimed.size());
+        List<ClaimedEvent> forNewer = new ArrayList<>();
+        Set<UUID> waiting = new HashSet<>();
         for (EventEntity row : claimed) {
-            result.add(claimedEvent(row, node, leaseUntil));
+            ClaimedEvent event = claimedEvent(row, node, leaseUntil);
+            boolean newer = !s.store.serializer().reads(row.eventType, row.schemaVersion);
+            if (newer || row.leadId != null && waiting.contains(row.leadId)) {
+                // written by a newer library: left for a node that reads it, and its lead's later events wait
+                forNewer.add(event);
+                if (row.leadId != null) {
+                    waiting.add(row.leadId);
+                }
+            } else {
+                result.add(event);
+            }
         }
+        release(forNewer);
         return result;
     }
 

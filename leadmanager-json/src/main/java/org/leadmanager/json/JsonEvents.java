@@ -159,6 +159,12 @@ public final class JsonEvents implements EventSerializer {
         codec.writer.write(codec.type.cast(event), data);
     }
 
+    /** Every type this library knows, in schema versions 1 to the one it writes. */
+    @Override
+    public boolean reads(String typeName, int schemaVersion) {
+        return byName.containsKey(typeName) && schemaVersion >= 1 && schemaVersion <= VERSION;
+    }
+
     @Override
     public EventEnvelope deserialize(String text) {
         if (text == null) {

@@ -1,6 +1,7 @@
 package org.leadmanager.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,17 @@ class JsonEventsTest {
     void textThatIsNotAnEnvelopeIsUnreadableWithAReason(String text) {
         UnreadableEventException e = assertThrows(UnreadableEventException.class, () -> json.deserialize(text));
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+    }
+
+    /** It reads every type it writes in versions 1 to its own, and nothing a newer library alone writes. */
+    @Test
+    void readsEveryKnownTypeUpToItsOwnVersionOnly() {
+        for (String type : json.typeNames()) {
+            assertTrue(json.reads(type, 1), type);
+            assertFalse(json.reads(type, 2), type + " in a version this library does not write");
+            assertFalse(json.reads(type, 0), type + " in version 0");
+        }
+        assertFalse(json.reads("LeadTeleported", 1));
     }
 
     @Test

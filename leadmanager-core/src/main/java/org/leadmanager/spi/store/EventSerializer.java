@@ -24,6 +24,15 @@ public interface EventSerializer {
     String serialize(EventEnvelope envelope);
 
     /**
+     * Whether {@link #deserialize} reads events of this type name and schema version. False for a type or a version
+     * that only a newer library writes: during a rolling upgrade a relay of an older node leaves such an event (and
+     * the later events of its lead) pending for a node that reads it, instead of setting it aside as damaged.
+     */
+    default boolean reads(String typeName, int schemaVersion) {
+        return true;
+    }
+
+    /**
      * The envelope back from text {@link #serialize} wrote, in this or an earlier schema version.
      *
      * @throws UnreadableEventException if the text is not such an envelope

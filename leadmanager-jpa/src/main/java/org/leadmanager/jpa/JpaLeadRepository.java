@@ -78,6 +78,7 @@ final class JpaLeadRepository implements LeadRepository {
             return List.of();
         }
         Set<UUID> inserted = new HashSet<>();
+        List<LeadEntity> insertedRows = new ArrayList<>();
         int chunkSize = s.dialect.leadChunk(s.store.batchSize());
         for (int from = 0; from < leads.size(); from += chunkSize) {
             // the same order on every node keeps concurrent chunks from deadlocking on each other's keys
@@ -86,7 +87,11 @@ final class JpaLeadRepository implements LeadRepository {
                     .sorted(Comparator.comparing((LeadEntity e) -> e.projectId, JpaSession.UNSIGNED)
                             .thenComparing(e -> e.contactId))
                     .toList();
-            inserted.addAll(s.dialect.insertLeadsIfAbsent(s, rows));
+            Set<UUID> chunk = s.dialect.insertLeadsIfAbsent(s, rows);
+            inserted.addAll(chunk);
+            rows.stream().filter(r -> chunk.contains(r.id)).forEach(insertedRows::add);
+            LeadWords.insert(s, insertedRows);
+            insertedRows.clear();
         }
         return leads.stream().filter(l -> inserted.contains(l.id().value())).toList();
     }
@@ -94,10 +99,18 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public Lead update(Lead lead) {
         LeadEntity changed = LeadEntity.of(lead);
-        if (!s.updateVersioned(LeadEntity.class, changed.id, changed,
-                stored -> stored.tenantId.equals(changed.tenantId) && stored.version == changed.version)) {
+        LeadEntity[] before = new LeadEntity[1];
+        if (!s.updateVersioned(LeadEntity.class, changed.id, changed, stored -> {
+            before[0] = new LeadEntity();
+            before[0].name = stored.name;
+            before[0].email = stored.email;
+            before[0].company = stored.company;
+            return stored.tenantId.equals(changed.tenantId) && stored.version == changed.version;
+        })) {
             throw new StaleModificationException("lead", lead.id(), lead.version());
         }
+        // the words change with the card, in this unit of work
+        LeadWords.update(s, before[0], changed);
         return lead.withVersion(lead.version() + 1);
     }
 
@@ -139,6 +152,7 @@ final class JpaLeadRepository implements LeadRepository {
         if (rows == 0) {
             throw new StaleModificationException("lead", lead.id(), lead.version());
         }
+        LeadWords.delete(s, lead.tenant().value(), lead.id().value());
     }
 
     /**

@@ -19,12 +19,13 @@ import org.leadmanager.domain.search.Keyset;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SearchWords;
 
 /**
  * {@link LeadCriteria} and keyset position as an SQL where-clause over {@code lm_lead}, each condition written
  * beside the parameters it binds, with exactly the semantics of {@code LeadCriteria.matches} and
- * {@code LeadOrdering}: the text criterion is a LIKE on the stored lower-case keys, field equality compares stored
- * folds with the folded value, ranges are {@code [from, to)}, ties break by id. The clause is the same on every
+ * {@code LeadOrdering}: the text criterion is a prefix range per word of the words table ({@link LeadWords}),
+ * field equality compares stored folds with the folded value, ranges are {@code [from, to)}, ties break by id. The clause is the same on every
  * database; values are bound through the {@link SqlDialect}, which knows how each database takes ids and instants.
  */
 final class LeadFilter {
@@ -55,12 +56,7 @@ final class LeadFilter {
             }
         }
         if (c.text() != null) {
-            String pattern = "%" + escapeLike(CaseFolding.lower(c.text())) + "%";
-            where.append(" AND (name_key LIKE ? ESCAPE '" + ESCAPE + "' OR email_key LIKE ? ESCAPE '" + ESCAPE
-                    + "' OR company_key LIKE ? ESCAPE '" + ESCAPE + "')");
-            params.add(pattern);
-            params.add(pattern);
-            params.add(pattern);
+            text(tenant, project, c.text());
         }
         for (Map.Entry<ContactField, String> f : c.fields().entrySet()) {
             and(foldColumn(f.getKey()) + " = ?", CaseFolding.fold(f.getValue().strip()));
@@ -169,6 +165,30 @@ final class LeadFilter {
             caseExpr.append(" WHEN '").append(order.get(i).value()).append("' THEN ").append(i);
         }
         return caseExpr.append(" ELSE ").append(UNKNOWN_STATUS).append(" END").toString();
+    }
+
+    /**
+     * Every word of the term begins a word of the lead ({@code SearchWords}): per word, the lead is among those of
+     * the project with a word in that word's prefix range of {@code lm_lead_word}'s primary key. A word that begins
+     * another word of the term adds nothing and is left out; a term without words matches no lead.
+     */
+    private void text(TenantId tenant, ProjectId project, String term) {
+        List<String> words = new ArrayList<>(new java.util.TreeSet<>(SearchWords.ofTerm(term)));
+        if (words.isEmpty()) {
+            where.append(" AND 1 = 0");
+            return;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (i + 1 < words.size() && words.get(i + 1).startsWith(word)) {
+                continue;
+            }
+            where.append(" AND id IN (SELECT w.lead_id FROM lm_lead_word w WHERE w.tenant_id = ?"
+                    + " AND w.project_id = ? AND w.word LIKE ? ESCAPE '" + ESCAPE + "')");
+            params.add(tenant.value());
+            params.add(project.value());
+            params.add(escapeLike(word) + "%");
+        }
     }
 
     private static String foldColumn(ContactField field) {

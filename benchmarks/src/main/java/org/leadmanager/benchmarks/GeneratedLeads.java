@@ -16,21 +16,32 @@ final class GeneratedLeads {
     }
 
     /**
-     * The statement that inserts leads 1..size of the benchmark tenant.
+     * The statement that inserts leads 1..size of the benchmark tenant, named {@code Contact <g>} of
+     * {@code Company <g % 5000>}.
      *
      * @param project  SQL of the lead's project id (a uuid) from {@code g}
      * @param status   SQL of its status key from {@code g}
      * @param assignee SQL of its owner (a user id or NULL) from {@code g}
      */
     static String insert(int size, String project, String status, String assignee) {
+        return insert(size, project, status, assignee, "'Contact ' || g", "'contact' || g || '@example.com'",
+                "'Company ' || g % 5000");
+    }
+
+    /**
+     * The same with the card's name, e-mail and company given as SQL from {@code g}; their keys and folds are the
+     * texts lower-cased by the database (the same as the library's where the texts' capitals are ASCII).
+     */
+    static String insert(int size, String project, String status, String assignee, String name, String email,
+            String company) {
         return "INSERT INTO lm_lead (" + COLUMNS + ") SELECT gen_random_uuid(), '" + JpaNode.TENANT.value() + "', "
-                + project + ", 'c' || lpad(g::text, 8, '0'), 'Contact ' || g, 'contact ' || g, 'contact ' || g,"
-                + " 'contact' || g || '@example.com', 'contact' || g || '@example.com', 'contact' || g || '@example.com',"
-                + " '+49 30 ' || g, '+49 30 ' || g, 'Company ' || g % 5000, 'company ' || g % 5000,"
-                + " 'company ' || g % 5000, 'Berlin', 'berlin', 'https://crm.example.com/contacts/' || g, "
+                + project + ", 'c' || lpad(g::text, 8, '0'), n, lower(n), lower(n), e, lower(e), lower(e),"
+                + " '+49 30 ' || g, '+49 30 ' || g, co, lower(co), lower(co), 'Berlin', 'berlin',"
+                + " 'https://crm.example.com/contacts/' || g, "
                 + status + ", " + assignee + ", 'MANUAL', NULL, 'manager', 'MANUAL', NULL, 'manager', NULL,"
                 + " t - interval '1 day', t, NULL, 0"
-                + " FROM (SELECT g, timestamptz '2025-01-01 00:00:00+00'"
+                + " FROM (SELECT g, " + name + " AS n, " + email + " AS e, " + company + " AS co,"
+                + " timestamptz '2025-01-01 00:00:00+00'"
                 + " + ((g::bigint * 2654435761) % 31536000000) * interval '1 millisecond' AS t"
                 + " FROM generate_series(1, " + size + ") g) s";
     }

@@ -1,5 +1,12 @@
 package org.leadmanager.benchmarks;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Leads generated inside the database, many at a time, without the library: numbers {@code g} from 1 on become
  * contacts {@code c00000001…}, each lead's card, keys and times derived from {@code g} (last activity spread over
@@ -44,5 +51,29 @@ final class GeneratedLeads {
                 + " timestamptz '2025-01-01 00:00:00+00'"
                 + " + ((g::bigint * 2654435761) % 31536000000) * interval '1 millisecond' AS t"
                 + " FROM generate_series(1, " + size + ") g) s";
+    }
+
+    /**
+     * Runs a page statement that selects {@link #COLUMNS}, reading every column of every row as the library does;
+     * the ids of the first 50 rows (a page statement reads 51, as the library does to know whether there is a next
+     * page).
+     */
+    static List<String> page(PreparedStatement ps) throws SQLException {
+        List<String> ids = new ArrayList<>(51);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                for (int col = 1; col <= 31; col++) {
+                    if (col >= 28 && col <= 30) {
+                        rs.getObject(col, OffsetDateTime.class);
+                    } else if (col == 31) {
+                        rs.getLong(col);
+                    } else {
+                        rs.getString(col);
+                    }
+                }
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids.size() > 50 ? ids.subList(0, 50) : ids;
     }
 }

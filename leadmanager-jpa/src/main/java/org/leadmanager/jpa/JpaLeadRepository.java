@@ -163,7 +163,10 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public List<Lead> search(LeadSearch search) {
         Long projectVersion = s.assumedVersion(search.project());
-        LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria());
+        String text = search.criteria().text();
+        String drivingWord = text == null ? null : LeadWords.drivingWord(s, search.tenant(), search.project(),
+                LeadFilter.termWords(text), search.limit());
+        LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria(), drivingWord);
         String sql = s.dialect.sortedSelect(filter.page(search, projectVersion));
         List<Lead> page = s.jdbc((connection, dialect) -> {
             List<Lead> leads = new ArrayList<>(search.limit());
@@ -185,7 +188,10 @@ final class JpaLeadRepository implements LeadRepository {
 
     @Override
     public Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria) {
-        LeadFilter filter = new LeadFilter(tenant, project, criteria);
+        // counting reads every match: the rarest-looking word's range selects them, the others are tested per row
+        String text = criteria.text();
+        String drivingWord = text == null ? null : LeadWords.longest(LeadFilter.termWords(text));
+        LeadFilter filter = new LeadFilter(tenant, project, criteria, drivingWord);
         return s.jdbc((connection, dialect) -> {
             Map<StatusKey, Long> counts = new HashMap<>();
             try (PreparedStatement ps = connection.prepareStatement(filter.countByStatus())) {

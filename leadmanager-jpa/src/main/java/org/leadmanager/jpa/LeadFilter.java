@@ -31,13 +31,18 @@ import org.leadmanager.domain.search.SearchWords;
 final class LeadFilter {
     /** The sort value of a status missing from the status order, as in {@code LeadOrdering}. */
     private static final int UNKNOWN_STATUS = Integer.MAX_VALUE;
-    private static final char ESCAPE = '!';
+    static final char ESCAPE = '!';
 
     private final StringBuilder where = new StringBuilder();
     /** The values of the clause's placeholders, in order: strings, ids, instants and integers. */
     private final List<Object> params = new ArrayList<>();
 
-    LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c) {
+    /**
+     * @param drivingWord the word of the text whose range of {@code lm_lead_word} selects the leads (see
+     *                    {@link LeadWords#drivingWord}); the text's other words, or all of them when null, are tested
+     *                    on {@code lm_lead.search_words}
+     */
+    LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c, String drivingWord) {
         where.append("tenant_id = ? AND project_id = ?");
         params.add(tenant.value());
         params.add(project.value());
@@ -56,7 +61,7 @@ final class LeadFilter {
             }
         }
         if (c.text() != null) {
-            text(tenant, project, c.text());
+            text(tenant, project, c.text(), drivingWord);
         }
         for (Map.Entry<ContactField, String> f : c.fields().entrySet()) {
             and(foldColumn(f.getKey()) + " = ?", CaseFolding.fold(f.getValue().strip()));
@@ -168,27 +173,50 @@ final class LeadFilter {
     }
 
     /**
-     * Every word of the term begins a word of the lead ({@code SearchWords}): per word, the lead is among those of
-     * the project with a word in that word's prefix range of {@code lm_lead_word}'s primary key. A word that begins
-     * another word of the term adds nothing and is left out; a term without words matches no lead.
+     * The words a lead must have a word beginning with: the term's ({@code SearchWords.ofTerm}), without those that
+     * begin another of them (they add nothing), sorted; empty for a term without words.
      */
-    private void text(TenantId tenant, ProjectId project, String term) {
+    static List<String> termWords(String term) {
         List<String> words = new ArrayList<>(new java.util.TreeSet<>(SearchWords.ofTerm(term)));
+        words.removeIf(w -> words.stream().anyMatch(other -> other.length() > w.length() && other.startsWith(w)));
+        return words;
+    }
+
+    /**
+     * Every word of the term begins a word of the lead ({@code SearchWords}): the driving word as the leads of the
+     * project with a word in its prefix range of {@code lm_lead_word}'s primary key, every other word as
+     * {@code search_words LIKE '% word%'} on the row. A term without words matches no lead.
+     */
+    private void text(TenantId tenant, ProjectId project, String term, String drivingWord) {
+        List<String> words = termWords(term);
         if (words.isEmpty()) {
             where.append(" AND 1 = 0");
             return;
         }
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (i + 1 < words.size() && words.get(i + 1).startsWith(word)) {
-                continue;
+        for (String word : words) {
+            if (word.equals(drivingWord)) {
+                where.append(" AND id IN (SELECT w.lead_id FROM lm_lead_word w WHERE w.tenant_id = ?"
+                        + " AND w.project_id = ? AND w.word LIKE ").append(likeLiteral("", word)).append(')');
+                params.add(tenant.value());
+                params.add(project.value());
+            } else {
+                // a blank then the word begins one of the kept words: words hold no blank
+                where.append(" AND search_words LIKE ").append(likeLiteral("% ", word));
             }
-            where.append(" AND id IN (SELECT w.lead_id FROM lm_lead_word w WHERE w.tenant_id = ?"
-                    + " AND w.project_id = ? AND w.word LIKE ? ESCAPE '" + ESCAPE + "')");
-            params.add(tenant.value());
-            params.add(project.value());
-            params.add(escapeLike(word) + "%");
         }
+    }
+
+    /**
+     * {@code 'before' || word || '%'} as an SQL literal with its escape clause. A literal, not a parameter: from the
+     * sixth run of a prepared statement PostgreSQL may use a generic plan, which cannot turn {@code LIKE ?} into a
+     * range of an index nor weigh it, and it then scans a project's words. A word holds letters and digits only
+     * ({@code SearchWords}), so it needs no quoting; anything else is refused here.
+     */
+    static String likeLiteral(String before, String word) {
+        if (word.isEmpty() || !word.codePoints().allMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException("a search word holds letters and digits only");
+        }
+        return "'" + before + escapeLike(word) + "%' ESCAPE '" + ESCAPE + "'";
     }
 
     private static String foldColumn(ContactField field) {

@@ -1,10 +1,13 @@
 package org.leadmanager.jpa;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.leadmanager.domain.ProjectId;
+import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.search.SearchWords;
 
@@ -19,6 +22,8 @@ final class LeadWords {
     private static final String INSERT = "INSERT INTO lm_lead_word (tenant_id, project_id, word, lead_id)"
             + " VALUES (?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM lm_lead_word WHERE tenant_id = ? AND lead_id = ?";
+    private static final long MAX_PROBE = 2000;
+    private static final long MIN_PROBE = 100;
 
     /** One row of {@code lm_lead_word}. */
     record Row(String tenant, UUID project, String word, UUID lead) {
@@ -79,6 +84,61 @@ final class LeadWords {
             }
             return null;
         });
+    }
+
+    /** {@code lm_lead.search_words}: the card's kept words in order, each after a blank ("" for none). */
+    static String text(ContactCard card) {
+        StringBuilder text = new StringBuilder();
+        for (String word : SearchWords.of(card)) {
+            text.append(' ').append(word);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The word of the term whose prefix range of {@code lm_lead_word} should drive the page, or null when walking the
+     * page's sort index and testing {@code search_words} in each row costs less. Walking reads about
+     * {@code limit × leads / matches} rows, the word range {@code matches} rows; they cost the same at
+     * {@code matches = √(limit × leads)}. So one statement counts the rows of the longest word's range (the likeliest
+     * to be rare; at most {@value #MAX_PROBE}, so the count costs little) and the project's leads from its kept
+     * tallies (the leads per status); a range smaller than that break-even (at least {@value #MIN_PROBE}) drives.
+     */
+    static String drivingWord(JpaSession s, TenantId tenant, ProjectId project, List<String> words, int limit) {
+        String longest = longest(words);
+        if (longest == null) {
+            return null;
+        }
+        String weigh = "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM lm_lead_word WHERE tenant_id = ? AND project_id = ?"
+                + " AND word LIKE " + LeadFilter.likeLiteral("", longest) + " LIMIT " + MAX_PROBE + ") w),"
+                + " (SELECT COALESCE(SUM(n), 0) FROM lm_tally WHERE tenant_id = ? AND project_id = ?"
+                + " AND tally = 'STATUS')";
+        return s.jdbc((connection, dialect) -> {
+            try (PreparedStatement ps = connection.prepareStatement(weigh)) {
+                ps.setString(1, tenant.value());
+                dialect.bind(ps, 2, project.value());
+                ps.setString(3, tenant.value());
+                dialect.bind(ps, 4, project.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long matches = rs.getLong(1);
+                    long leads = rs.getLong(2);
+                    long breakEven = Math.min(MAX_PROBE, Math.max(MIN_PROBE,
+                            (long) Math.sqrt((double) limit * leads)));
+                    return matches < breakEven ? longest : null;
+                }
+            }
+        });
+    }
+
+    /** The longest of the words (the first of those as long), or null for none. */
+    static String longest(List<String> words) {
+        String longest = null;
+        for (String word : words) {
+            if (longest == null || word.length() > longest.length()) {
+                longest = word;
+            }
+        }
+        return longest;
     }
 
     private static ContactCard card(LeadEntity lead) {

@@ -123,6 +123,9 @@ CREATE TABLE lm_lead (
     city              varchar(200),
     city_fold         varchar(200),
     details_link      varchar(2000),
+    -- the kept words of name, e-mail and company (lm_lead_word's), each after a blank: a text search that walks a
+    -- page's index tests them here, LIKE '% word%'
+    search_words      mediumtext NOT NULL DEFAULT '',
     status            varchar(40) NOT NULL,
     assignee          varchar(64),
     origin_kind       varchar(16)   NOT NULL,

@@ -122,6 +122,9 @@ CREATE TABLE lm_lead (
     city              varchar(200),
     city_fold         varchar(200)  COLLATE "C",
     details_link      varchar(2000),
+    -- the kept words of name, e-mail and company (lm_lead_word's), each after a blank: a text search that walks a
+    -- page's index tests them here, LIKE '% word%'
+    search_words      text NOT NULL DEFAULT '',
     status            varchar(40)   COLLATE "C" NOT NULL,
     assignee          varchar(64)   COLLATE "C",
     origin_kind       varchar(16)   NOT NULL,

@@ -26,6 +26,10 @@ import org.leadmanager.spi.store.LeadRepository;
 
 /** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
 final class JpaLeadRepository implements LeadRepository {
+    /** Leads a text page walks per lead asked for, when its word is common (at 1% of a list's leads and more). */
+    private static final int WALK_PER_LEAD = 100;
+    /** Fewest leads a text page walks. */
+    private static final int WALK_MIN = 5000;
     private final JpaSession s;
 
     JpaLeadRepository(JpaSession session) {
@@ -159,16 +163,41 @@ final class JpaLeadRepository implements LeadRepository {
      * One SQL statement per page, whatever the page size ({@link LeadFilter#page}), on the unit of work's
      * connection, its rows read by {@link LeadRows#read}. When the unit of work assumed the search's project at a
      * version ({@link JpaSession#assume}), the statement also checks that version: rows confirm it.
+     *
+     * <p>A text takes one statement more, and at most two: {@link LeadWords#isRare} weighs its longest word. A rare
+     * word's range of {@code lm_lead_word} selects the page's candidates. For a common one the page walks the list's
+     * index and tests each lead's {@code search_words}, reading at most {@link #WALK_PER_LEAD} leads per lead asked
+     * for (at least {@link #WALK_MIN}): a common word fills the page long before; when it does not (the matches are
+     * sparse in page order, or fewer than a page), the word's range selects the page after all.
      */
     @Override
     public List<Lead> search(LeadSearch search) {
         Long projectVersion = s.assumedVersion(search.project());
         String text = search.criteria().text();
-        String drivingWord = text == null ? null : LeadWords.drivingWord(s, search.tenant(), search.project(),
-                LeadFilter.termWords(text), search.limit());
+        List<Lead> page;
+        if (text == null) {
+            page = page(search, null, projectVersion, null);
+        } else {
+            String longest = LeadWords.longest(LeadFilter.termWords(text));
+            page = null;
+            if (longest != null && !LeadWords.isRare(s, search.tenant(), search.project(), longest)) {
+                page = page(search, null, projectVersion,
+                        Math.max(WALK_MIN, WALK_PER_LEAD * search.limit()));
+            }
+            if (page == null || page.size() < search.limit()) {
+                page = page(search, longest, projectVersion, null);
+            }
+        }
+        if (projectVersion != null && !page.isEmpty()) {
+            s.confirmed(search.project());
+        }
+        return page;
+    }
+
+    private List<Lead> page(LeadSearch search, String drivingWord, Long projectVersion, Integer walk) {
         LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria(), drivingWord);
-        String sql = s.dialect.sortedSelect(filter.page(search, projectVersion));
-        List<Lead> page = s.jdbc((connection, dialect) -> {
+        String sql = s.dialect.sortedSelect(filter.page(search, projectVersion, walk));
+        return s.jdbc((connection, dialect) -> {
             List<Lead> leads = new ArrayList<>(search.limit());
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 filter.bind(ps, dialect);
@@ -180,10 +209,6 @@ final class JpaLeadRepository implements LeadRepository {
             }
             return leads;
         });
-        if (projectVersion != null && !page.isEmpty()) {
-            s.confirmed(search.project());
-        }
-        return page;
     }
 
     @Override

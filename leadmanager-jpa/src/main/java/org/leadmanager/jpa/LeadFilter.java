@@ -24,9 +24,10 @@ import org.leadmanager.domain.search.SearchWords;
 /**
  * {@link LeadCriteria} and keyset position as an SQL where-clause over {@code lm_lead}, each condition written
  * beside the parameters it binds, with exactly the semantics of {@code LeadCriteria.matches} and
- * {@code LeadOrdering}: the text criterion is a prefix range per word of the words table ({@link LeadWords}),
- * field equality compares stored folds with the folded value, ranges are {@code [from, to)}, ties break by id. The clause is the same on every
- * database; values are bound through the {@link SqlDialect}, which knows how each database takes ids and instants.
+ * {@code LeadOrdering}: the text criterion is a prefix range of the words table ({@link LeadWords}) or a test of
+ * the row's kept words per word, field equality compares stored folds with the folded value, ranges are
+ * {@code [from, to)}, ties break by id. The clause is the same on every database; values are bound through the
+ * {@link SqlDialect}, which knows how each database takes ids and instants.
  */
 final class LeadFilter {
     /** The sort value of a status missing from the status order, as in {@code LeadOrdering}. */
@@ -34,13 +35,15 @@ final class LeadFilter {
     static final char ESCAPE = '!';
 
     private final StringBuilder where = new StringBuilder();
+    /** The text's words tested on the row ({@code search_words}), as conditions with literals only. */
+    private final StringBuilder rowText = new StringBuilder();
     /** The values of the clause's placeholders, in order: strings, ids, instants and integers. */
     private final List<Object> params = new ArrayList<>();
 
     /**
      * @param drivingWord the word of the text whose range of {@code lm_lead_word} selects the leads (see
-     *                    {@link LeadWords#drivingWord}); the text's other words, or all of them when null, are tested
-     *                    on {@code lm_lead.search_words}
+     *                    {@code JpaLeadRepository.search}); the text's other words, or all of them when null, are
+     *                    tested on {@code lm_lead.search_words}
      */
     LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c, String drivingWord) {
         where.append("tenant_id = ? AND project_id = ?");
@@ -85,10 +88,11 @@ final class LeadFilter {
     /**
      * {@code SELECT} every column of {@link LeadRows} in its order {@code ... ORDER BY ... LIMIT}: the search's page,
      * strictly after its keyset. With a project version (else null), the statement returns rows only while the
-     * search's project is stored at that version. Adds to the filter's clause and parameters: build a new filter
-     * per statement.
+     * search's project is stored at that version. With {@code walk} (else null), the text's words are tested only on
+     * the first {@code walk} leads in page order that meet the other criteria: a page of fewer leads than asked for
+     * may then be incomplete. Adds to the filter's clause and parameters: build a new filter per statement.
      */
-    String page(LeadSearch search, Long projectVersion) {
+    String page(LeadSearch search, Long projectVersion, Integer walk) {
         if (projectVersion != null) {
             where.append(" AND EXISTS (SELECT 1 FROM lm_project p WHERE p.id = ? AND p.tenant_id = ?"
                     + " AND p.version = ?)");
@@ -123,13 +127,20 @@ final class LeadFilter {
         }
         String order = key == null ? "id " + dir : key + " " + dir + ", id " + dir;
         // the page size as a literal: PostgreSQL's generic plan for LIMIT ? would expect a large result
-        return "SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where + " ORDER BY " + order + " LIMIT "
-                + search.limit();
+        if (walk == null || rowText.isEmpty()) {
+            return "SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where + rowText + " ORDER BY " + order
+                    + " LIMIT " + search.limit();
+        }
+        // the first `walk` leads in page order that meet every other criterion, then the text on their rows: the
+        // database stops reading the list's index once the page is full
+        return "SELECT " + LeadRows.NAMES + " FROM (SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where
+                + " ORDER BY " + order + " LIMIT " + walk + ") x WHERE 1 = 1" + rowText + " ORDER BY " + order
+                + " LIMIT " + search.limit();
     }
 
     /** {@code SELECT status, COUNT(*) ... GROUP BY status} over the leads the filter matches. */
     String countByStatus() {
-        return "SELECT status, COUNT(*) FROM lm_lead WHERE " + where + " GROUP BY status";
+        return "SELECT status, COUNT(*) FROM lm_lead WHERE " + where + rowText + " GROUP BY status";
     }
 
     /** Binds the clause's values to the statement's placeholders, from the first on. */
@@ -201,7 +212,7 @@ final class LeadFilter {
                 params.add(project.value());
             } else {
                 // a blank then the word begins one of the kept words: words hold no blank
-                where.append(" AND search_words LIKE ").append(likeLiteral("% ", word));
+                rowText.append(" AND search_words LIKE ").append(likeLiteral("% ", word));
             }
         }
     }

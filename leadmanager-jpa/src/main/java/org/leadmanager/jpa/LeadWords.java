@@ -22,8 +22,7 @@ final class LeadWords {
     private static final String INSERT = "INSERT INTO lm_lead_word (tenant_id, project_id, word, lead_id)"
             + " VALUES (?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM lm_lead_word WHERE tenant_id = ? AND lead_id = ?";
-    private static final long MAX_PROBE = 2000;
-    private static final long MIN_PROBE = 100;
+    private static final long RARE = 200;
 
     /** One row of {@code lm_lead_word}. */
     record Row(String tenant, UUID project, String word, UUID lead) {
@@ -96,35 +95,20 @@ final class LeadWords {
     }
 
     /**
-     * The word of the term whose prefix range of {@code lm_lead_word} should drive the page, or null when walking the
-     * page's sort index and testing {@code search_words} in each row costs less. Walking reads about
-     * {@code limit × leads / matches} rows, the word range {@code matches} rows; they cost the same at
-     * {@code matches = √(limit × leads)}. So one statement counts the rows of the longest word's range (the likeliest
-     * to be rare; at most {@value #MAX_PROBE}, so the count costs little) and the project's leads from its kept
-     * tallies (the leads per status); a range smaller than that break-even (at least {@value #MIN_PROBE}) drives.
+     * Whether fewer than {@value #RARE} rows of the project's {@code lm_lead_word} begin with the word: then reading
+     * its range (a lead each) costs less than walking a list's index, which finds a page of a common word among the
+     * first few thousand leads. Counting stops at {@value #RARE}, so asking costs little.
      */
-    static String drivingWord(JpaSession s, TenantId tenant, ProjectId project, List<String> words, int limit) {
-        String longest = longest(words);
-        if (longest == null) {
-            return null;
-        }
-        String weigh = "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM lm_lead_word WHERE tenant_id = ? AND project_id = ?"
-                + " AND word LIKE " + LeadFilter.likeLiteral("", longest) + " LIMIT " + MAX_PROBE + ") w),"
-                + " (SELECT COALESCE(SUM(n), 0) FROM lm_tally WHERE tenant_id = ? AND project_id = ?"
-                + " AND tally = 'STATUS')";
+    static boolean isRare(JpaSession s, TenantId tenant, ProjectId project, String word) {
+        String count = "SELECT COUNT(*) FROM (SELECT 1 FROM lm_lead_word WHERE tenant_id = ? AND project_id = ?"
+                + " AND word LIKE " + LeadFilter.likeLiteral("", word) + " LIMIT " + RARE + ") w";
         return s.jdbc((connection, dialect) -> {
-            try (PreparedStatement ps = connection.prepareStatement(weigh)) {
+            try (PreparedStatement ps = connection.prepareStatement(count)) {
                 ps.setString(1, tenant.value());
                 dialect.bind(ps, 2, project.value());
-                ps.setString(3, tenant.value());
-                dialect.bind(ps, 4, project.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    long matches = rs.getLong(1);
-                    long leads = rs.getLong(2);
-                    long breakEven = Math.min(MAX_PROBE, Math.max(MIN_PROBE,
-                            (long) Math.sqrt((double) limit * leads)));
-                    return matches < breakEven ? longest : null;
+                    return rs.getLong(1) < RARE;
                 }
             }
         });

@@ -177,9 +177,9 @@ abstract class SearchBehaviour extends StoreTestBase {
         assertEquals(Map.of(1, 1L, 10, 1L, 100, 1L),
                 statementsPerPage(counted, connections, withoutText, new HashMap<>()));
         Map<Integer, Integer> leadsPerPageSize = new HashMap<>();
-        assertEquals(Map.of(1, 2L, 10, 2L, 100, 2L),
-                statementsPerPage(counted, connections, criteria, leadsPerPageSize),
-                "a text adds one statement that weighs it (LeadWords.drivingWord)");
+        Map<Integer, Long> withText = statementsPerPage(counted, connections, criteria, leadsPerPageSize);
+        assertTrue(withText.values().stream().allMatch(n -> n >= 2 && n <= 3), "a text weighs its word, then reads"
+                + " the page by walking the list, and by the word's range when the walk did not fill it: " + withText);
         assertEquals(1, leadsPerPageSize.get(1));
         assertEquals(10, leadsPerPageSize.get(10), "enough matches for a page of 10");
 
@@ -191,6 +191,40 @@ abstract class SearchBehaviour extends StoreTestBase {
             return connections.statements() - before;
         });
         assertEquals(3, counts, "each count is one grouped query, of the leads or of the kept tallies");
+    }
+
+    /**
+     * A common word whose leads all come late in page order: the walk along the list's index stops after its
+     * budget without a match, and the word's range finds the page, the same as the reference.
+     */
+    @Test
+    void aCommonWordFoundOnlyLateInTheListIsFoundThroughItsWords() {
+        Project late = Fixtures.project(Fixtures.tenant(), "Late");
+        run(s -> s.projects().insert(late));
+        List<Lead> all = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            // newest first: the 5,600 newest are called Early, the 400 oldest Spätzle
+            String name = (i < 400 ? "Spätzle " : "Early ") + i;
+            Lead lead = Lead.reconstitute(new LeadId(Fixtures.newId()), late.tenant(), late.id(),
+                    ContactId.of("late-" + i), ContactCard.named(name), Fixtures.NEW, null,
+                    Origin.manual(Fixtures.ALICE), OwnerReason.unassigned(Fixtures.ALICE), null, Fixtures.at(i),
+                    Fixtures.at(i), null, 0);
+            all.add(lead);
+        }
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Lead> chunk = all.subList(from, from + 1000);
+            run(s -> s.leads().insertIfAbsent(chunk));
+        }
+        LeadCriteria criteria = LeadCriteria.all().withText("spaetz");
+        LeadSearch search = new LeadSearch(late.tenant(), late.id(), criteria, LeadSort.byLastActivity(),
+                late.statusOrder(), null, 50);
+        List<LeadId> expected = all.stream().filter(criteria::matches).sorted(search.ordering()).limit(50)
+                .map(Lead::id).toList();
+
+        List<LeadId> found = store().read(s -> s.leads().search(search)).stream().map(Lead::id).toList();
+
+        assertEquals(50, expected.size());
+        assertEquals(expected, found);
     }
 
     /** The most statements a page of 1, 10 and 100 leads took, in a transaction and in a read. */

@@ -38,7 +38,8 @@ public final class Benchmarks {
             new Plan("reminders", "4 reminder claiming", "1g"),
             new Plan("inmemory", "5 in-memory store", "3g"),
             new Plan("edits", "6 concurrent edits", "512m"),
-            new Plan("counts", "7 kept counts", "512m"));
+            new Plan("counts", "7 kept counts", "512m"),
+            new Plan("text", "8 text search", "1g"));
 
     private Benchmarks() {
     }

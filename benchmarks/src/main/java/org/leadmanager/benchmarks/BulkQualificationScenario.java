@@ -72,7 +72,7 @@ final class BulkQualificationScenario implements Scenario {
     }
 
     private static void reset(BenchDatabase db) throws Exception {
-        db.execute("TRUNCATE lm_lead, lm_event, lm_activity", "CHECKPOINT");
+        db.execute("TRUNCATE lm_lead, lm_lead_word, lm_event, lm_activity", "CHECKPOINT");
     }
 
     static void check(boolean ok, String what) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,7 +173,7 @@ final class SearchScenario implements Scenario {
     /** Ids of one page (51 rows read, as the library reads one extra to know whether there is a next page). */
     private static List<String> page(Connection c, Project project, Instant afterTime, String afterId)
             throws SQLException {
-        List<String> ids = new ArrayList<>(51);
+        List<String> ids;
         try (PreparedStatement ps = c.prepareStatement(afterTime == null ? PAGE_1 : PAGE_N)) {
             int i = bindFilter(ps, project);
             if (afterTime != null) {
@@ -182,23 +181,9 @@ final class SearchScenario implements Scenario {
                 ps.setObject(i++, java.util.UUID.fromString(afterId));
             }
             ps.setInt(i, 51);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    // read every column, as the library does
-                    for (int col = 1; col <= 31; col++) {
-                        if (col >= 28 && col <= 30) {
-                            rs.getObject(col, OffsetDateTime.class);
-                        } else if (col == 31) {
-                            rs.getLong(col);
-                        } else {
-                            rs.getString(col);
-                        }
-                    }
-                    ids.add(rs.getString(1));
-                }
-            }
+            ids = GeneratedLeads.page(ps);
         }
-        return ids.size() > 50 ? ids.subList(0, 50) : ids;
+        return ids;
     }
 
     private static Map<String, Long> counts(Connection c, Project project) throws SQLException {

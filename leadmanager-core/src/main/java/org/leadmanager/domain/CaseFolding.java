@@ -7,8 +7,8 @@ import java.util.Locale;
  * keeping them as derived columns can size the columns for whatever valid input becomes.
  *
  * <ul>
- *   <li>{@link #lower}: lower case in the root locale. The text criterion ({@code LeadCriteria.matches}) and the
- *       NAME sort ({@code ContactCard.sortName}) compare these. It can lengthen a text: U+0130 'İ' becomes "i̇"
+ *   <li>{@link #lower}: lower case in the root locale. The NAME sort ({@code ContactCard.sortName}) compares
+ *       these; the text criterion folds further, into words ({@code SearchWords}). It can lengthen a text: U+0130 'İ' becomes "i̇"
  *       (i and U+0307, a combining dot), so the result is at most {@link #LOWER_GROWTH} times as long.</li>
  *   <li>{@link #fold}: each code point upper- then lower-cased, so two texts fold alike exactly when
  *       {@link String#equalsIgnoreCase} holds (contact field equality, unique project names). It maps code point

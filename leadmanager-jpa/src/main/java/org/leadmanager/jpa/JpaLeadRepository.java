@@ -26,6 +26,10 @@ import org.leadmanager.spi.store.LeadRepository;
 
 /** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
 final class JpaLeadRepository implements LeadRepository {
+    /** Leads a text page walks per lead asked for, when its word is common (at 1% of a list's leads and more). */
+    private static final int WALK_PER_LEAD = 100;
+    /** Fewest leads a text page walks. */
+    private static final int WALK_MIN = 5000;
     private final JpaSession s;
 
     JpaLeadRepository(JpaSession session) {
@@ -89,6 +93,7 @@ final class JpaLeadRepository implements LeadRepository {
             return List.of();
         }
         Set<UUID> inserted = new HashSet<>();
+        List<LeadEntity> insertedRows = new ArrayList<>();
         int chunkSize = s.dialect.leadChunk(s.store.batchSize());
         for (int from = 0; from < leads.size(); from += chunkSize) {
             // the same order on every node keeps concurrent chunks from deadlocking on each other's keys
@@ -97,7 +102,11 @@ final class JpaLeadRepository implements LeadRepository {
                     .sorted(Comparator.comparing((LeadEntity e) -> e.projectId, JpaSession.UNSIGNED)
                             .thenComparing(e -> e.contactId))
                     .toList();
-            inserted.addAll(s.dialect.insertLeadsIfAbsent(s, rows));
+            Set<UUID> chunk = s.dialect.insertLeadsIfAbsent(s, rows);
+            inserted.addAll(chunk);
+            rows.stream().filter(r -> chunk.contains(r.id)).forEach(insertedRows::add);
+            LeadWords.insert(s, insertedRows);
+            insertedRows.clear();
         }
         return leads.stream().filter(l -> inserted.contains(l.id().value())).toList();
     }
@@ -105,10 +114,18 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public Lead update(Lead lead) {
         LeadEntity changed = LeadEntity.of(lead);
-        if (!s.updateVersioned(LeadEntity.class, changed.id, changed,
-                stored -> stored.tenantId.equals(changed.tenantId) && stored.version == changed.version)) {
+        LeadEntity[] before = new LeadEntity[1];
+        if (!s.updateVersioned(LeadEntity.class, changed.id, changed, stored -> {
+            before[0] = new LeadEntity();
+            before[0].name = stored.name;
+            before[0].email = stored.email;
+            before[0].company = stored.company;
+            return stored.tenantId.equals(changed.tenantId) && stored.version == changed.version;
+        })) {
             throw new StaleModificationException("lead", lead.id(), lead.version());
         }
+        // the words change with the card, in this unit of work
+        LeadWords.update(s, before[0], changed);
         return lead.withVersion(lead.version() + 1);
     }
 
@@ -150,19 +167,48 @@ final class JpaLeadRepository implements LeadRepository {
         if (rows == 0) {
             throw new StaleModificationException("lead", lead.id(), lead.version());
         }
+        LeadWords.delete(s, lead.tenant().value(), lead.id().value());
     }
 
     /**
      * One SQL statement per page, whatever the page size ({@link LeadFilter#page}), on the unit of work's
      * connection, its rows read by {@link LeadRows#read}. When the unit of work assumed the search's project at a
      * version ({@link JpaSession#assume}), the statement also checks that version: rows confirm it.
+     *
+     * <p>A text takes one statement more, and at most two: {@link LeadWords#isRare} weighs its longest word. A rare
+     * word's range of {@code lm_lead_word} selects the page's candidates. For a common one the page walks the list's
+     * index and tests each lead's {@code search_words}, reading at most {@link #WALK_PER_LEAD} leads per lead asked
+     * for (at least {@link #WALK_MIN}): a common word fills the page long before; when it does not (the matches are
+     * sparse in page order, or fewer than a page), the word's range selects the page after all.
      */
     @Override
     public List<Lead> search(LeadSearch search) {
         Long projectVersion = s.assumedVersion(search.project());
-        LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria());
-        String sql = s.dialect.sortedSelect(filter.page(search, projectVersion));
-        List<Lead> page = s.jdbc((connection, dialect) -> {
+        String text = search.criteria().text();
+        List<Lead> page;
+        if (text == null) {
+            page = page(search, null, projectVersion, null);
+        } else {
+            String longest = LeadWords.longest(LeadFilter.termWords(text));
+            page = null;
+            if (longest != null && !LeadWords.isRare(s, search.tenant(), search.project(), longest)) {
+                page = page(search, null, projectVersion,
+                        Math.max(WALK_MIN, WALK_PER_LEAD * search.limit()));
+            }
+            if (page == null || page.size() < search.limit()) {
+                page = page(search, longest, projectVersion, null);
+            }
+        }
+        if (projectVersion != null && !page.isEmpty()) {
+            s.confirmed(search.project());
+        }
+        return page;
+    }
+
+    private List<Lead> page(LeadSearch search, String drivingWord, Long projectVersion, Integer walk) {
+        LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria(), drivingWord);
+        String sql = s.dialect.sortedSelect(filter.page(search, projectVersion, walk));
+        return s.jdbc((connection, dialect) -> {
             List<Lead> leads = new ArrayList<>(search.limit());
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 filter.bind(ps, dialect);
@@ -174,15 +220,14 @@ final class JpaLeadRepository implements LeadRepository {
             }
             return leads;
         });
-        if (projectVersion != null && !page.isEmpty()) {
-            s.confirmed(search.project());
-        }
-        return page;
     }
 
     @Override
     public Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria) {
-        LeadFilter filter = new LeadFilter(tenant, project, criteria);
+        // counting reads every match: the rarest-looking word's range selects them, the others are tested per row
+        String text = criteria.text();
+        String drivingWord = text == null ? null : LeadWords.longest(LeadFilter.termWords(text));
+        LeadFilter filter = new LeadFilter(tenant, project, criteria, drivingWord);
         return s.jdbc((connection, dialect) -> {
             Map<StatusKey, Long> counts = new HashMap<>();
             try (PreparedStatement ps = connection.prepareStatement(filter.countByStatus())) {

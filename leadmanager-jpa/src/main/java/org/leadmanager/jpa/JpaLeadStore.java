@@ -63,6 +63,12 @@ import org.leadmanager.spi.store.StoreSession;
  * row, and the units of work that add to a project fold its rows now and then, skipping rows that others hold.
  * {@code projects().recount} repairs a project's numbers after its leads were changed behind the library's back.
  *
+ * <h2>Text search</h2>
+ * <p>Each lead's words ({@code SearchWords}: name, e-mail and company folded) are rows of {@code lm_lead_word} and,
+ * joined, {@code lm_lead.search_words}, written in the unit of work that inserts the lead, changes its card or
+ * deletes it. A text search is B-tree ranges of those words, on every database and without extensions; how a page
+ * chooses between a word's range and the list's index is on {@code JpaLeadRepository.search}.
+ *
  * <h2>Failures</h2>
  * <p>Optimistic-lock failures (version mismatch, deadlock or serialization failure) surface as
  * {@link org.leadmanager.error.StaleModificationException}, unique-key violations as

@@ -87,6 +87,9 @@ class LeadEntity {
     String ownerDetail;
     @Column(name = "owner_by", length = 64, nullable = false)
     String ownerBy;
+    /** {@link LeadWords#text}: the card's kept words, each after a blank. */
+    @Column(name = "search_words", length = 10_000, nullable = false)
+    String searchWords;
     @Column(name = "lost_reason", length = 10_000)
     String lostReason;
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -128,6 +131,7 @@ class LeadEntity {
         e.city = card.city();
         e.cityFold = CaseFolding.fold(card.city());
         e.detailsLink = card.detailsLink();
+        e.searchWords = LeadWords.text(card);
         e.status = lead.status().value();
         e.assignee = lead.assignee() == null ? null : lead.assignee().value();
         e.originKind = lead.origin().kind().name();

@@ -19,24 +19,33 @@ import org.leadmanager.domain.search.Keyset;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SearchWords;
 
 /**
  * {@link LeadCriteria} and keyset position as an SQL where-clause over {@code lm_lead}, each condition written
  * beside the parameters it binds, with exactly the semantics of {@code LeadCriteria.matches} and
- * {@code LeadOrdering}: the text criterion is a LIKE on the stored lower-case keys, field equality compares stored
- * folds with the folded value, ranges are {@code [from, to)}, ties break by id. The clause is the same on every
- * database; values are bound through the {@link SqlDialect}, which knows how each database takes ids and instants.
+ * {@code LeadOrdering}: the text criterion is a prefix range of the words table ({@link LeadWords}) or a test of
+ * the row's kept words per word, field equality compares stored folds with the folded value, ranges are
+ * {@code [from, to)}, ties break by id. The clause is the same on every database; values are bound through the
+ * {@link SqlDialect}, which knows how each database takes ids and instants.
  */
 final class LeadFilter {
     /** The sort value of a status missing from the status order, as in {@code LeadOrdering}. */
     private static final int UNKNOWN_STATUS = Integer.MAX_VALUE;
-    private static final char ESCAPE = '!';
+    static final char ESCAPE = '!';
 
     private final StringBuilder where = new StringBuilder();
+    /** The text's words tested on the row ({@code search_words}), as conditions with literals only. */
+    private final StringBuilder rowText = new StringBuilder();
     /** The values of the clause's placeholders, in order: strings, ids, instants and integers. */
     private final List<Object> params = new ArrayList<>();
 
-    LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c) {
+    /**
+     * @param drivingWord the word of the text whose range of {@code lm_lead_word} selects the leads (see
+     *                    {@code JpaLeadRepository.search}); the text's other words, or all of them when null, are
+     *                    tested on {@code lm_lead.search_words}
+     */
+    LeadFilter(TenantId tenant, ProjectId project, LeadCriteria c, String drivingWord) {
         where.append("tenant_id = ? AND project_id = ?");
         params.add(tenant.value());
         params.add(project.value());
@@ -55,12 +64,7 @@ final class LeadFilter {
             }
         }
         if (c.text() != null) {
-            String pattern = "%" + escapeLike(CaseFolding.lower(c.text())) + "%";
-            where.append(" AND (name_key LIKE ? ESCAPE '" + ESCAPE + "' OR email_key LIKE ? ESCAPE '" + ESCAPE
-                    + "' OR company_key LIKE ? ESCAPE '" + ESCAPE + "')");
-            params.add(pattern);
-            params.add(pattern);
-            params.add(pattern);
+            text(tenant, project, c.text(), drivingWord);
         }
         for (Map.Entry<ContactField, String> f : c.fields().entrySet()) {
             and(foldColumn(f.getKey()) + " = ?", CaseFolding.fold(f.getValue().strip()));
@@ -84,10 +88,11 @@ final class LeadFilter {
     /**
      * {@code SELECT} every column of {@link LeadRows} in its order {@code ... ORDER BY ... LIMIT}: the search's page,
      * strictly after its keyset. With a project version (else null), the statement returns rows only while the
-     * search's project is stored at that version. Adds to the filter's clause and parameters: build a new filter
-     * per statement.
+     * search's project is stored at that version. With {@code walk} (else null), the text's words are tested only on
+     * the first {@code walk} leads in page order that meet the other criteria: a page of fewer leads than asked for
+     * may then be incomplete. Adds to the filter's clause and parameters: build a new filter per statement.
      */
-    String page(LeadSearch search, Long projectVersion) {
+    String page(LeadSearch search, Long projectVersion, Integer walk) {
         if (projectVersion != null) {
             where.append(" AND EXISTS (SELECT 1 FROM lm_project p WHERE p.id = ? AND p.tenant_id = ?"
                     + " AND p.version = ?)");
@@ -122,13 +127,20 @@ final class LeadFilter {
         }
         String order = key == null ? "id " + dir : key + " " + dir + ", id " + dir;
         // the page size as a literal: PostgreSQL's generic plan for LIMIT ? would expect a large result
-        return "SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where + " ORDER BY " + order + " LIMIT "
-                + search.limit();
+        if (walk == null || rowText.isEmpty()) {
+            return "SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where + rowText + " ORDER BY " + order
+                    + " LIMIT " + search.limit();
+        }
+        // the first `walk` leads in page order that meet every other criterion, then the text on their rows: the
+        // database stops reading the list's index once the page is full
+        return "SELECT " + LeadRows.NAMES + " FROM (SELECT " + LeadRows.NAMES + " FROM lm_lead WHERE " + where
+                + " ORDER BY " + order + " LIMIT " + walk + ") x WHERE 1 = 1" + rowText + " ORDER BY " + order
+                + " LIMIT " + search.limit();
     }
 
     /** {@code SELECT status, COUNT(*) ... GROUP BY status} over the leads the filter matches. */
     String countByStatus() {
-        return "SELECT status, COUNT(*) FROM lm_lead WHERE " + where + " GROUP BY status";
+        return "SELECT status, COUNT(*) FROM lm_lead WHERE " + where + rowText + " GROUP BY status";
     }
 
     /** Binds the clause's values to the statement's placeholders, from the first on. */
@@ -169,6 +181,53 @@ final class LeadFilter {
             caseExpr.append(" WHEN '").append(order.get(i).value()).append("' THEN ").append(i);
         }
         return caseExpr.append(" ELSE ").append(UNKNOWN_STATUS).append(" END").toString();
+    }
+
+    /**
+     * The words a lead must have a word beginning with: the term's ({@code SearchWords.ofTerm}), without those that
+     * begin another of them (they add nothing), sorted; empty for a term without words.
+     */
+    static List<String> termWords(String term) {
+        List<String> words = new ArrayList<>(new java.util.TreeSet<>(SearchWords.ofTerm(term)));
+        words.removeIf(w -> words.stream().anyMatch(other -> other.length() > w.length() && other.startsWith(w)));
+        return words;
+    }
+
+    /**
+     * Every word of the term begins a word of the lead ({@code SearchWords}): the driving word as the leads of the
+     * project with a word in its prefix range of {@code lm_lead_word}'s primary key, every other word as
+     * {@code search_words LIKE '% word%'} on the row. A term without words matches no lead.
+     */
+    private void text(TenantId tenant, ProjectId project, String term, String drivingWord) {
+        List<String> words = termWords(term);
+        if (words.isEmpty()) {
+            where.append(" AND 1 = 0");
+            return;
+        }
+        for (String word : words) {
+            if (word.equals(drivingWord)) {
+                where.append(" AND id IN (SELECT w.lead_id FROM lm_lead_word w WHERE w.tenant_id = ?"
+                        + " AND w.project_id = ? AND w.word LIKE ").append(likeLiteral("", word)).append(')');
+                params.add(tenant.value());
+                params.add(project.value());
+            } else {
+                // a blank then the word begins one of the kept words: words hold no blank
+                rowText.append(" AND search_words LIKE ").append(likeLiteral("% ", word));
+            }
+        }
+    }
+
+    /**
+     * {@code 'before' || word || '%'} as an SQL literal with its escape clause. A literal, not a parameter: from the
+     * sixth run of a prepared statement PostgreSQL may use a generic plan, which cannot turn {@code LIKE ?} into a
+     * range of an index nor weigh it, and it then scans a project's words. A word holds letters and digits only
+     * ({@code SearchWords}), so it needs no quoting; anything else is refused here.
+     */
+    static String likeLiteral(String before, String word) {
+        if (word.isEmpty() || !word.codePoints().allMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException("a search word holds letters and digits only");
+        }
+        return "'" + before + escapeLike(word) + "%' ESCAPE '" + ESCAPE + "'";
     }
 
     private static String foldColumn(ContactField field) {

@@ -45,6 +45,7 @@ final class LeadRows {
             new Column("city", "text", e -> e.city, (e, v) -> e.city = (String) v),
             new Column("city_fold", "text", e -> e.cityFold, (e, v) -> e.cityFold = (String) v),
             new Column("details_link", "text", e -> e.detailsLink, (e, v) -> e.detailsLink = (String) v),
+            new Column("search_words", "text", e -> e.searchWords, (e, v) -> e.searchWords = (String) v),
             new Column("status", "text", e -> e.status, (e, v) -> e.status = (String) v),
             new Column("assignee", "text", e -> e.assignee, (e, v) -> e.assignee = (String) v),
             new Column("origin_kind", "text", e -> e.originKind, (e, v) -> e.originKind = (String) v),

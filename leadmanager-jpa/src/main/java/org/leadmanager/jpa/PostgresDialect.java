@@ -39,6 +39,9 @@ final class PostgresDialect implements SqlDialect {
             + " CROSS JOIN LATERAL (SELECT l.tenant_id FROM lm_lead l WHERE l.project_id = ?"
             + " AND l.contact_id = k.contact_id LIMIT 1) AS l WHERE l.tenant_id = ?";
 
+    private static final String INSERT_WORDS = "INSERT INTO lm_lead_word (tenant_id, project_id, word, lead_id)"
+            + " SELECT * FROM unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[])";
+
     private static final String RAISE = "WITH c AS (SELECT * FROM unnest(?::uuid[], ?::int8[]) AS c(id, n)),"
             + " locked AS (SELECT l.id FROM lm_lead l WHERE l.id IN (SELECT id FROM c) AND l.tenant_id = ?"
             + " ORDER BY l.id FOR NO KEY UPDATE)"
@@ -81,6 +84,32 @@ final class PostgresDialect implements SqlDialect {
                 }
             }
             return inserted;
+        });
+    }
+
+    /** All rows in one statement of four arrays, as leads are inserted: one round trip whatever their number. */
+    @Override
+    public void insertWords(JpaSession s, List<LeadWords.Row> rows) {
+        s.jdbc((connection, dialect) -> {
+            String[] tenants = new String[rows.size()];
+            UUID[] projects = new UUID[rows.size()];
+            String[] words = new String[rows.size()];
+            UUID[] leads = new UUID[rows.size()];
+            for (int i = 0; i < tenants.length; i++) {
+                LeadWords.Row row = rows.get(i);
+                tenants[i] = row.tenant();
+                projects[i] = row.project();
+                words[i] = row.word();
+                leads[i] = row.lead();
+            }
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_WORDS)) {
+                ps.setArray(1, connection.createArrayOf("varchar", tenants));
+                ps.setArray(2, connection.createArrayOf("uuid", projects));
+                ps.setArray(3, connection.createArrayOf("varchar", words));
+                ps.setArray(4, connection.createArrayOf("uuid", leads));
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

@@ -110,6 +110,11 @@ interface SqlDialect {
      */
     Set<UUID> insertLeadsIfAbsent(JpaSession s, List<LeadEntity> rows);
 
+    /** Inserts rows of {@code lm_lead_word} ({@link LeadWords}). Default: JDBC batches of plain inserts. */
+    default void insertWords(JpaSession s, List<LeadWords.Row> rows) {
+        LeadWords.insertBatches(s, rows);
+    }
+
     /** Which of the contacts (distinct) are leads of the project. Default: JPQL, 1000 contacts per IN list. */
     default Set<String> existingContacts(JpaSession s, String tenant, UUID project, List<String> contacts) {
         Set<String> existing = new HashSet<>();

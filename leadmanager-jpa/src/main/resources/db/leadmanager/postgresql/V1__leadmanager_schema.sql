@@ -127,7 +127,7 @@ CREATE TABLE lm_lead (
     project_id        uuid          NOT NULL,
     contact_id        varchar(64)   COLLATE "C" NOT NULL,
     name              varchar(200)  NOT NULL,
-    -- *_key: the text lower-cased (text search, NAME sort), up to twice as long: U+0130 becomes two characters
+    -- *_key: the text lower-cased (name_key: the NAME sort), up to twice as long: U+0130 becomes two characters
     -- *_fold: each character upper- then lower-cased (equality ignoring case), as long as the text
     name_key          varchar(400)  COLLATE "C" NOT NULL,
     name_fold         varchar(200)  COLLATE "C" NOT NULL,
@@ -142,6 +142,9 @@ CREATE TABLE lm_lead (
     city              varchar(200),
     city_fold         varchar(200)  COLLATE "C",
     details_link      varchar(2000),
+    -- the kept words of name, e-mail and company (lm_lead_word's), each after a blank: a text search that walks a
+    -- page's index tests them here, LIKE '% word%'
+    search_words      text NOT NULL DEFAULT '',
     status            varchar(40)   COLLATE "C" NOT NULL,
     assignee          varchar(64)   COLLATE "C",
     origin_kind       varchar(16)   NOT NULL,
@@ -171,6 +174,22 @@ CREATE INDEX lm_lead_assignee_ix ON lm_lead (project_id, assignee, last_activity
 CREATE INDEX lm_lead_status_ix ON lm_lead (tenant_id, project_id, status);
 -- LeadRepository.findAllByContact
 CREATE INDEX lm_lead_contact_ix ON lm_lead (tenant_id, contact_id);
+
+-- the words of each lead's name, e-mail and company as the text criterion folds them (SearchWords: lower case,
+-- ss for ß, umlauts both as ae/oe/ue and as a/o/u, accents dropped; at most 40 characters), one row per word and
+-- lead. The lead repository writes them in the unit of work that inserts a lead, changes its card or deletes it
+CREATE TABLE lm_lead_word (
+    tenant_id  varchar(64) COLLATE "C" NOT NULL,
+    project_id uuid        NOT NULL,
+    -- COLLATE "C": LIKE 'prefix%' is a range of the primary key
+    word       varchar(40) COLLATE "C" NOT NULL,
+    lead_id    uuid        NOT NULL,
+    -- LeadRepository.search, countByStatus with text: the leads of a project with a word in a term word's range
+    CONSTRAINT lm_lead_word_pk PRIMARY KEY (tenant_id, project_id, word, lead_id)
+);
+-- LeadRepository.search with text (a lead's words, probed lead by lead in the order of a page's index), update
+-- and delete (a lead's rows)
+CREATE INDEX lm_lead_word_lead_ix ON lm_lead_word (tenant_id, lead_id, word);
 
 -- kept tallies (TallyRepository): numbers per project, such as leads per status, kept as changes commit. A unit of
 -- work only ever adds rows of its own (a random id each), so concurrent units of work never wait for one another

@@ -77,6 +77,7 @@ abstract class SchemaBehaviour extends StoreTestBase {
             expected.put("lm_lead." + fold, Keys.FOLD_LENGTH);
         }
         expected.put("lm_project.name_key", Keys.FOLD_LENGTH);
+        expected.put("lm_lead_word.word", Keys.WORD_LENGTH);
         assertEquals(2 * Text.MAX_NAME, Keys.LOWER_LENGTH, "lower case can double a text");
 
         Map<String, Integer> sizes = columnSizes();

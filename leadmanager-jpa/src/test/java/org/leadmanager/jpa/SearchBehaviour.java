@@ -43,7 +43,9 @@ abstract class SearchBehaviour extends StoreTestBase {
     private static final String[] NAMES = {"anna", "Anna", "ANNA B", "Zoë", "zoe", "ZOË", "Émile", "émile", "_under",
         "100% pure", "b_c", "x", "Ärger", "ärger", "abc", "ab", "a!b", "O'Brien", "straße", "İstanbul", "istanbul", "ǅemal", "Σίσυφος", "ſam", "µ"};
     private static final String[] CITIES = {null, "Berlin", "berlin", "BERLIN ", "Köln", "KÖLN", "Paris"};
-    private static final String[] TEXTS = {"an", "AN", "%", "_", "ö", "Ö", "e", "b_", "0% p", "!", "'", "ss", "σ", "i̇"};
+    /** "e" and "example com" begin words of most leads: the store walks the page's index for them. */
+    private static final String[] TEXTS = {"an", "AN", "%", "_", "ö", "Ö", "e", "b_", "0% p", "!", "'", "ss", "σ", "i̇",
+        "example com", "anna b"};
     private static final StatusKey GONE = StatusKey.of("gone");
     private static final List<StatusKey> STATUSES = List.of(Fixtures.NEW, Fixtures.CONTACTED, Fixtures.WON,
             Fixtures.LOST, GONE);
@@ -164,15 +166,71 @@ abstract class SearchBehaviour extends StoreTestBase {
     }
 
     @Test
-    void aPageTakesOneStatementWhateverItsSize() {
+    void aPageTakesAFixedNumberOfStatementsWhateverItsSize() {
         // counted on the connections themselves: the provider's statements and the store's own JDBC statements
         CountingDataSource connections = new CountingDataSource(db().url());
         EntityManagerFactory emf = db().newEmf(Map.of("hibernate.connection.datasource", connections));
         JpaLeadStore counted = JpaLeadStore.create(emf);
-        LeadCriteria criteria = LeadCriteria.all().withStatuses(Fixtures.NEW, Fixtures.CONTACTED, GONE)
-                .withText("a").withUnassigned(true).withAssignees(Fixtures.ALICE);
-        Map<Integer, Long> statementsPerPageSize = new HashMap<>();
+        LeadCriteria withoutText = LeadCriteria.all().withStatuses(Fixtures.NEW, Fixtures.CONTACTED, GONE)
+                .withUnassigned(true).withAssignees(Fixtures.ALICE);
+        LeadCriteria criteria = withoutText.withText("a");
+        assertEquals(Map.of(1, 1L, 10, 1L, 100, 1L),
+                statementsPerPage(counted, connections, withoutText, new HashMap<>()));
         Map<Integer, Integer> leadsPerPageSize = new HashMap<>();
+        Map<Integer, Long> withText = statementsPerPage(counted, connections, criteria, leadsPerPageSize);
+        assertTrue(withText.values().stream().allMatch(n -> n >= 2 && n <= 3), "a text weighs its word, then reads"
+                + " the page by walking the list, and by the word's range when the walk did not fill it: " + withText);
+        assertEquals(1, leadsPerPageSize.get(1));
+        assertEquals(10, leadsPerPageSize.get(10), "enough matches for a page of 10");
+
+        long counts = counted.inTransaction(s -> {
+            long before = connections.statements();
+            s.leads().countByStatus(project.tenant(), project.id(), criteria);
+            s.tallies().sums(project.tenant(), org.leadmanager.domain.tally.Tally.STATUS);
+            s.tallies().sums(project.tenant(), project.id(), org.leadmanager.domain.tally.Tally.OWNER);
+            return connections.statements() - before;
+        });
+        assertEquals(3, counts, "each count is one grouped query, of the leads or of the kept tallies");
+    }
+
+    /**
+     * A common word whose leads all come late in page order: the walk along the list's index stops after its
+     * budget without a match, and the word's range finds the page, the same as the reference.
+     */
+    @Test
+    void aCommonWordFoundOnlyLateInTheListIsFoundThroughItsWords() {
+        Project late = Fixtures.project(Fixtures.tenant(), "Late");
+        run(s -> s.projects().insert(late));
+        List<Lead> all = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            // newest first: the 5,600 newest are called Early, the 400 oldest Spätzle
+            String name = (i < 400 ? "Spätzle " : "Early ") + i;
+            Lead lead = Lead.reconstitute(new LeadId(Fixtures.newId()), late.tenant(), late.id(),
+                    ContactId.of("late-" + i), ContactCard.named(name), Fixtures.NEW, null,
+                    Origin.manual(Fixtures.ALICE), OwnerReason.unassigned(Fixtures.ALICE), null, Fixtures.at(i),
+                    Fixtures.at(i), null, 0);
+            all.add(lead);
+        }
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Lead> chunk = all.subList(from, from + 1000);
+            run(s -> s.leads().insertIfAbsent(chunk));
+        }
+        LeadCriteria criteria = LeadCriteria.all().withText("spaetz");
+        LeadSearch search = new LeadSearch(late.tenant(), late.id(), criteria, LeadSort.byLastActivity(),
+                late.statusOrder(), null, 50);
+        List<LeadId> expected = all.stream().filter(criteria::matches).sorted(search.ordering()).limit(50)
+                .map(Lead::id).toList();
+
+        List<LeadId> found = store().read(s -> s.leads().search(search)).stream().map(Lead::id).toList();
+
+        assertEquals(50, expected.size());
+        assertEquals(expected, found);
+    }
+
+    /** The most statements a page of 1, 10 and 100 leads took, in a transaction and in a read. */
+    private Map<Integer, Long> statementsPerPage(JpaLeadStore counted, CountingDataSource connections,
+            LeadCriteria criteria, Map<Integer, Integer> leadsPerPageSize) {
+        Map<Integer, Long> statementsPerPageSize = new HashMap<>();
         for (int size : new int[] {1, 10, 100}) {
             Lead last = leads.stream().filter(criteria::matches).sorted(new LeadSearch(project.tenant(), project.id(),
                     criteria, LeadSort.byLastActivity(), List.of(), null, 1).ordering()).findFirst().orElseThrow();
@@ -188,18 +246,7 @@ abstract class SearchBehaviour extends StoreTestBase {
                 statementsPerPageSize.merge(size, statements, Math::max);
             }
         }
-        assertEquals(Map.of(1, 1L, 10, 1L, 100, 1L), statementsPerPageSize);
-        assertEquals(1, leadsPerPageSize.get(1));
-        assertEquals(10, leadsPerPageSize.get(10), "enough matches for a page of 10");
-
-        long counts = counted.inTransaction(s -> {
-            long before = connections.statements();
-            s.leads().countByStatus(project.tenant(), project.id(), criteria);
-            s.tallies().sums(project.tenant(), org.leadmanager.domain.tally.Tally.STATUS);
-            s.tallies().sums(project.tenant(), project.id(), org.leadmanager.domain.tally.Tally.OWNER);
-            return connections.statements() - before;
-        });
-        assertEquals(3, counts, "each count is one grouped query, of the leads or of the kept tallies");
+        return statementsPerPageSize;
     }
 
     private LeadCriteria randomCriteria(Random random) {

@@ -285,7 +285,9 @@ public abstract class SearchContract extends ContractBase {
                 LeadCriteria.all().withField(ContactField.CITY, "berlin").withStatuses(NEW, CONTACTED, OFFER),
                 LeadCriteria.all().withCreated(times.get("anna2"), bulk.plusSeconds(1)).withOpenFollowUp(false),
                 LeadCriteria.all().withSources(action.id()).withUnassigned(true),
-                LeadCriteria.all().withStatuses(WON).withText("nobody"));
+                LeadCriteria.all().withStatuses(WON).withText("nobody"),
+                LeadCriteria.all().withText("Mül bau"),
+                LeadCriteria.all().withText("example anna").withUnassigned(true));
     }
 
     @Test
@@ -321,6 +323,60 @@ public abstract class SearchContract extends ContractBase {
                 "surrounding blanks are ignored");
         assertEquals(Set.of(), find(LeadCriteria.all().withText("%")), "wildcards are plain characters");
         assertEquals(Set.of(), find(LeadCriteria.all().withText("_")), "wildcards are plain characters");
+    }
+
+    @Test
+    void everyWordOfTheTextBeginsAWordOfNameEmailOrCompany() {
+        Set<String> schmidt = Set.of("anna1", "anna2", "anna3", "bernd", "clara");
+        assertEquals(schmidt, find(LeadCriteria.all().withText("schm")), "a beginning is enough");
+        assertEquals(Set.of(), find(LeadCriteria.all().withText("midt")), "the middle of a word is not");
+        assertEquals(Set.of("anna1", "anna2", "anna3"), find(LeadCriteria.all().withText("anna s")));
+        assertEquals(Set.of("anna1", "anna2", "anna3"), find(LeadCriteria.all().withText("S. ANNA")),
+                "words in any order");
+        assertEquals(Set.of("bernd"), find(LeadCriteria.all().withText("schmidt-bau")), "e-mail words, any case");
+        assertEquals(Set.of("bernd"), find(LeadCriteria.all().withText("bernd bau")), "name and company together");
+        assertEquals(Set.of("anna1"), find(LeadCriteria.all().withText("solarwerk anna")));
+        assertEquals(Set.of(), find(LeadCriteria.all().withText("anna zetkin")), "every word must be found");
+        assertEquals(Set.of("anna1", "clara", "eva", "gisela", "ida", "zoe"),
+                find(LeadCriteria.all().withText("example.org")));
+    }
+
+    @Test
+    void textFindsUmlautsSharpSAndAccentsAsGermanUsersTypeThem() {
+        add("gerda", card("Gerda Straßer", null, "Hüttenwerk", null));
+        add("hmueller", card("Hans Mueller", null, null, null));
+        assertEquals(Set.of("bernd"), find(LeadCriteria.all().withText("muller")), "the host's ue is no umlaut");
+        for (String term : List.of("mueller", "MÜLLER", "mül")) {
+            assertEquals(Set.of("bernd", "hmueller"), find(LeadCriteria.all().withText(term)), term);
+        }
+        assertEquals(Set.of("juergen"), find(LeadCriteria.all().withText("jurgen")));
+        assertEquals(Set.of("juergen"), find(LeadCriteria.all().withText("Jürgen")));
+        assertEquals(Set.of("juergen"), find(LeadCriteria.all().withText("juergen klopp")));
+        assertEquals(Set.of("emile"), find(LeadCriteria.all().withText("emile zola")));
+        assertEquals(Set.of("zoe"), find(LeadCriteria.all().withText("zoe")));
+        assertEquals(Set.of("clara"), find(LeadCriteria.all().withText("sohne")));
+        assertEquals(Set.of("clara"), find(LeadCriteria.all().withText("SOEHNE")));
+        for (String term : List.of("strasser", "straßer", "STRASS", "huttenwerk", "huettenwerk", "Hütten")) {
+            assertEquals(Set.of("gerda"), find(LeadCriteria.all().withText(term)), term);
+        }
+        assertEquals(Set.of(), find(LeadCriteria.all().withText("straser")));
+    }
+
+    @Test
+    void hostileCharactersInTheTextMatchLiterallyNeverAsWildcards() {
+        add("hostile", card("50% Rabatt_Aktion", "o'neil@example.net", "Back\\slash \"Quote\" GmbH", null));
+        add("plain", card("Rabatt Aktion", "rabatt@example.net", "Rabatt AG", null));
+        assertEquals(Set.of("hostile"), find(LeadCriteria.all().withText("50%")));
+        assertEquals(Set.of("hostile"), find(LeadCriteria.all().withText("rabatt_aktion 50")));
+        assertEquals(Set.of("hostile"), find(LeadCriteria.all().withText("o'neil")));
+        assertEquals(Set.of("hostile"), find(LeadCriteria.all().withText("back\\slash")));
+        assertEquals(Set.of("hostile"), find(LeadCriteria.all().withText("\"quote\"")));
+        assertEquals(Set.of(), find(LeadCriteria.all().withText("r_batt")), "_ matches no single character");
+        assertEquals(Set.of(), find(LeadCriteria.all().withText("r%att")), "% matches no run of characters");
+        for (String term : List.of("%", "_", "\\", "'", "\"", "%_%", "'; --")) {
+            assertEquals(Set.of(), find(LeadCriteria.all().withText(term)), "no letter or digit: " + term);
+        }
+        assertEquals(Set.of(), find(LeadCriteria.all().withText("' OR '1'='1")), "the words or, 1, 1: no lead has 1");
     }
 
     @Test

@@ -233,6 +233,8 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(ActivityType.CARD_REFRESHED, lastOf(lm().leads().timeline(manager(), lead.id())).type());
         assertEquals(List.of(lead.id()), lm().search().find(manager(), org.leadmanager.LeadQuery.firstPage(
                 project.id(), LeadCriteria.all().withText("gabler"))).leads().stream().map(Lead::id).toList());
+        assertEquals(List.of(), lm().search().find(manager(), org.leadmanager.LeadQuery.firstPage(project.id(),
+                LeadCriteria.all().withText("erika mustermann"))).leads(), "the old card's words are gone");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.MarketingActionId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.contact.ContactCard;
@@ -23,7 +22,8 @@ import org.leadmanager.domain.project.StatusKey;
  * @param statuses          the ticked statuses; empty = all
  * @param assignees         leads owned by one of these users ...
  * @param unassigned        ... or (when true) leads owned by nobody; both empty/false = any owner
- * @param text              case-insensitive substring of contact name, e-mail or company; null = any
+ * @param text              words that each begin a word of the contact's name, e-mail or company, folded as
+ *                          {@link SearchWords} describes (case, accents, umlauts and ß); null = any
  * @param fields            contact fields that must equal the value, ignoring case
  * @param sources           leads that came from one of these marketing actions; empty = any origin
  * @param createdFrom       nullable
@@ -148,7 +148,7 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
             }
         }
         ContactCard card = lead.card();
-        if (text != null && !(contains(card.name()) || contains(card.email()) || contains(card.company()))) {
+        if (text != null && !SearchWords.matches(text, card)) {
             return false;
         }
         for (Map.Entry<ContactField, String> e : fields.entrySet()) {
@@ -166,10 +166,6 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
                 && (hasOpenFollowUp == null || hasOpenFollowUp == (lead.nextFollowUpAt() != null))
                 && (followUpDueBefore == null
                         || lead.nextFollowUpAt() != null && lead.nextFollowUpAt().isBefore(followUpDueBefore));
-    }
-
-    private boolean contains(String value) {
-        return value != null && CaseFolding.lower(value).contains(CaseFolding.lower(text));
     }
 
     private static boolean within(Instant t, Instant from, Instant to) {

@@ -36,6 +36,7 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.DomainEvent.LeadErased;
+import org.leadmanager.domain.followup.ReminderState;
 import org.leadmanager.domain.lead.ErasureReason;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.MarketingAction;
@@ -129,7 +130,9 @@ public abstract class PrivacyContract extends ContractBase {
             fx.clock.advance(Duration.ofHours(2));
             ReminderDispatcher reminders = lm().reminderDispatcher(
                     ReminderDispatcher.Options.defaults(new RecordingNotifier()).withNodeId("privacy-reminders"));
-            assertEquals(1, reminders.dispatchDue(), "the contact's follow-up reminder fired");
+            reminders.dispatchDue();
+            assertEquals(List.of(ReminderState.FIRED), lm().followUps().forLead(manager(), firstLead.id()).stream()
+                    .map(f -> f.reminder()).toList(), "the contact's follow-up reminder fired");
             lm().leads().assign(manager(), firstLead.id(), fx.bob);
             firstLead = fx.reload(firstLead.id());
             secondLead = fx.reload(secondLead.id());

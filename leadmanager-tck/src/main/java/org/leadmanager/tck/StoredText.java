@@ -41,13 +41,14 @@ public interface StoredText {
      * @return one line per hit, {@code "where: marker"}; empty when none is found
      */
     default List<String> find(Collection<String> markers) {
-        List<String> lower = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+        List<String> given = List.copyOf(markers);
+        List<String> lower = given.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
         List<String> hits = new ArrayList<>();
         scan((where, text) -> {
             String value = text.toLowerCase(Locale.ROOT);
             for (int i = 0; i < lower.size(); i++) {
                 if (value.contains(lower.get(i))) {
-                    hits.add(where + ": " + markers.stream().toList().get(i));
+                    hits.add(where + ": " + given.get(i));
                 }
             }
         });
@@ -93,7 +94,9 @@ public interface StoredText {
                     if (columns.isEmpty()) {
                         continue;
                     }
-                    String select = "SELECT " + String.join(", ", columns) + " FROM " + table;
+                    String quote = meta.getIdentifierQuoteString().strip();
+                    String select = "SELECT " + String.join(", ", columns.stream().map(n -> quote + n + quote)
+                            .toList()) + " FROM " + quote + table + quote;
                     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(select)) {
                         while (rs.next()) {
                             for (int i = 0; i < columns.size(); i++) {

@@ -219,7 +219,10 @@ final class EventTable implements EventRegistry {
         return expired.size();
     }
 
-    /** Removes every event of the lead's ({@code EventEnvelope.event().lead()}), in any state (erasure). */
+    /**
+     * Removes every event of the lead's ({@code EventEnvelope.event().lead()}), in any state (erasure). A scan of all
+     * rows: erasures are rare, and rows leave the table as they are published.
+     */
     void deleteByLead(TenantId tenant, LeadId lead) {
         UndoLog log = transactions.active().changes();
         List<Row> rows = byId.values().stream()

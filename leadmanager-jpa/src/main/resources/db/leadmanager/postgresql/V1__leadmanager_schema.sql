@@ -197,7 +197,8 @@ CREATE TABLE lm_activity (
     to_value      varchar(200),
     detail        text,
     CONSTRAINT lm_activity_pk PRIMARY KEY (seq),
-    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll; JpaSession.eraseLead
+    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll;
+    -- JpaSession.eraseLead
     CONSTRAINT lm_activity_lead_uq UNIQUE (lead_id, lead_seq)
 );
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.ErasureResult;
 import org.leadmanager.EventRelay;
@@ -42,9 +43,11 @@ import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusKey;
+import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.LeadManagerException;
 import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.spi.store.LeadStore;
 
 /**
@@ -142,7 +145,7 @@ public abstract class PrivacyContract extends ContractBase {
     }
 
     private Map<StatusKey, Long> counts(ProjectId project) {
-        return lm().search().countByStatus(manager(), project, org.leadmanager.domain.search.LeadCriteria.all())
+        return lm().search().countByStatus(manager(), project, LeadCriteria.all())
                 .byStatus();
     }
 
@@ -246,8 +249,8 @@ public abstract class PrivacyContract extends ContractBase {
         ErasureResult result = lm().privacy().contactDeleted(fx.system(), seeded.contact);
         assertEquals(2, result.leads().size());
         assertEquals(Set.of(ErasureReason.CONTACT_DELETED), fx.publishedEvents().stream()
-                .filter(e -> e instanceof LeadErased).map(e -> ((LeadErased) e).reason()).collect(
-                        java.util.stream.Collectors.toSet()));
+                .filter(e -> e instanceof LeadErased).map(e -> ((LeadErased) e).reason())
+                .collect(Collectors.toSet()));
         assertNothingFound(seeded.markers(), "after contactDeleted");
     }
 
@@ -316,7 +319,7 @@ public abstract class PrivacyContract extends ContractBase {
                     try {
                         otherNode.leads().addNote(fx.manager, seeded.firstLead.id(), "racing " + token);
                         landed.incrementAndGet();
-                    } catch (NotFoundException | org.leadmanager.error.StaleModificationException gone) {
+                    } catch (NotFoundException | StaleModificationException gone) {
                         return;
                     }
                 }
@@ -333,7 +336,7 @@ public abstract class PrivacyContract extends ContractBase {
                         } else {
                             otherNode.leads().changeStatus(fx.manager, seeded.firstLead.id(), cycle[i % 3]);
                         }
-                    } catch (NotFoundException | org.leadmanager.error.StaleModificationException gone) {
+                    } catch (NotFoundException | StaleModificationException gone) {
                         // gone, or lost a race with the erasure's unit of work or with the notes: go on
                     } catch (LeadManagerException refused) {
                         // a status the lead is on already or cannot move to: go on

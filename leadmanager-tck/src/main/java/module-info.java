@@ -7,6 +7,7 @@ module org.leadmanager.tck {
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;
     requires transitive net.jqwik.api;
+    requires transitive java.sql;
 
     exports org.leadmanager.tck;
 

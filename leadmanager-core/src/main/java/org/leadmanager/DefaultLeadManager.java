@@ -16,6 +16,7 @@ final class DefaultLeadManager implements LeadManager {
     private final Leads leads;
     private final FollowUps followUps;
     private final Search search;
+    private final Privacy privacy;
 
     /** For {@code LeadManagerBuilder} only. */
     public DefaultLeadManager(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
@@ -28,6 +29,7 @@ final class DefaultLeadManager implements LeadManager {
         this.leads = ValidatingProxy.wrap(Leads.class, new LeadService(ctx), calls);
         this.followUps = ValidatingProxy.wrap(FollowUps.class, new FollowUpService(ctx), calls);
         this.search = ValidatingProxy.wrap(Search.class, new SearchService(ctx), calls);
+        this.privacy = ValidatingProxy.wrap(Privacy.class, new PrivacyService(ctx), calls);
     }
 
     @Override
@@ -53,6 +55,16 @@ final class DefaultLeadManager implements LeadManager {
     @Override
     public Search search() {
         return search;
+    }
+
+    @Override
+    public Privacy privacy() {
+        return privacy;
+    }
+
+    @Override
+    public RetentionJob retentionJob(RetentionJob.Options options) {
+        return new Retention(ctx, Objects.requireNonNull(options, "options"));
     }
 
     @Override

@@ -11,9 +11,10 @@ package org.leadmanager;
  *         .build();
  * }</pre>
  *
- * <p>Beside the calls run two background jobs, each only once the host starts or drives it, on any number of nodes
- * sharing the store: the {@linkplain #reminderDispatcher reminder dispatcher} fires due follow-ups, and the
- * {@linkplain #eventRelay event relay} publishes committed events. A change only records its events with it, in its
+ * <p>Beside the calls run background jobs, each only once the host starts or drives it, on any number of nodes
+ * sharing the store: the {@linkplain #reminderDispatcher reminder dispatcher} fires due follow-ups, the
+ * {@linkplain #eventRelay event relay} publishes committed events, and the {@linkplain #retentionJob retention job}
+ * erases leads kept longer than their project allows. A change only records its events with it, in its
  * unit of work; it never calls the publisher itself.
  */
 public interface LeadManager {
@@ -41,6 +42,9 @@ public interface LeadManager {
     /** Lists, advanced search and saved searches. */
     Search search();
 
+    /** Erasing what is held about a contact, everywhere in the tenant. */
+    Privacy privacy();
+
     /**
      * A dispatcher that fires due follow-up reminders through the notifier. Nothing runs until the host calls
      * {@link ReminderDispatcher#start()} or drives it with {@link ReminderDispatcher#dispatchDue()}.
@@ -55,4 +59,11 @@ public interface LeadManager {
      * ({@link org.leadmanager.spi.host.EventPublisher#none()}) nothing is recorded and the relay publishes nothing.
      */
     EventRelay eventRelay(EventRelay.Options options);
+
+    /**
+     * A job that erases leads past their project's retention rule. Nothing runs until the host calls
+     * {@link RetentionJob#start()} or drives it with {@link RetentionJob#eraseDue()}; {@link RetentionJob#dryRun}
+     * lists what would go.
+     */
+    RetentionJob retentionJob(RetentionJob.Options options);
 }

@@ -69,6 +69,15 @@ final class Tx {
     }
 
     /**
+     * Erases a lead as stored (version-checked) with everything the store keeps about it, and takes it off the kept
+     * tallies.
+     */
+    void erase(Lead lead) {
+        s.eraseLead(lead);
+        tallies.addAll(Tallies.removed(lead));
+    }
+
+    /**
      * The project's kept sums of a tally, this unit of work's own changes included: what it recorded so far goes to
      * the store first.
      */

@@ -109,4 +109,12 @@ class ExamplesRunTest {
         assertContains(run(AccessPolicyExample::main), "Anna sees Ben's lead: Petra Berg",
                 "Anna may not change it", "Another tenant: lead");
     }
+
+    @Test
+    void privacy() {
+        String out = run(PrivacyExample::main);
+        assertContains(out, "erased 2 leads of c-1", "of contact c-1 erased (REQUEST)", "dry run: would erase lead",
+                "retention erased 1 lead(s)", "of contact c-2 erased (RETENTION)");
+        assertTrue(!out.contains("c-1 erased (RETENTION)"), out);
+    }
 }

@@ -72,6 +72,11 @@ final class ActivityTable implements ActivityRepository {
         });
     }
 
+    /** Removes the lead's whole timeline (erasure). */
+    void deleteAllByLead(TenantId tenant, LeadId lead) {
+        transactions.atomically(log -> log.removeEntry(byLead, TenantKey.of(tenant, lead)));
+    }
+
     private static long latest(List<Activity> timeline) {
         return timeline.isEmpty() ? 1 : timeline.get(timeline.size() - 1).sequence();
     }

@@ -219,6 +219,20 @@ final class EventTable implements EventRegistry {
         return expired.size();
     }
 
+    /**
+     * Removes every event of the lead's ({@code EventEnvelope.event().lead()}), in any state (erasure). A scan of all
+     * rows: erasures are rare, and rows leave the table as they are published.
+     */
+    void deleteByLead(TenantId tenant, LeadId lead) {
+        UndoLog log = transactions.active().changes();
+        List<Row> rows = byId.values().stream()
+                .filter(r -> lead.equals(r.lead()) && r.envelope().tenant().equals(tenant)).toList();
+        for (Row row : rows) {
+            log.removeEntry(byId, row.id());
+            log.removeEntry(byState.get(row.state()), row.seq());
+        }
+    }
+
     @Override
     public long countPending() {
         return count(State.PENDING);

@@ -105,6 +105,19 @@ final class FollowUpTable implements FollowUpRepository, ReminderQueue {
         }
     }
 
+    /** Removes every follow-up of the lead, reminders included (erasure). */
+    void deleteAllByLead(TenantId tenant, LeadId lead) {
+        TenantKey<LeadId> key = TenantKey.of(tenant, lead);
+        UndoLog log = transactions.active().changes();
+        NavigableSet<FollowUp> set = byLead.get(key);
+        if (set != null) {
+            for (FollowUp followUp : new ArrayList<>(set)) {
+                unindex(followUp, log);
+            }
+            log.removeEntry(byLead, key);
+        }
+    }
+
     @Override
     public List<FollowUp> claimDue(Instant now, int limit, String node, Instant leaseUntil) {
         Objects.requireNonNull(now, "now");

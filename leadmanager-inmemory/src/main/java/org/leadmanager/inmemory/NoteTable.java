@@ -99,6 +99,15 @@ final class NoteTable implements NoteRepository {
         }
     }
 
+    /** Removes every note of the lead (erasure). */
+    void deleteAllByLead(TenantId tenant, LeadId lead) {
+        UndoLog log = transactions.active().changes();
+        for (NoteId id : new ArrayList<>(byLead.getOrDefault(TenantKey.of(tenant, lead), Set.of()))) {
+            remove(byId.get(id), log);
+        }
+        log.removeEntry(byLead, TenantKey.of(tenant, lead));
+    }
+
     private Stored current(Note note) {
         Stored stored = byId.get(note.id());
         if (stored == null || !stored.note().tenant().equals(note.tenant())

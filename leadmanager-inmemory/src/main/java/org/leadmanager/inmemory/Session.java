@@ -2,6 +2,7 @@ package org.leadmanager.inmemory;
 
 import java.util.List;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.EventRegistry;
 import org.leadmanager.spi.store.FollowUpRepository;
@@ -91,6 +92,16 @@ final class Session implements StoreSession {
     @Override
     public TallyRepository tallies() {
         return tallies;
+    }
+
+    /** Takes the lead out of every table that holds something of it. */
+    @Override
+    public void eraseLead(Lead lead) {
+        leads.delete(lead);
+        notes.deleteAllByLead(lead.tenant(), lead.id());
+        activities.deleteAllByLead(lead.tenant(), lead.id());
+        followUps.deleteAllByLead(lead.tenant(), lead.id());
+        events.deleteByLead(lead.tenant(), lead.id());
     }
 
     @Override

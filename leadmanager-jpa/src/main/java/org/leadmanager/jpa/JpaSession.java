@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.EventRegistry;
@@ -151,6 +152,13 @@ final class JpaSession implements StoreSession {
     @Override
     public TallyRepository tallies() {
         return tallies;
+    }
+
+    /** Deletes the lead's row (version-checked) and then its rows in every table of {@link LeadOwnedRows}. */
+    @Override
+    public void eraseLead(Lead lead) {
+        leads.delete(lead);
+        LeadOwnedRows.delete(this, lead.tenant(), lead.id());
     }
 
     @Override

@@ -220,7 +220,7 @@ CREATE TABLE lm_note (
     version    bigint      NOT NULL,
     CONSTRAINT lm_note_pk PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
--- NoteRepository.findByLead (in its order), moveAll
+-- NoteRepository.findByLead (in its order), moveAll; JpaSession.eraseLead
 CREATE INDEX lm_note_lead_ix ON lm_note (lead_id, created_at, seq);
 
 -- seq by AUTO_INCREMENT, not a sequence default: the rows come in JDBC batches, which the driver sends as one bulk
@@ -237,7 +237,8 @@ CREATE TABLE lm_activity (
     to_value      varchar(200),
     detail        mediumtext,
     CONSTRAINT lm_activity_pk PRIMARY KEY (seq),
-    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll
+    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll;
+    -- JpaSession.eraseLead
     CONSTRAINT lm_activity_lead_uq UNIQUE (lead_id, lead_seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -262,7 +263,7 @@ CREATE TABLE lm_follow_up (
     version      bigint      NOT NULL,
     CONSTRAINT lm_follow_up_pk PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
--- FollowUpRepository.findByLead, moveAll
+-- FollowUpRepository.findByLead, moveAll; JpaSession.eraseLead
 CREATE INDEX lm_follow_up_lead_ix ON lm_follow_up (lead_id, due_at);
 -- FollowUpRepository.findOpenByOwner (the overview)
 CREATE INDEX lm_follow_up_owner_ix ON lm_follow_up (tenant_id, owner_id, state, due_at);
@@ -354,5 +355,5 @@ CREATE TABLE lm_event (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 -- EventRegistry.claim, findSetAside, retryAll, purgePublished and the counts: rows of a state in commit order
 CREATE INDEX lm_event_state_ix ON lm_event (state, seq);
--- EventRegistry.claim: a lead's earlier rows (the order per lead)
+-- EventRegistry.claim: a lead's earlier rows (the order per lead); JpaSession.eraseLead
 CREATE INDEX lm_event_lead_ix ON lm_event (lead_id, seq);

@@ -220,7 +220,7 @@ CREATE TABLE lm_note (
     version    bigint      NOT NULL,
     CONSTRAINT lm_note_pk PRIMARY KEY (id)
 );
--- NoteRepository.findByLead (in its order), moveAll
+-- NoteRepository.findByLead (in its order), moveAll; JpaSession.eraseLead
 CREATE INDEX lm_note_lead_ix ON lm_note (lead_id, created_at, seq);
 
 CREATE SEQUENCE lm_activity_seq;
@@ -236,7 +236,8 @@ CREATE TABLE lm_activity (
     to_value      varchar(200),
     detail        text,
     CONSTRAINT lm_activity_pk PRIMARY KEY (seq),
-    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll
+    -- ActivityRepository.findByLead (in order of lead_seq, the entry's number from lm_lead.activity_seq), moveAll;
+    -- JpaSession.eraseLead
     CONSTRAINT lm_activity_lead_uq UNIQUE (lead_id, lead_seq)
 );
 
@@ -261,7 +262,7 @@ CREATE TABLE lm_follow_up (
     version      bigint      NOT NULL,
     CONSTRAINT lm_follow_up_pk PRIMARY KEY (id)
 );
--- FollowUpRepository.findByLead, moveAll
+-- FollowUpRepository.findByLead, moveAll; JpaSession.eraseLead
 CREATE INDEX lm_follow_up_lead_ix ON lm_follow_up (lead_id, due_at);
 -- FollowUpRepository.findOpenByOwner (the overview)
 CREATE INDEX lm_follow_up_owner_ix ON lm_follow_up (tenant_id, owner_id, state, due_at);
@@ -354,6 +355,8 @@ CREATE TABLE lm_event (
 CREATE INDEX lm_event_pending_ix ON lm_event (seq) WHERE state = 'PENDING';
 -- EventRegistry.claim: a lead's earlier pending rows (the order per lead)
 CREATE INDEX lm_event_lead_ix ON lm_event (lead_id, seq) WHERE state = 'PENDING';
+-- JpaSession.eraseLead (LeadOwnedRows): a lead's rows in every state
+CREATE INDEX lm_event_erase_ix ON lm_event (lead_id);
 -- EventRegistry.findSetAside, retryAll, countSetAside
 CREATE INDEX lm_event_set_aside_ix ON lm_event (seq) WHERE state = 'SET_ASIDE';
 -- EventRegistry.purgePublished, countKept

@@ -2,6 +2,7 @@ package org.leadmanager.jpa;
 
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.tck.LeadManagerContract;
+import org.leadmanager.tck.StoredText;
 
 /** The whole contract kit on the JPA store over H2 in memory, one shared store in a database of its own. */
 class H2ContractTest extends LeadManagerContract {
@@ -11,5 +12,10 @@ class H2ContractTest extends LeadManagerContract {
     @Override
     protected LeadStore store() {
         return DB.store();
+    }
+
+    @Override
+    protected StoredText storedText(LeadStore store) {
+        return DB.storedText();
     }
 }

@@ -3,6 +3,7 @@ package org.leadmanager.jpa;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.tck.LeadManagerContract;
+import org.leadmanager.tck.StoredText;
 
 /** The whole contract kit on the JPA store over the MariaDB of {@value TestDatabase#MARIADB_URL_VARIABLE}. */
 @EnabledIfEnvironmentVariable(named = TestDatabase.MARIADB_URL_VARIABLE, matches = ".+",
@@ -22,5 +23,10 @@ class MariaDbContractTest extends LeadManagerContract {
     @Override
     protected LeadStore store() {
         return db().store();
+    }
+
+    @Override
+    protected StoredText storedText(LeadStore store) {
+        return db().storedText();
     }
 }

@@ -2,6 +2,7 @@ package org.leadmanager.jpa;
 
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.tck.LeadManagerContract;
+import org.leadmanager.tck.StoredText;
 
 /** The whole contract kit on the JPA store over PostgreSQL (embedded, version 17), one shared store in a database of its own. */
 class PostgresContractTest extends LeadManagerContract {
@@ -11,5 +12,10 @@ class PostgresContractTest extends LeadManagerContract {
     @Override
     protected LeadStore store() {
         return DB.store();
+    }
+
+    @Override
+    protected StoredText storedText(LeadStore store) {
+        return DB.storedText();
     }
 }

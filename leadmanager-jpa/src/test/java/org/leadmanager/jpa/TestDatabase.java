@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leadmanager.tck.StoredText;
 
 /**
  * A fresh database of one kind for one test class, created from the shipped schema script, with factories for
@@ -78,6 +79,11 @@ abstract class TestDatabase implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url());
+    }
+
+    /** Every text of the library's tables ({@code lm_*}), the tables and columns read from the metadata. */
+    StoredText storedText() {
+        return StoredText.ofTables(this::connect, "lm_");
     }
 
     /** A new factory on this database; {@code hibernate.hbm2ddl.auto=validate} checks the mapping on creation. */

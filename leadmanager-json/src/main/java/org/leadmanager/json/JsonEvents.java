@@ -27,6 +27,7 @@ import org.leadmanager.domain.event.DomainEvent.LeadDisqualified;
 import org.leadmanager.domain.event.DomainEvent.LeadMovedToContact;
 import org.leadmanager.domain.event.DomainEvent.LeadQualified;
 import org.leadmanager.domain.event.DomainEvent.LeadStatusChanged;
+import org.leadmanager.domain.event.DomainEvent.LeadErased;
 import org.leadmanager.domain.event.DomainEvent.LeadsMerged;
 import org.leadmanager.domain.event.DomainEvent.NoteAdded;
 import org.leadmanager.domain.event.DomainEvent.NoteDeleted;
@@ -37,6 +38,7 @@ import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OriginKind;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.lead.OwnerReasonKind;
+import org.leadmanager.domain.lead.ErasureReason;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.error.LeadManagerException;
 import org.leadmanager.spi.store.EventSerializer;
@@ -107,6 +109,10 @@ public final class JsonEvents implements EventSerializer {
         add(FollowUpDue.class, (e, d) -> d.id("followUp", e.followUp()).id("lead", e.lead())
                         .id("owner", e.owner()).instant("dueAt", e.dueAt()),
                 d -> new FollowUpDue(d.id("followUp", FollowUpId::new), d.id("lead", LeadId::new), d.user("owner"), d.instant("dueAt")));
+        add(LeadErased.class, (e, d) -> d.id("lead", e.lead()).id("project", e.project())
+                        .id("contact", e.contact()).text("reason", e.reason().name()),
+                d -> new LeadErased(d.id("lead", LeadId::new), d.id("project", ProjectId::new), d.contact("contact"),
+                        ErasureReason.valueOf(d.text("reason"))));
         for (Class<?> type : DomainEvent.class.getPermittedSubclasses()) {
             if (!byClass.containsKey(type)) {
                 throw new IllegalStateException("no JSON form for " + type.getName());

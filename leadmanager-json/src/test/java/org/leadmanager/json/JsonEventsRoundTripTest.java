@@ -35,12 +35,14 @@ import org.leadmanager.domain.event.DomainEvent.LeadDisqualified;
 import org.leadmanager.domain.event.DomainEvent.LeadMovedToContact;
 import org.leadmanager.domain.event.DomainEvent.LeadQualified;
 import org.leadmanager.domain.event.DomainEvent.LeadStatusChanged;
+import org.leadmanager.domain.event.DomainEvent.LeadErased;
 import org.leadmanager.domain.event.DomainEvent.LeadsMerged;
 import org.leadmanager.domain.event.DomainEvent.NoteAdded;
 import org.leadmanager.domain.event.DomainEvent.NoteDeleted;
 import org.leadmanager.domain.event.DomainEvent.NoteEdited;
 import org.leadmanager.domain.event.DomainEvent.ProjectChanged;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.ErasureReason;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.lead.OwnerReasonKind;
@@ -90,7 +92,8 @@ class JsonEventsRoundTripTest {
                 Combinators.combine(followUp, lead, instants()).as(FollowUpRescheduled::new),
                 Combinators.combine(followUp, lead).as(FollowUpCompleted::new),
                 Combinators.combine(followUp, lead).as(FollowUpCancelled::new),
-                Combinators.combine(followUp, lead, user, instants()).as(FollowUpDue::new));
+                Combinators.combine(followUp, lead, user, instants()).as(FollowUpDue::new),
+                Combinators.combine(lead, project, contact, Arbitraries.of(ErasureReason.class)).as(LeadErased::new));
     }
 
     private Arbitrary<Origin> origins() {

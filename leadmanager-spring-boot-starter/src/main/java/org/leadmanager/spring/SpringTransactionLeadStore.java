@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.jpa.JpaLeadStore;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.EventRegistry;
@@ -284,6 +285,11 @@ public final class SpringTransactionLeadStore implements LeadStore {
         @Override
         public TallyRepository tallies() {
             return s.tallies();
+        }
+
+        @Override
+        public void eraseLead(Lead lead) {
+            s.eraseLead(lead);
         }
 
         @Override

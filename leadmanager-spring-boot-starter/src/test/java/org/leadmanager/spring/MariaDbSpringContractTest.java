@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import javax.sql.DataSource;
 import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.tck.StoredText;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,5 +53,10 @@ class MariaDbSpringContractTest extends SpringContract {
     @Override
     protected LeadStore store() {
         return context().getBean(LeadStore.class);
+    }
+
+    @Override
+    protected StoredText storedText(LeadStore store) {
+        return StoredText.ofTables(context().getBean(DataSource.class)::getConnection, "lm_");
     }
 }

@@ -3,7 +3,9 @@ package org.leadmanager.spring;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.sql.DataSource;
 import org.leadmanager.spi.store.LeadStore;
+import org.leadmanager.tck.StoredText;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The contract kit on the Spring-wired store over an embedded PostgreSQL, its tables made by the starter. */
@@ -35,5 +37,10 @@ class PostgresSpringContractTest extends SpringContract {
     @Override
     protected LeadStore store() {
         return context().getBean(LeadStore.class);
+    }
+
+    @Override
+    protected StoredText storedText(LeadStore store) {
+        return StoredText.ofTables(context().getBean(DataSource.class)::getConnection, "lm_");
     }
 }

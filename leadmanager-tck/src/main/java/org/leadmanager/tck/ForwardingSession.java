@@ -3,6 +3,7 @@ package org.leadmanager.tck;
 import java.util.List;
 import java.util.Objects;
 import org.leadmanager.domain.event.EventEnvelope;
+import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.EventRegistry;
 import org.leadmanager.spi.store.FollowUpRepository;
@@ -85,5 +86,10 @@ public class ForwardingSession implements StoreSession {
     @Override
     public void recordEvents(List<EventEnvelope> events) {
         session.recordEvents(events);
+    }
+
+    @Override
+    public void eraseLead(Lead lead) {
+        session.eraseLead(lead);
     }
 }

@@ -16,6 +16,11 @@ import org.leadmanager.spi.store.LeadStore;
  *     protected LeadStore store() {
  *         return MyLeadStore.create(...);
  *     }
+ *
+ *     @Override
+ *     protected StoredText storedText(LeadStore store) {
+ *         return StoredText.ofTables(dataSource::getConnection, "my_");   // every text the store holds
+ *     }
  * }
  * }</pre>
  *
@@ -30,6 +35,14 @@ public abstract class LeadManagerContract {
 
     /** The store under test; see the class comment. */
     protected abstract LeadStore store();
+
+    /**
+     * Every text the store holds, for the privacy contract's scan ({@link PrivacyContract}): {@link StoredText#ofTables}
+     * for a store on a database, {@link StoredText#ofObjects} for one in memory.
+     *
+     * @param store the store {@link #store()} returned for the running test
+     */
+    protected abstract StoredText storedText(LeadStore store);
 
     @Nested
     class Projects extends ProjectsContract {
@@ -145,6 +158,27 @@ public abstract class LeadManagerContract {
 
     @Nested
     class KeptCounts extends KeptCountsContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
+    class Privacy extends PrivacyContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+
+        @Override
+        protected StoredText storedText(LeadStore store) {
+            return LeadManagerContract.this.storedText(store);
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected LeadStore store() {
             return LeadManagerContract.this.store();

@@ -7,6 +7,7 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.NoteId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.ErasureReason;
 import org.leadmanager.domain.lead.Origin;
 import org.leadmanager.domain.lead.OwnerReason;
 import org.leadmanager.domain.project.StatusKey;
@@ -89,5 +90,15 @@ public sealed interface DomainEvent {
 
     /** The reminder of a follow-up fired. */
     record FollowUpDue(FollowUpId followUp, LeadId lead, UserId owner, Instant dueAt) implements DomainEvent {
+    }
+
+    /**
+     * Everything the library held about the lead is gone: its contact card, notes, follow-ups, timeline and its
+     * earlier events (those not yet published are never published). The receipt of an erasure, with no personal
+     * data but the host's own contact id, so the host can erase what it stored downstream (by lead id and by
+     * contact id). The lead's kept counts were taken off as if it had never been qualified.
+     */
+    record LeadErased(LeadId lead, ProjectId project, ContactId contact, ErasureReason reason)
+            implements DomainEvent {
     }
 }

@@ -26,6 +26,14 @@ public final class LeadChanges {
     private LeadChanges() {
     }
 
+    /**
+     * The lead is to be erased: its {@link DomainEvent.LeadErased} receipt. The state is the lead as it was; the
+     * caller removes it with everything stored about it.
+     */
+    public static Changed<Lead> erased(Lead lead, org.leadmanager.domain.lead.ErasureReason reason) {
+        return Changed.to(lead, new DomainEvent.LeadErased(lead.id(), lead.project(), lead.contact(), reason));
+    }
+
     /** A lead just qualified: it and its {@link DomainEvent.LeadQualified} event. */
     public static Changed<Lead> qualified(Lead lead) {
         return Changed.to(lead, new DomainEvent.LeadQualified(lead.id(), lead.project(), lead.contact(),

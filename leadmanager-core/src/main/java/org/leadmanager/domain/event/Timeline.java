@@ -81,7 +81,7 @@ public final class Timeline {
         } else if (event instanceof DomainEvent.FollowUpDue e) {
             return new Entry(e.lead(), ActivityType.FOLLOW_UP_REMINDED, null, e.followUp(), null);
         }
-        // LeadQualified, LeadConverted, LeadDisqualified, ProjectChanged
+        // LeadQualified, LeadConverted, LeadDisqualified, ProjectChanged; LeadErased, whose lead and timeline are gone
         return null;
     }
 

@@ -1,0 +1,93 @@
+package org.leadmanager.examples.crm;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.leadmanager.domain.UserId;
+import org.leadmanager.error.AccessDeniedException;
+import org.leadmanager.error.LeadManagerException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What every screen shows (who is signed in) and how a screen reports the outcome of a change. */
+@ControllerAdvice
+public class Screens {
+
+    /** The signed-in user, for the header; null on the sign-in page. */
+    @ModelAttribute("me")
+    CrmUsers.CrmUser me(HttpSession session) {
+        return SignIn.user(session).orElse(null);
+    }
+
+    /** Formats times for the templates ({@code ${time.of(lead.createdAt())}}), in the signed-in user's zone. */
+    @ModelAttribute("time")
+    TimeFormat time(HttpSession session) {
+        return new TimeFormat(SignIn.user(session).map(CrmUsers.CrmUser::zone).orElse(ZoneId.of("UTC")));
+    }
+
+    /** The display names of the CRM's users, for the templates ({@code ${people.name(note.author())}}). */
+    @ModelAttribute("people")
+    People people() {
+        return new People();
+    }
+
+    /** Display names of the CRM's users. */
+    public static final class People {
+
+        /** The user's display name; their key when the CRM does not know them; empty for null. */
+        public String name(UserId user) {
+            return user == null ? "" : CrmUsers.find(user.value()).map(CrmUsers.CrmUser::name).orElse(user.value());
+        }
+    }
+
+    /** Times as the screens show them. @param zone the zone they are shown in */
+    public record TimeFormat(ZoneId zone) {
+
+        /** The time in the zone, in the screen's language; empty for null. */
+        public String of(Instant time) {
+            return format(time, zone);
+        }
+    }
+
+    /**
+     * Runs a change and tells the next screen how it went: the message {@code doneKey} when it succeeded (null: the caller tells), and when
+     * the lead manager refused it, why: {@code error.denied} for its {@link AccessDeniedException} (the access
+     * rules: an agent changes only their own or unassigned leads), {@code error.refused} for any other of its
+     * exceptions (bad input, a conflict), each with the library's message.
+     *
+     * @return what the change returned; empty when it was refused
+     */
+    static <T> Optional<T> attempt(RedirectAttributes next, String doneKey, Supplier<T> change) {
+        try {
+            T result = change.get();
+            if (doneKey != null) {
+                next.addFlashAttribute("infoKey", doneKey);
+            }
+            return Optional.of(result);
+        } catch (AccessDeniedException e) {
+            next.addFlashAttribute("errorKey", "error.denied");
+            next.addFlashAttribute("errorDetail", e.getMessage());
+        } catch (LeadManagerException e) {
+            next.addFlashAttribute("errorKey", "error.refused");
+            next.addFlashAttribute("errorDetail", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** A time as the screens show it: in the user's zone, in the screen's language. */
+    static String format(Instant time, ZoneId zone) {
+        if (time == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(time.atZone(zone));
+    }
+}

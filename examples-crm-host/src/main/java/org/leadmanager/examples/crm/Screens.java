@@ -11,12 +11,21 @@ import java.util.function.Supplier;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.LeadManagerException;
+import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What every screen shows (who is signed in) and how a screen reports the outcome of a change. */
+/**
+ * What every screen shows (who is signed in), how a screen reports the outcome of a change, and the page shown when
+ * the lead manager refuses to show something.
+ */
 @ControllerAdvice
 public class Screens {
 
@@ -79,6 +88,41 @@ public class Screens {
             next.addFlashAttribute("errorDetail", e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A screen the lead manager refuses to show, such as a lead of a lead manager whose team the agent is not in,
+     * opened by its address: the page says so, with the library's message.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String denied(AccessDeniedException e, HttpSession session, Model model) {
+        return problem(session, model, "problem.denied", e);
+    }
+
+    /**
+     * An address naming something the caller's tenant does not have ({@link NotFoundException}), or with no id where
+     * one belongs (the ids' {@code parse} throws {@link IllegalArgumentException}).
+     */
+    @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(RuntimeException e, HttpSession session, Model model) {
+        return problem(session, model, "problem.notFound", e);
+    }
+
+    /** A screen asked for with input the lead manager refuses, such as a filter naming an unknown status. */
+    @ExceptionHandler(ValidationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(ValidationException e, HttpSession session, Model model) {
+        return problem(session, model, "problem.invalid", e);
+    }
+
+    /** The problem page; an exception handler's model lacks the model attributes, so it adds the header's. */
+    private String problem(HttpSession session, Model model, String key, RuntimeException e) {
+        model.addAttribute("me", me(session));
+        model.addAttribute("problemKey", key);
+        model.addAttribute("problemDetail", e.getMessage());
+        return "problem";
     }
 
     /** A time as the screens show it: in the user's zone, in the screen's language. */

@@ -49,7 +49,7 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1000", "--lang=de-DE", "--no-first-run", "--disable-extensions");
+                "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         Path screenshots = Path.of(System.getProperty("crm.screenshots", "target/screenshots"));

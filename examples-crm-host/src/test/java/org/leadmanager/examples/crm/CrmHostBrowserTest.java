@@ -12,6 +12,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.leadmanager.LeadManager;
 import org.openqa.selenium.By;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -237,6 +238,13 @@ class CrmHostBrowserTest {
         assertTrue(browser.has(By.id("error")));
         assertEquals("Anna Schmidt", selectedOwner(), "the refused owner change is not saved");
 
+        // a lead manager whose team he is not in he may not open, not even by its address
+        browser.open("/leadmanagers/" + projectId("Cloud-Backup"));
+        assertEquals("Nicht erlaubt", browser.text(By.tagName("h1")));
+        assertTrue(browser.text(By.cssSelector("#problem code")).contains("may not see project 'Cloud-Backup'"));
+        browser.open("/leads/no-such-lead");
+        assertEquals("Nicht gefunden", browser.text(By.tagName("h1")));
+
         // his own lead he changes
         openLeadManager("Leadmanager");
         browser.follow(browser.all(By.cssSelector("tr[data-contact='c-02']")).get(0), By.cssSelector("a.edit"));
@@ -283,6 +291,12 @@ class CrmHostBrowserTest {
         browser.follow(By.id("nav-leadmanagers"));
         return Long.parseLong(browser.text(
                 By.cssSelector("tr[data-name='" + leadManager + "'] span[data-status='" + status + "'] b")));
+    }
+
+    /** A lead manager's id, as its address in the list carries it. */
+    private static String projectId(String name) {
+        return app.getBean(LeadManager.class).projects().list(CrmUsers.ANNA.actor()).stream()
+                .filter(p -> p.project().name().equals(name)).findFirst().orElseThrow().project().id().toString();
     }
 
     private static String checkboxCount(String status) {

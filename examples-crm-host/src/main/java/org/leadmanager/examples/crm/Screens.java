@@ -61,15 +61,20 @@ public class Screens {
 
         /** The time in the zone, in the screen's language; empty for null. */
         public String of(Instant time) {
-            return format(time, zone);
+            if (time == null) {
+                return "";
+            }
+            Locale locale = LocaleContextHolder.getLocale();
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                    .format(time.atZone(zone));
         }
     }
 
     /**
-     * Runs a change and tells the next screen how it went: the message {@code doneKey} when it succeeded (null: the caller tells), and when
-     * the lead manager refused it, why: {@code error.denied} for its {@link AccessDeniedException} (the access
-     * rules: an agent changes only their own or unassigned leads), {@code error.refused} for any other of its
-     * exceptions (bad input, a conflict), each with the library's message.
+     * Runs a change and tells the next screen how it went: the message {@code doneKey} when it succeeded (null: the
+     * caller tells), and when the lead manager refused it, why: {@code error.denied} for its
+     * {@link AccessDeniedException} (the access rules: an agent changes only their own or unassigned leads),
+     * {@code error.refused} for any other of its exceptions (bad input, a conflict), each with the library's message.
      *
      * @return what the change returned; empty when it was refused
      */
@@ -123,15 +128,5 @@ public class Screens {
         model.addAttribute("problemKey", key);
         model.addAttribute("problemDetail", e.getMessage());
         return "problem";
-    }
-
-    /** A time as the screens show it: in the user's zone, in the screen's language. */
-    static String format(Instant time, ZoneId zone) {
-        if (time == null) {
-            return "";
-        }
-        Locale locale = LocaleContextHolder.getLocale();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(time.atZone(zone));
     }
 }

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,18 +70,30 @@ final class Browser implements AutoCloseable {
 
     /** Clicks what leads to another page (a link, a submit button) and waits until that page is there. */
     void follow(By what) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(what).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.tagName("main")).isEmpty());
+        follow(driver, what);
     }
 
-    /** Clicks the element inside {@code within} that leads to another page. */
-    void follow(WebElement within, By what) {
+    /** Clicks the element inside {@code within} that leads to another page, and waits until that page is there. */
+    void follow(SearchContext within, By what) {
         WebElement page = driver.findElement(By.tagName("html"));
         within.findElement(what).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.tagName("main")).isEmpty());
+        new WebDriverWait(driver, WAIT).until(d -> gone(page));
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+                .until(d -> !d.findElements(By.tagName("main")).isEmpty());
+    }
+
+    /** Whether the element left the document: its page was replaced. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            // while the next page loads, Chromium may say so in other words
+            String message = e.getMessage();
+            return message != null && message.contains("does not belong to the document");
+        }
     }
 
     /** Replaces the text of an input. */

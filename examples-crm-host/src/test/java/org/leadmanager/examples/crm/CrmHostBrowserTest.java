@@ -300,7 +300,8 @@ class CrmHostBrowserTest {
     }
 
     private static String checkboxCount(String status) {
-        return browser.text(By.xpath("//input[@id='status-" + status + "']/following-sibling::span[@class='status-count']"));
+        return browser.text(By.xpath(
+                "//input[@id='status-" + status + "']/following-sibling::span[@class='status-count']"));
     }
 
     private static String selectedOwner() {

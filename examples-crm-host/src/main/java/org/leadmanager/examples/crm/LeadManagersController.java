@@ -17,6 +17,7 @@ import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSort;
 import org.leadmanager.domain.search.SortField;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 public class LeadManagersController {
-    private static final int PAGE_SIZE = 50;
     private final LeadManager leads;
+    private final int pageSize;
 
-    LeadManagersController(LeadManager leads) {
+    /** @param pageSize leads per page of the lead list (setting {@code crm.lead-list.page-size}, 1..500) */
+    LeadManagersController(LeadManager leads, @Value("${crm.lead-list.page-size:50}") int pageSize) {
         this.leads = leads;
+        this.pageSize = pageSize;
     }
 
     @GetMapping("/leadmanagers")
@@ -121,7 +124,7 @@ public class LeadManagersController {
         Project project = leads.projects().get(actor, projectId);
         // each checkbox shows how many leads ticking it adds, under the other filters
         StatusCounts counts = leads.search().countByStatus(actor, projectId, filter.withoutStatuses());
-        LeadQuery query = new LeadQuery(projectId, filter.criteria(), LeadSort.ascending(SortField.NAME), PAGE_SIZE,
+        LeadQuery query = new LeadQuery(projectId, filter.criteria(), LeadSort.ascending(SortField.NAME), pageSize,
                 filter.cursor().isEmpty() ? null : filter.cursor());
         LeadPage page = leads.search().find(actor, query);
         long matching = filter.status().isEmpty() ? counts.total()

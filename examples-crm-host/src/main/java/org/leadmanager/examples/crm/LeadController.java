@@ -12,7 +12,10 @@ import org.leadmanager.domain.FollowUpId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
+import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusKey;
 import org.springframework.stereotype.Controller;
@@ -25,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The lead page behind the EDIT button: the customer's details with the "Kundendetails" button into the CRM, the
- * status, the owner selector, the internal notes and the follow-up ("Wiedervorlage") form. Every change goes
+ * status, the owner selector, the internal notes, the follow-up ("Wiedervorlage") form and the lead's history. Every change goes
  * through the lead manager, whose access policy decides; a refusal shows on the page ({@link Screens#attempt}).
  */
 @Controller
@@ -55,10 +58,37 @@ public class LeadController {
         model.addAttribute("notes", leads.leads().notes(actor, leadId));
         model.addAttribute("followUps", leads.followUps().forLead(actor, leadId).stream()
                 .filter(FollowUp::open).toList());
+        model.addAttribute("history", leads.leads().timeline(actor, leadId).stream()
+                .map(entry -> HistoryEntry.of(entry, project)).toList());
         model.addAttribute("defaultDate", tomorrow.toLocalDate());
         model.addAttribute("defaultTime", LocalTime.of(9, 0));
         model.addAttribute("defaultOwner", lead.assignee() == null ? me.id().value() : lead.assignee().value());
         return "lead";
+    }
+
+    /**
+     * An entry of the lead's history ("Verlauf") as the page shows it.
+     *
+     * @param activity the library's timeline entry
+     * @param detail   what changed, readable: "Neu → Kontaktiert" for a status change, the new owner's name for an
+     *                 assignment; empty for the other entries
+     */
+    public record HistoryEntry(Activity activity, String detail) {
+
+        static HistoryEntry of(Activity activity, Project project) {
+            String detail = "";
+            if (activity.type() == ActivityType.STATUS_CHANGED) {
+                detail = label(project, activity.from()) + " → " + label(project, activity.to());
+            } else if (activity.type() == ActivityType.ASSIGNED && activity.to() != null) {
+                detail = new Screens.People().name(UserId.of(activity.to()));
+            }
+            return new HistoryEntry(activity, detail);
+        }
+
+        /** The status's label in the project; its key when the project no longer has it. */
+        private static String label(Project project, String key) {
+            return key == null ? "" : project.findStatus(StatusKey.of(key)).map(LeadStatus::label).orElse(key);
+        }
     }
 
     @PostMapping("/leads/{id}/status")

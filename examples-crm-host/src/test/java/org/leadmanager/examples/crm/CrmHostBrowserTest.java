@@ -175,6 +175,8 @@ class CrmHostBrowserTest {
         browser.follow(By.id("save-follow-up"));
         assertEquals("Wiedervorlage gespeichert; sie steht in der Übersicht.", browser.text(By.id("info")));
         assertEquals(List.of("Angebot schicken"), browser.texts(By.cssSelector("#follow-ups .text")));
+        assertEquals(List.of("Qualifiziert", "Zugewiesen an Anna Schmidt", "Status geändert: Neu → Kontaktiert",
+                "Notiz hinzugefügt", "Wiedervorlage angelegt"), history(), "the lead's history, oldest first");
         browser.screenshot("08-lead-edited");
 
         // the list shows what changed
@@ -252,6 +254,18 @@ class CrmHostBrowserTest {
         browser.follow(By.id("save-note"));
         assertFalse(browser.has(By.id("error")));
         assertTrue(browser.texts(By.cssSelector("#notes .text")).contains("Rückruf vereinbart."));
+        browser.type(By.id("follow-up-note"), "Jonas anrufen");
+        browser.follow(By.id("save-follow-up"));
+        assertFalse(browser.has(By.id("error")));
+
+        // his overview: his own follow-ups, and no choice of whose
+        browser.follow(By.id("nav-follow-ups"));
+        assertFalse(browser.has(By.id("overview-user")), "an agent sees only his own overview");
+        List<String> upcoming = browser.texts(By.cssSelector("#upcoming tr.entry"));
+        assertTrue(upcoming.stream().anyMatch(row -> row.contains("Jonas Kahn") && row.contains("Jonas anrufen")),
+                () -> "Ben's upcoming follow-ups: " + upcoming);
+        assertTrue(upcoming.stream().noneMatch(row -> row.contains("Angebot nachfassen")),
+                "Anna's follow-ups are not in Ben's overview");
     }
 
     @Test
@@ -302,6 +316,14 @@ class CrmHostBrowserTest {
     private static String checkboxCount(String status) {
         return browser.text(By.xpath(
                 "//input[@id='status-" + status + "']/following-sibling::span[@class='status-count']"));
+    }
+
+    /** The lead page's history, one "what detail" line per entry. */
+    private static List<String> history() {
+        return browser.all(By.cssSelector("#history .activity")).stream()
+                .map(entry -> (entry.findElement(By.className("what")).getText() + " "
+                        + entry.findElement(By.className("detail")).getText()).strip())
+                .toList();
     }
 
     private static String selectedOwner() {

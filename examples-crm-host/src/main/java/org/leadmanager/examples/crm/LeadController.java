@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The lead page behind the EDIT button: the customer's details with the "Kundendetails" button into the CRM, the
- * status, the owner selector, the internal notes, the follow-up ("Wiedervorlage") form and the lead's history. Every change goes
- * through the lead manager, whose access policy decides; a refusal shows on the page ({@link Screens#attempt}).
+ * status, the owner selector, the internal notes, the follow-up ("Wiedervorlage") form and the lead's history. Every
+ * change goes through the lead manager, whose access policy decides; a refusal shows on the page
+ * ({@link Screens#attempt}).
  */
 @Controller
 public class LeadController {
@@ -51,9 +52,6 @@ public class LeadController {
         ZonedDateTime tomorrow = ZonedDateTime.now(clock.withZone(me.zone())).plusDays(1);
         model.addAttribute("lead", lead);
         model.addAttribute("project", project);
-        model.addAttribute("status", project.findStatus(lead.status()).orElseThrow().label());
-        model.addAttribute("owner", lead.assignee() == null ? null : CrmUsers.find(lead.assignee().value())
-                .map(CrmUsers.CrmUser::name).orElse(lead.assignee().value()));
         model.addAttribute("users", CrmUsers.all());
         model.addAttribute("notes", leads.leads().notes(actor, leadId));
         model.addAttribute("followUps", leads.followUps().forLead(actor, leadId).stream()

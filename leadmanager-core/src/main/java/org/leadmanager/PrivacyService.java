@@ -1,17 +1,23 @@
 package org.leadmanager;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.Role;
+import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.event.LeadChanges;
 import org.leadmanager.domain.lead.ErasureReason;
 import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.domain.search.SavedSearch;
+import org.leadmanager.domain.search.SearchWords;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.LeadManagerException;
 import org.leadmanager.error.StaleModificationException;
@@ -20,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Privacy}: erasure of a contact's leads, one unit of work per contact. The audit line it logs names the
+ * {@link Privacy}: erasure of a contact's leads, one unit of work per contact, with the saved searches that name the
+ * person ({@link #names}). The audit line it logs names the
  * tenant, the actor, the reason and the erased lead ids: never the contact's data, nor the contact id (the receipt
  * events carry that to the host).
  */
@@ -127,7 +134,38 @@ final class PrivacyService implements Privacy {
         }
         tx.record(LeadChanges.erased(current, reason));
         tx.erase(current);
+        for (SavedSearch search : tx.s.savedSearches().findByTenant(tx.actor.tenant())) {
+            if (names(search.criteria(), current.card())) {
+                tx.s.savedSearches().delete(tx.actor.tenant(), search.id());
+            }
+        }
         return Optional.of(id);
+    }
+
+    /**
+     * Whether criteria name the person of the card, so that a saved search holding them goes with the person: the
+     * text holds every word of their name, or of their e-mail address or phone number (folded as the text search
+     * folds, in any order), or a contact field is compared with their name, e-mail or phone. A company or a city is
+     * not the person's.
+     */
+    static boolean names(LeadCriteria criteria, ContactCard card) {
+        if (criteria.text() != null) {
+            Set<String> typed = new HashSet<>(SearchWords.ofTerm(criteria.text()));
+            for (String personal : new String[] {card.name(), card.email(), card.phone()}) {
+                List<String> words = personal == null ? List.of() : SearchWords.ofTerm(personal);
+                if (!words.isEmpty() && typed.containsAll(words)) {
+                    return true;
+                }
+            }
+        }
+        for (String value : criteria.fields().values()) {
+            for (String personal : new String[] {card.name(), card.email(), card.phone()}) {
+                if (personal != null && personal.strip().equalsIgnoreCase(value.strip())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static void audit(Actor actor, ErasureReason reason, List<LeadId> erased) {

@@ -61,6 +61,13 @@ final class SavedSearchTable implements SavedSearchRepository {
         return byOwner.getOrDefault(key, Map.of()).values().stream().map(byId::get).sorted(BY_NAME).toList();
     }
 
+    @Override
+    public List<SavedSearch> findByTenant(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        transactions.checkActive();
+        return byId.values().stream().filter(search -> search.tenant().equals(tenant)).sorted(BY_NAME).toList();
+    }
+
     /** Deletes the search if the tenant has it; does nothing otherwise. */
     @Override
     public void delete(TenantId tenant, SavedSearchId id) {

@@ -55,6 +55,14 @@ final class JpaSavedSearchRepository implements SavedSearchRepository {
         return all;
     }
 
+    @Override
+    public List<SavedSearch> findByTenant(TenantId tenant) {
+        List<SavedSearch> all = searches(s.em.createQuery("select s from LmSavedSearch s where s.tenantId = :tenant",
+                SavedSearchEntity.class).setParameter("tenant", tenant.value()).getResultList());
+        all.sort(BY_NAME);
+        return all;
+    }
+
     /** Removes the search with its criteria rows; nothing if the tenant has no such search. */
     @Override
     public void delete(TenantId tenant, SavedSearchId id) {

@@ -44,6 +44,10 @@ import org.leadmanager.domain.project.MarketingAction;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
+import java.util.Locale;
+import org.leadmanager.domain.contact.ContactField;
+import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SavedSearch;
 import org.leadmanager.error.AccessDeniedException;
 import org.leadmanager.error.LeadManagerException;
 import org.leadmanager.error.NotFoundException;
@@ -93,6 +97,11 @@ public abstract class PrivacyContract extends ContractBase {
         Lead firstLead;
         Lead secondLead;
         Lead colleagueLead;
+        /** Saved searches naming the person (by their whole name, by their e-mail), and two that do not. */
+        SavedSearch byName;
+        SavedSearch byMail;
+        SavedSearch byPartOfTheName;
+        SavedSearch byCompany;
 
         List<String> markers() {
             return List.of(name, email, phone, city, link, noteToken, editedNoteToken, followUpText, doneFollowUpText,
@@ -137,6 +146,15 @@ public abstract class PrivacyContract extends ContractBase {
             assertEquals(List.of(ReminderState.FIRED), lm().followUps().forLead(manager(), firstLead.id()).stream()
                     .map(f -> f.reminder()).toList(), "the contact's follow-up reminder fired");
             lm().leads().assign(manager(), firstLead.id(), fx.bob);
+            byName = lm().search().save(fx.agent(fx.alice), "Call " + UUID.randomUUID(), first.id(),
+                    LeadCriteria.all().withText("person " + name), LeadSort.byLastActivity());
+            byMail = lm().search().save(manager(), "Mail " + UUID.randomUUID(), second.id(),
+                    LeadCriteria.all().withField(ContactField.EMAIL, email.toUpperCase(Locale.ROOT) + "@example.org"),
+                    LeadSort.byLastActivity());
+            byPartOfTheName = lm().search().save(manager(), "Persons " + UUID.randomUUID(), first.id(),
+                    LeadCriteria.all().withText("Person"), LeadSort.byLastActivity());
+            byCompany = lm().search().save(manager(), "Company " + UUID.randomUUID(), first.id(),
+                    LeadCriteria.all().withText(company), LeadSort.byLastActivity());
             firstLead = fx.reload(firstLead.id());
             secondLead = fx.reload(secondLead.id());
             colleagueLead = fx.reload(colleagueLead.id());
@@ -195,6 +213,14 @@ public abstract class PrivacyContract extends ContractBase {
         }
         assertTrue(storedText(fx.store).find(List.of(seeded.company)).size() > 0,
                 "the colleague's company is still stored");
+
+        // the saved searches naming the person went with them; the others stay
+        assertThrows(NotFoundException.class, () -> lm().search().run(fx.agent(fx.alice), seeded.byName.id(), 10));
+        assertThrows(NotFoundException.class, () -> lm().search().run(manager(), seeded.byMail.id(), 10));
+        assertEquals(Set.of(seeded.byPartOfTheName.id(), seeded.byCompany.id()), lm().search().savedSearches(manager())
+                .stream().map(SavedSearch::id).filter(id -> id.equals(seeded.byPartOfTheName.id())
+                        || id.equals(seeded.byCompany.id()) || id.equals(seeded.byMail.id()))
+                .collect(java.util.stream.Collectors.toSet()));
 
         // counts: only the erased leads are gone from them, and the kept counts agree with a recount
         assertEquals(minusOne(firstCounts, seeded.firstLead.status()), counts(seeded.first.id()));

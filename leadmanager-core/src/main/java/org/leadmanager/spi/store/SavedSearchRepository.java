@@ -18,5 +18,8 @@ public interface SavedSearchRepository {
     /** The owner's saved searches, ordered by name. */
     List<SavedSearch> findByOwner(TenantId tenant, UserId owner);
 
+    /** Every saved search of the tenant, of every owner (erasure looks for those naming an erased person). */
+    List<SavedSearch> findByTenant(TenantId tenant);
+
     void delete(TenantId tenant, SavedSearchId id);
 }

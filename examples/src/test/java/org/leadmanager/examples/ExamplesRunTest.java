@@ -86,6 +86,14 @@ class ExamplesRunTest {
     }
 
     @Test
+    void fairAssignment() {
+        assertContains(run(FairAssignmentExample::main),
+                "Monday, Ben away, Carl at most 2 open: {anna=4, carl=2}",
+                "why the first: ROUND_ROBIN, weight 2 of 3 among 2 eligible",
+                "Next Monday, Ben back (Carl still at his cap): {anna=4, ben=2}");
+    }
+
+    @Test
     void twoNodeReminders() {
         assertContains(run(TwoNodeRemindersExample::main), "== Who fired what ==",
                 "reminders sent: 20, 20 distinct follow-ups, 0 duplicates", "stored as FIRED: 20 of 20",

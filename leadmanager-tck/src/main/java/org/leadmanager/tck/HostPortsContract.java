@@ -112,6 +112,19 @@ public abstract class HostPortsContract extends ContractBase {
         assertNames(overview, "UserDirectory", "find", fault);
     }
 
+    /** A team's availability the host cannot tell fails qualification typed, with nothing assigned or stored. */
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void aBrokenAvailabilityFailsAssignmentTypedAndChangesNothing(Fault fault) {
+        Project team = fx.project("Team ports", org.leadmanager.domain.project.AssignmentPolicy.roundRobin(),
+                fx.alice, fx.bob);
+        ContactId contact = fx.contact("Petra Berg");
+        ports.breakAvailability(fault, fx.bob);
+        HostPortException e = rejects(HostPortException.class,
+                () -> lm.qualification().qualify(manager(), team.id(), contact));
+        assertNames(e, "UserDirectory", "availability", fault);
+    }
+
     @Test
     void aThrowingAccessPolicyFailsTyped() {
         Lead lead = fx.lead(project.id(), "Ana Lima");

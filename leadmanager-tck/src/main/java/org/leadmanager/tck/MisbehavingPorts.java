@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ContactId;
@@ -13,6 +12,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.spi.host.ContactDirectory;
+import org.leadmanager.spi.host.Availability;
 import org.leadmanager.spi.host.UserDirectory;
 import org.leadmanager.spi.host.UserInfo;
 
@@ -43,6 +43,7 @@ public final class MisbehavingPorts {
 
     private final Map<ContactId, Fault> contactFaults = new ConcurrentHashMap<>();
     private final Map<UserId, Fault> userFaults = new ConcurrentHashMap<>();
+    private final Map<UserId, Fault> availabilityFaults = new ConcurrentHashMap<>();
     private final Map<ContactGroupId, Fault> groupFaults = new ConcurrentHashMap<>();
     private final ContactDirectory contacts;
     private final UserDirectory users;
@@ -63,6 +64,11 @@ public final class MisbehavingPorts {
     /** Every lookup of this user misbehaves ({@link Fault#RETURNS_NULL_ELEMENT} acts as RETURNS_NULL). */
     public void breakUser(Fault fault, UserId user) {
         userFaults.put(user, fault);
+    }
+
+    /** Asking for the availability of a team with this user in it misbehaves. */
+    public void breakAvailability(Fault fault, UserId user) {
+        availabilityFaults.put(user, fault);
     }
 
     /** Every page of this group's members misbehaves. */
@@ -152,11 +158,30 @@ public final class MisbehavingPorts {
             }
             return fault == null ? delegate.find(tenant, user) : null;
         }
+
+        @Override
+        public Map<UserId, Availability> availability(TenantId tenant, Collection<UserId> users) {
+            for (UserId user : users) {
+                Fault fault = availabilityFaults.get(user);
+                if (fault == Fault.THROWS) {
+                    throw new HostFailure("calendar unavailable for " + user);
+                }
+                if (fault == Fault.RETURNS_NULL) {
+                    return null;
+                }
+                if (fault == Fault.RETURNS_NULL_ELEMENT) {
+                    Map<UserId, Availability> broken = new HashMap<>();
+                    broken.put(user, null);
+                    return broken;
+                }
+            }
+            return delegate.availability(tenant, users);
+        }
     }
 
     /** Faults currently set, for messages. */
     @Override
     public String toString() {
-        return "MisbehavingPorts" + Set.of(contactFaults, userFaults, groupFaults);
+        return "MisbehavingPorts" + List.of(contactFaults, userFaults, availabilityFaults, groupFaults);
     }
 }

@@ -9,6 +9,7 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.event.LeadChanges;
+import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.error.NotFoundException;
@@ -57,10 +58,10 @@ final class ContactMerge {
         // moved below) or waits and then finds the source gone (and fails as stale); none is left behind
         tx.touch(source.id());
         // the source's qualification lives on its row, which is deleted: keep it as a stored timeline entry, so
-        // the surviving timeline says why the folded lead existed. It goes first of the source's entries, which
-        // follow the target's own, in their order
-        tx.s.activities().append(List.of(LeadTimeline.qualifiedEntry(source).placed(target.id(),
-                Activity.UNNUMBERED)));
+        // the surviving timeline says why the folded lead existed (and, for the funnel, the status and owner it
+        // had). It goes first of the source's entries, which follow the target's own, in their order; the merge's
+        // entry ends them
+        tx.s.activities().append(List.of(Timeline.folded(source).placed(target.id(), Activity.UNNUMBERED)));
         tx.s.notes().moveAll(tenant, source.id(), target.id());
         tx.s.followUps().moveAll(tenant, source.id(), target.id());
         tx.s.activities().moveAll(tenant, source.id(), target.id());

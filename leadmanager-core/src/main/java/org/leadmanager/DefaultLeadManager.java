@@ -17,6 +17,7 @@ final class DefaultLeadManager implements LeadManager {
     private final FollowUps followUps;
     private final Search search;
     private final Privacy privacy;
+    private final Reports reports;
 
     /** For {@code LeadManagerBuilder} only. */
     public DefaultLeadManager(LeadStore store, ContactDirectory contacts, UserDirectory users, AccessPolicy access,
@@ -30,6 +31,7 @@ final class DefaultLeadManager implements LeadManager {
         this.followUps = ValidatingProxy.wrap(FollowUps.class, new FollowUpService(ctx), calls);
         this.search = ValidatingProxy.wrap(Search.class, new SearchService(ctx), calls);
         this.privacy = ValidatingProxy.wrap(Privacy.class, new PrivacyService(ctx), calls);
+        this.reports = ValidatingProxy.wrap(Reports.class, new ReportService(ctx), calls);
     }
 
     @Override
@@ -60,6 +62,11 @@ final class DefaultLeadManager implements LeadManager {
     @Override
     public Privacy privacy() {
         return privacy;
+    }
+
+    @Override
+    public Reports reports() {
+        return reports;
     }
 
     @Override

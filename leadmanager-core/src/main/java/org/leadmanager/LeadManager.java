@@ -45,6 +45,9 @@ public interface LeadManager {
     /** Erasing what is held about a contact, everywhere in the tenant. */
     Privacy privacy();
 
+    /** Figures about a project's leads: the conversion funnel. */
+    Reports reports();
+
     /**
      * A dispatcher that fires due follow-up reminders through the notifier. Nothing runs until the host calls
      * {@link ReminderDispatcher#start()} or drives it with {@link ReminderDispatcher#dispatchDue()}.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.LeadId;
+import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.lead.Lead;
@@ -21,7 +22,8 @@ final class LeadTimeline {
         return ctx.read(s -> {
             Lead lead = ctx.viewableLead(s, actor, id);
             List<Activity> entries = new ArrayList<>();
-            entries.add(qualifiedEntry(lead));
+            // the qualification is stored on the lead itself (bulk paths write one row per lead), shown as first entry
+            entries.add(Timeline.qualified(lead));
             entries.addAll(s.activities().findByLead(actor.tenant(), id));
             return entries;
         });
@@ -32,15 +34,5 @@ final class LeadTimeline {
                 .filter(a -> a.type() == ActivityType.STATUS_CHANGED)
                 .map(a -> new StatusChange(a.at(), a.actor(), StatusKey.of(a.from()), StatusKey.of(a.to()), a.text()))
                 .toList();
-    }
-
-    /**
-     * The qualification is stored on the lead itself (bulk paths write one row per lead), shown as first entry:
-     * number 1, which a new lead takes without waiting for anyone, since no other unit of work can see it yet.
-     */
-    static Activity qualifiedEntry(Lead lead) {
-        String why = lead.origin().kind() + (lead.origin().reference() == null ? "" : " " + lead.origin().reference());
-        return new Activity(lead.tenant(), lead.id(), 1, lead.createdAt(), lead.origin().by(),
-                ActivityType.QUALIFIED, null, null, why);
     }
 }

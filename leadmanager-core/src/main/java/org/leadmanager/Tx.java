@@ -3,8 +3,11 @@ package org.leadmanager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.event.Changed;
@@ -15,6 +18,7 @@ import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.Actor;
+import org.leadmanager.domain.tally.Funnels;
 import org.leadmanager.domain.tally.Tallies;
 import org.leadmanager.domain.tally.Tally;
 import org.leadmanager.domain.tally.TallyDelta;
@@ -31,6 +35,8 @@ final class Tx {
     private final List<Activity> activities = new ArrayList<>();
     private final List<EventEnvelope> events = new ArrayList<>();
     private final List<TallyDelta> tallies = new ArrayList<>();
+    /** Numbers to settle once the tallies are written ({@link #erase}). */
+    private final Map<ProjectId, Set<TallyKey>> settle = new HashMap<>();
 
     Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids, boolean recordEvents) {
         this.s = s;
@@ -58,23 +64,33 @@ final class Tx {
     <T> T record(Changed<T> change) {
         activities.addAll(Timeline.entries(change, actor.tenant(), actor.user(), now));
         tallies.addAll(Tallies.of(change));
+        tallies.addAll(Funnels.of(change, now));
         change.events().forEach(this::emit);
         return change.state();
     }
 
-    /** Deletes a lead as stored (version-checked) and takes it off the kept tallies. */
+    /**
+     * Deletes a lead as stored (version-checked) and takes it off the kept tallies of leads as they are; what its
+     * history added to the funnel stays (its timeline moves on with a merge).
+     */
     void delete(Lead lead) {
         s.leads().delete(lead);
         tallies.addAll(Tallies.removed(lead));
+        tallies.addAll(Funnels.removed(lead));
     }
 
     /**
      * Erases a lead as stored (version-checked) with everything the store keeps about it, and takes it off the kept
-     * tallies.
+     * tallies, its history's share of the funnel included: as if it had never been qualified.
      */
     void erase(Lead lead) {
+        List<Activity> timeline = s.activities().findByLead(actor.tenant(), lead.id());
         s.eraseLead(lead);
         tallies.addAll(Tallies.removed(lead));
+        List<TallyDelta> history = Funnels.history(lead, timeline, -1);
+        tallies.addAll(history);
+        // a funnel key may hold a value of the lead (its lost reason's key): settled, so none stays stored
+        history.forEach(d -> settle.computeIfAbsent(d.project(), p -> new HashSet<>()).add(d.key()));
     }
 
     /**
@@ -150,5 +166,7 @@ final class Tx {
         if (!net.isEmpty()) {
             s.tallies().add(actor.tenant(), net);
         }
+        settle.forEach((project, keys) -> s.tallies().settle(actor.tenant(), project, keys));
+        settle.clear();
     }
 }

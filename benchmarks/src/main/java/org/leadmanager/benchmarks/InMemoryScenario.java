@@ -83,7 +83,7 @@ final class InMemoryScenario implements Scenario {
                         GeneratedContacts.id(n), GeneratedContacts.card(n), statuses.get((int) (n / 6 % 6)), assignee,
                         Origin.manual(JpaNode.MANAGER), assignee == null ? OwnerReason.unassigned(JpaNode.MANAGER)
                                 : OwnerReason.manual(JpaNode.MANAGER), null, activity.minusSeconds(86_400),
-                        activity, null, 0));
+                        activity.minusSeconds(86_400), activity, null, 0));
             }
             store.inTransaction(s -> s.leads().insertIfAbsent(chunk));
             all.addAll(chunk);

@@ -16,12 +16,14 @@ import java.util.stream.Collectors;
 import org.leadmanager.BulkResult;
 import org.leadmanager.EventRelay;
 import org.leadmanager.FollowUpOverview;
+import org.leadmanager.Funnel;
 import org.leadmanager.LeadManager;
 import org.leadmanager.LeadPage;
 import org.leadmanager.LeadQuery;
 import org.leadmanager.ProjectOverview;
 import org.leadmanager.Projects;
 import org.leadmanager.Qualification;
+import org.leadmanager.Reports;
 import org.leadmanager.StatusCounts;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
@@ -32,6 +34,7 @@ import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.lead.Note;
+import org.leadmanager.domain.lead.OriginKind;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.ActionKind;
 import org.leadmanager.domain.project.MarketingAction;
@@ -218,7 +221,29 @@ public final class Demo {
         }
         projects.print(out);
 
-        // 9. Every change recorded its events in the store; the event relay publishes them. A host starts it on
+        // 9. The conversion funnel of "Leadmanager" for March, read from numbers kept as the changes committed.
+        Funnel march = leads.reports().funnel(boss, new Reports.FunnelQuery(project.id(),
+                LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), Funnel.Breakdown.PROJECT));
+        Funnel.Slice whole = march.slices().get(0);
+        Table funnel = new Table("Funnel of 'Leadmanager', March 2026: " + whole.qualified() + " qualified, "
+                + percent(whole.conversionRate()) + " converted, " + percent(whole.lossRate()) + " lost",
+                "status", "entered", "left", "median time there", "open now");
+        for (Funnel.Stage stage : whole.stages()) {
+            funnel.row(stage.label(), stage.entered(), stage.left(),
+                    stage.medianStay() == null ? "-" : "< " + stage.medianStay().toMinutes() + " min", stage.open());
+        }
+        funnel.print(out);
+        whole.lostReasons().forEach(r -> out.printf("Lost reason '%s': %d%n", r.key(), r.leads()));
+        Table sources = new Table("Funnel per source", "source", "qualified", "converted", "lost");
+        for (Funnel.Slice slice : leads.reports().funnel(boss, new Reports.FunnelQuery(project.id(),
+                march.from(), march.to(), Funnel.Breakdown.SOURCE)).slices()) {
+            sources.row(slice.sourceKind().name().toLowerCase() + (slice.sourceReference() == null ? ""
+                    : slice.sourceKind() == OriginKind.GROUP ? " " + slice.sourceReference() : " " + mailing.name()),
+                    slice.qualified(), slice.converted(), slice.lost());
+        }
+        sources.print(out);
+
+        // 10. Every change recorded its events in the store; the event relay publishes them. A host starts it on
         // each node or calls relayDue() from its own scheduler.
         EventRelay relay = leads.eventRelay(EventRelay.Options.defaults().withNodeId("demo"));
         out.printf("%nEvents recorded by the changes, waiting in the store: %d.%n", relay.backlog().pending());
@@ -229,6 +254,10 @@ public final class Demo {
         perType.forEach(events::row);
         events.print(out);
         out.printf("Waiting after the relay: %d.%n", relay.backlog().pending());
+    }
+
+    private static String percent(double rate) {
+        return Math.round(rate * 100) + "%";
     }
 
     /** A contact of the host CRM, with the link to its page there. */

@@ -109,7 +109,7 @@ final class LeadPages {
         UUID zero = new UUID(0, 0);
         return Lead.reconstitute(keyset.id(), TenantId.of("keyset-probe"), new ProjectId(zero),
                 ContactId.of("keyset-probe"), ContactCard.named("keyset-probe"), StatusKey.of("keyset-probe"), null,
-                Origin.manual(PROBE_USER), OwnerReason.unassigned(PROBE_USER), null, at, at, null, 0);
+                Origin.manual(PROBE_USER), OwnerReason.unassigned(PROBE_USER), null, at, at, at, null, 0);
     }
 
     /** The next lead of one bucket in page order. */

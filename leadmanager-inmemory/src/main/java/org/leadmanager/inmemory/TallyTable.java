@@ -11,6 +11,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.tally.Tally;
 import org.leadmanager.domain.tally.TallyDelta;
 import org.leadmanager.domain.tally.TallyKey;
+import org.leadmanager.domain.tally.TallyRange;
 import org.leadmanager.spi.store.TallyRepository;
 
 /**
@@ -47,6 +48,15 @@ final class TallyTable implements TallyRepository {
         });
     }
 
+    /** Nothing to do: a number whose sum reaches zero is removed at once. */
+    @Override
+    public void settle(TenantId tenant, ProjectId project, Set<TallyKey> keys) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(keys, "keys");
+        transactions.checkActive();
+    }
+
     @Override
     public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally) {
         Objects.requireNonNull(tenant, "tenant");
@@ -63,6 +73,25 @@ final class TallyTable implements TallyRepository {
         for (Tally tally : tallies) {
             result.putAll(sums(tenant, project, tally));
         }
+        return Map.copyOf(result);
+    }
+
+    /** One state at once: units of work never overlap here. */
+    @Override
+    public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, List<TallyRange> ranges) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(project, "project");
+        List<TallyRange> asked = List.copyOf(ranges);
+        transactions.checkActive();
+        Map<TallyKey, Long> result = new HashMap<>();
+        sums.getOrDefault(tenant, Map.of()).getOrDefault(project, Map.of()).forEach((key, n) -> {
+            for (TallyRange range : asked) {
+                if (range.contains(key)) {
+                    result.put(key, n);
+                    return;
+                }
+            }
+        });
         return Map.copyOf(result);
     }
 

@@ -198,7 +198,7 @@ class InMemoryLeadStoreTest {
             Project project = saved(project(TENANT_A, "Solar"));
             Lead existing = saved(lead(project, "c1"));
             Lead sameId = Lead.reconstitute(existing.id(), TENANT_A, project.id(), ContactId.of("c9"),
-                    existing.card(), NEW, null, existing.origin(), existing.ownerReason(), null, T0, T0, null, 0);
+                    existing.card(), NEW, null, existing.origin(), existing.ownerReason(), null, T0, T0, T0, null, 0);
             Lead fresh = lead(project, "c2");
 
             tx(s -> {
@@ -295,7 +295,7 @@ class InMemoryLeadStoreTest {
                 return null;
             });
             Lead foreign = Lead.reconstitute(lead.id(), TENANT_B, project.id(), lead.contact(), lead.card(), WON,
-                    null, lead.origin(), lead.ownerReason(), null, T0, T0, null, 0);
+                    null, lead.origin(), lead.ownerReason(), null, T0, T0, T0, null, 0);
 
             tx(s -> {
                 assertThrows(StaleModificationException.class, () -> s.leads().update(foreign));

@@ -141,7 +141,7 @@ class SearchAgreesWithReferenceTest {
         Instant created = minute(spec.created());
         return Lead.reconstitute(id, tenant, project, ContactId.of("contact-" + index), card,
                 STATUSES.get(spec.status()), user(spec.assignee()), origin, OwnerReason.unassigned(USERS.get(0)),
-                null, created, minute(spec.activity()), spec.followUp() < 0 ? null : minute(spec.followUp()), 0);
+                null, created, created, minute(spec.activity()), spec.followUp() < 0 ? null : minute(spec.followUp()), 0);
     }
 
     private static UserId user(int index) {

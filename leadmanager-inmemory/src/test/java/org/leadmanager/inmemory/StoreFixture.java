@@ -75,7 +75,7 @@ final class StoreFixture {
         return Lead.reconstitute(new LeadId(UUID.randomUUID()), tenant, project, ContactId.of(contact),
                 ContactCard.named(name), status, assignee, Origin.manual(ANNA),
                 assignee == null ? OwnerReason.unassigned(ANNA) : OwnerReason.manual(ANNA), null, created,
-                lastActivity, nextFollowUp, 0);
+                created, lastActivity, nextFollowUp, 0);
     }
 
     static Note note(Lead lead, String text, Instant createdAt) {

@@ -19,14 +19,15 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.tally.Tally;
 import org.leadmanager.domain.tally.TallyDelta;
 import org.leadmanager.domain.tally.TallyKey;
+import org.leadmanager.domain.tally.TallyRange;
 import org.leadmanager.spi.store.TallyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Kept tallies in {@code lm_tally} as delta rows: every unit of work inserts rows of its own, one per number it
- * changes (with a random id), and a number's value is the sum of its rows. The rows of a project are folded into one
- * per number, now and then, by a unit of work that adds to it ({@link TallyFolds}).
+ * changes (with a random id), and a number's value is the sum of its rows. The rows of the numbers a node added to
+ * are folded into one per number, now and then, by a unit of work that adds to the project ({@link TallyFolds}).
  *
  * <h2>Why delta rows</h2>
  * <p>Counting leads per project and status on every change must not make the changes of one project wait for each
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * still collide when two units of work pick one stripe, and a unit of work changing several numbers must lock their
  * stripes in one order); it is one plain {@code INSERT} on every database (stripes need each database's upsert); and
  * a repair is one more delta ({@link #recount}). The price is the folding, which keeps reads short: it locks the
- * project's rows with {@code FOR UPDATE SKIP LOCKED}, so it skips (and leaves for a later fold) whatever another
- * unit of work holds instead of waiting, deletes what it locked and inserts one row per non-zero sum. It runs in a
+ * rows of the numbers added to with {@code FOR UPDATE SKIP LOCKED}, so it skips (and leaves for a later fold)
+ * whatever another unit of work holds instead of waiting, deletes what it locked and inserts one row per non-zero sum. It runs in a
  * savepoint and is given up without harm if anything goes wrong; it also checks that it deleted exactly the rows it
  * summed, so no row can count twice.
  */
@@ -66,8 +67,20 @@ final class JpaTallyRepository implements TallyRepository {
      */
     private static final String DELETE_ROW = "DELETE FROM lm_tally WHERE tenant_id = ? AND project_id = ? AND id = ?";
     private static final String LOCK_PROJECT = "SELECT id FROM lm_project WHERE id = ? AND tenant_id = ?";
+    /** The rows of some numbers of one project: followed by one {@link #NUMBER} per number, joined by OR. */
     private static final String LOCK_ROWS = "SELECT id, tally, tally_key, tally_sub, n FROM lm_tally"
-            + " WHERE tenant_id = ? AND project_id = ? FOR UPDATE SKIP LOCKED";
+            + " WHERE tenant_id = ? AND project_id = ? AND (";
+    private static final String NUMBER = "(tally = ? AND tally_key = ? AND tally_sub = ?)";
+    private static final String NUMBER_WITHOUT_SUB = "(tally = ? AND tally_key = ? AND tally_sub IS NULL)";
+    private static final String LOCK_ROWS_END = ") FOR UPDATE SKIP LOCKED";
+    private static final String LOCK_ROWS_WAITING_END = ") FOR UPDATE";
+    /** Numbers per statement that locks rows to fold. */
+    private static final int FOLD_CHUNK = 64;
+    /** The sums of ranges of one project's numbers: followed by one {@link #RANGE} per range, joined by OR. */
+    private static final String RANGE_SUMS = "SELECT tally, tally_key, tally_sub, SUM(n) FROM lm_tally"
+            + " WHERE tenant_id = ? AND project_id = ? AND (";
+    private static final String RANGE = "(tally = ? AND tally_key >= ? AND tally_key < ? AND tally_sub >= ?"
+            + " AND tally_sub < ?)";
     /**
      * The lead tallies' corrections, count minus kept sum, in one statement, so that both come from one state of
      * the database (under READ COMMITTED every statement reads one): the kept rows first, so their column types
@@ -94,8 +107,8 @@ final class JpaTallyRepository implements TallyRepository {
         if (deltas.isEmpty()) {
             return;
         }
-        Map<UUID, Integer> rowsPerProject = new LinkedHashMap<>();
-        deltas.forEach(d -> rowsPerProject.merge(d.project().value(), 1, Integer::sum));
+        Map<UUID, List<TallyKey>> keysPerProject = new LinkedHashMap<>();
+        deltas.forEach(d -> keysPerProject.computeIfAbsent(d.project().value(), p -> new ArrayList<>()).add(d.key()));
         s.jdbc((connection, dialect) -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
                 for (TallyDelta d : deltas) {
@@ -104,10 +117,29 @@ final class JpaTallyRepository implements TallyRepository {
                 }
                 ps.executeBatch();
             }
-            for (Map.Entry<UUID, Integer> added : rowsPerProject.entrySet()) {
-                if (s.store.tallyFolds().due(added.getKey(), added.getValue())) {
-                    fold(connection, dialect, tenant.value(), added.getKey());
+            for (Map.Entry<UUID, List<TallyKey>> added : keysPerProject.entrySet()) {
+                Set<TallyKey> due = s.store.tallyFolds().due(added.getKey(), added.getValue());
+                if (!due.isEmpty()) {
+                    fold(connection, dialect, tenant.value(), added.getKey(), due, false);
                 }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Folds the numbers now, waiting for rows other units of work hold, so a number summing to zero keeps no row;
+     * in a savepoint like every fold, but a failure here fails the unit of work: it must not commit an erasure that
+     * left a trace.
+     */
+    @Override
+    public void settle(TenantId tenant, ProjectId project, Set<TallyKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        s.jdbc((connection, dialect) -> {
+            if (!fold(connection, dialect, tenant.value(), project.value(), keys, true)) {
+                throw new SQLException("the numbers of project " + project + " could not be settled");
             }
             return null;
         });
@@ -143,6 +175,39 @@ final class JpaTallyRepository implements TallyRepository {
                                 put(sums, new TallyKey(tally, rs.getString(2), rs.getString(3)), rs.getLong(4));
                             }
                         }
+                    }
+                }
+            }
+            return sums;
+        });
+    }
+
+    /** One statement, so the ranges come from one state of the database. */
+    @Override
+    public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, List<TallyRange> ranges) {
+        if (ranges.isEmpty()) {
+            return Map.of();
+        }
+        List<TallyRange> asked = List.copyOf(ranges);
+        String sql = RANGE_SUMS + String.join(" OR ", Collections.nCopies(asked.size(), RANGE)) + ")"
+                + PROJECT_SUMS_END;
+        return s.jdbc((connection, dialect) -> {
+            Map<TallyKey, Long> sums = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, tenant.value());
+                dialect.bind(ps, 2, project.value());
+                int i = 3;
+                for (TallyRange range : asked) {
+                    ps.setString(i++, range.tally().name());
+                    ps.setString(i++, range.keyFrom());
+                    ps.setString(i++, range.keyBefore());
+                    ps.setString(i++, range.subFrom());
+                    ps.setString(i++, range.subBefore());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        put(sums, new TallyKey(new Tally(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                                rs.getLong(4));
                     }
                 }
             }
@@ -216,30 +281,48 @@ final class JpaTallyRepository implements TallyRepository {
     }
 
     /**
-     * Folds the project's rows that no other unit of work holds into one row per non-zero sum, inside a savepoint:
-     * a fold that fails (or would not delete exactly what it summed) is undone and the unit of work goes on.
+     * Folds the rows of the given numbers of the project that no other unit of work holds into one row per non-zero
+     * sum, inside a savepoint: a fold that fails (or would not delete exactly what it summed) is undone and the
+     * unit of work goes on.
      */
-    private static void fold(Connection connection, SqlDialect dialect, String tenant, UUID project)
-            throws SQLException {
+    private static boolean fold(Connection connection, SqlDialect dialect, String tenant, UUID project,
+            Set<TallyKey> numbers, boolean waiting) throws SQLException {
         Savepoint savepoint;
         try {
             savepoint = connection.setSavepoint();
         } catch (SQLException e) {
             // e.g. a host's distributed transaction without savepoints: the rows stay, a later fold may succeed
             LOG.debug("No savepoint to fold the tally rows of project {} in; they stay as they are", project, e);
-            return;
+            return false;
         }
         try {
             List<UUID> ids = new ArrayList<>();
             Map<TallyKey, Long> sums = new LinkedHashMap<>();
-            try (PreparedStatement ps = connection.prepareStatement(LOCK_ROWS)) {
-                ps.setString(1, tenant);
-                dialect.bind(ps, 2, project);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(dialect.uuid(rs, 1));
-                        sums.merge(new TallyKey(new Tally(rs.getString(2)), rs.getString(3), rs.getString(4)),
-                                rs.getLong(5), Long::sum);
+            List<TallyKey> all = List.copyOf(numbers);
+            for (int from = 0; from < all.size(); from += FOLD_CHUNK) {
+                List<TallyKey> chunk = all.subList(from, Math.min(all.size(), from + FOLD_CHUNK));
+                StringBuilder sql = new StringBuilder(LOCK_ROWS);
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : " OR ").append(chunk.get(i).sub() == null ? NUMBER_WITHOUT_SUB : NUMBER);
+                }
+                sql.append(waiting ? LOCK_ROWS_WAITING_END : LOCK_ROWS_END);
+                try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                    ps.setString(1, tenant);
+                    dialect.bind(ps, 2, project);
+                    int i = 3;
+                    for (TallyKey key : chunk) {
+                        ps.setString(i++, key.tally().name());
+                        ps.setString(i++, key.key());
+                        if (key.sub() != null) {
+                            ps.setString(i++, key.sub());
+                        }
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(dialect.uuid(rs, 1));
+                            sums.merge(new TallyKey(new Tally(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                                    rs.getLong(5), Long::sum);
+                        }
                     }
                 }
             }
@@ -247,7 +330,7 @@ final class JpaTallyRepository implements TallyRepository {
             if (ids.size() <= sums.size()) {
                 // nothing to gain: at most one row per number already
                 connection.releaseSavepoint(savepoint);
-                return;
+                return true;
             }
             int deleted = 0;
             try (PreparedStatement ps = connection.prepareStatement(DELETE_ROW)) {
@@ -264,7 +347,7 @@ final class JpaTallyRepository implements TallyRepository {
             }
             if (deleted != ids.size()) {
                 connection.rollback(savepoint);
-                return;
+                return false;
             }
             try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
                 for (Map.Entry<TallyKey, Long> sum : sums.entrySet()) {
@@ -276,9 +359,14 @@ final class JpaTallyRepository implements TallyRepository {
                 }
             }
             connection.releaseSavepoint(savepoint);
+            return true;
         } catch (SQLException | RuntimeException e) {
             connection.rollback(savepoint);
+            if (waiting) {
+                throw e;
+            }
             LOG.debug("Folding the tally rows of project {} failed; they stay as they are", project, e);
+            return false;
         }
     }
 

@@ -94,6 +94,8 @@ class LeadEntity {
     String lostReason;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
+    @Column(name = "status_since", nullable = false)
+    Instant statusSince;
     /** Written on insert, then only by {@link JpaLeadRepository#touch}: never part of a versioned update. */
     @Column(name = "last_activity_at", nullable = false, updatable = false)
     Instant lastActivityAt;
@@ -142,6 +144,7 @@ class LeadEntity {
         e.ownerBy = lead.ownerReason().by().value();
         e.lostReason = lead.lostReason();
         e.createdAt = lead.createdAt();
+        e.statusSince = lead.statusSince();
         e.lastActivityAt = lead.lastActivityAt();
         e.nextFollowUpAt = lead.nextFollowUpAt();
         e.version = lead.version();
@@ -154,6 +157,6 @@ class LeadEntity {
                 StatusKey.of(status), assignee == null ? null : UserId.of(assignee),
                 new Origin(OriginKind.valueOf(originKind), originRef, UserId.of(originBy)),
                 new OwnerReason(OwnerReasonKind.valueOf(ownerKind), ownerDetail, UserId.of(ownerBy)),
-                lostReason, createdAt, lastActivityAt, nextFollowUpAt, version);
+                lostReason, createdAt, statusSince, lastActivityAt, nextFollowUpAt, version);
     }
 }

@@ -56,6 +56,7 @@ final class LeadRows {
             new Column("owner_by", "text", e -> e.ownerBy, (e, v) -> e.ownerBy = (String) v),
             new Column("lost_reason", "text", e -> e.lostReason, (e, v) -> e.lostReason = (String) v),
             new Column("created_at", "timestamptz", e -> e.createdAt, (e, v) -> e.createdAt = (Instant) v),
+            new Column("status_since", "timestamptz", e -> e.statusSince, (e, v) -> e.statusSince = (Instant) v),
             new Column("last_activity_at", "timestamptz", e -> e.lastActivityAt,
                     (e, v) -> e.lastActivityAt = (Instant) v),
             new Column("next_follow_up_at", "timestamptz", e -> e.nextFollowUpAt,

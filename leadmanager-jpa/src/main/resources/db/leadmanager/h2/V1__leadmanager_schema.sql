@@ -154,6 +154,8 @@ CREATE TABLE lm_lead (
     owner_by          varchar(64)   NOT NULL,
     lost_reason       varchar(1000000),
     created_at        timestamp(6) with time zone NOT NULL,
+    -- when the lead came onto its status: the funnel's time on a status
+    status_since      timestamp(6) with time zone NOT NULL,
     last_activity_at  timestamp(6) with time zone NOT NULL,
     next_follow_up_at timestamp(6) with time zone,
     version           bigint        NOT NULL,
@@ -198,12 +200,15 @@ CREATE TABLE lm_tally (
     project_id uuid        NOT NULL,
     id         uuid        NOT NULL,
     tally      varchar(16) NOT NULL,
-    tally_key  varchar(64) NOT NULL,
-    tally_sub  varchar(64),
+    tally_key  varchar(100) NOT NULL,
+    tally_sub  varchar(100),
     n          bigint      NOT NULL,
-    -- TallyRepository.sums (one project's, or all of a tenant's), recount, and folding one project's rows
+    -- TallyRepository.add (the rows of a unit of work)
     CONSTRAINT lm_tally_pk PRIMARY KEY (tenant_id, project_id, id)
 );
+-- TallyRepository.sums (a project's tallies, ranges of their keys; all of a tenant's projects' for one tally),
+-- recount, and folding the rows of some numbers of a project
+CREATE INDEX lm_tally_key_ix ON lm_tally (tenant_id, project_id, tally, tally_key, tally_sub);
 
 CREATE SEQUENCE lm_note_seq;
 CREATE TABLE lm_note (

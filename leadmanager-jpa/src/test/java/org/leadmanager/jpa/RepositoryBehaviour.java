@@ -184,7 +184,7 @@ abstract class RepositoryBehaviour extends StoreTestBase {
         assertTrue(tx(s -> s.leads().countByStatus(other, project.id(), LeadCriteria.all())).isEmpty());
 
         Lead foreign = Lead.reconstitute(lead.id(), other, lead.project(), lead.contact(), lead.card(), WON, null,
-                lead.origin(), lead.ownerReason(), null, lead.createdAt(), lead.lastActivityAt(), null, 0);
+                lead.origin(), lead.ownerReason(), null, lead.createdAt(), lead.createdAt(), lead.lastActivityAt(), null, 0);
         assertThrows(StaleModificationException.class, () -> tx(s -> s.leads().update(foreign)));
         assertThrows(StaleModificationException.class, () -> run(s -> s.leads().delete(foreign)));
         assertEquals(NEW, tx(s -> s.leads().find(project.tenant(), lead.id())).orElseThrow().status());

@@ -80,7 +80,7 @@ abstract class SearchBehaviour extends StoreTestBase {
             Instant activity = pick(random, times);
             leads.add(Lead.reconstitute(new LeadId(Fixtures.newId()), project.tenant(), project.id(),
                     ContactId.of("c" + i), card, pick(random, STATUSES), assignee, origin,
-                    OwnerReason.manual(Fixtures.ALICE), null, created, activity,
+                    OwnerReason.manual(Fixtures.ALICE), null, created, created, activity,
                     random.nextBoolean() ? null : pick(random, times), 0));
         }
         run(s -> s.leads().insertIfAbsent(leads));
@@ -208,7 +208,7 @@ abstract class SearchBehaviour extends StoreTestBase {
             Lead lead = Lead.reconstitute(new LeadId(Fixtures.newId()), late.tenant(), late.id(),
                     ContactId.of("late-" + i), ContactCard.named(name), Fixtures.NEW, null,
                     Origin.manual(Fixtures.ALICE), OwnerReason.unassigned(Fixtures.ALICE), null, Fixtures.at(i),
-                    Fixtures.at(i), null, 0);
+                    Fixtures.at(i), Fixtures.at(i), null, 0);
             all.add(lead);
         }
         for (int from = 0; from < all.size(); from += 1000) {

@@ -34,6 +34,7 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
+import org.leadmanager.domain.lead.ErasureReason;
 import org.leadmanager.domain.lead.ActivityType;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.contact.ContactField;
@@ -350,6 +351,13 @@ final class CommandWorld {
         }
     }
 
+    void erase(int contact) {
+        for (LeadId erased : lm.privacy().erase(manager, contact(contact), ErasureReason.REQUEST).leads()) {
+            assertTrue(leads.remove(erased), "erased a lead not reported created: " + erased);
+            folded.remove(erased);
+        }
+    }
+
     void advanceClock(int minutes) {
         fx.clock.advance(Duration.ofMinutes(minutes));
     }
@@ -416,6 +424,7 @@ final class CommandWorld {
                     "countByStatus of " + p.name() + "; " + log);
             if (crashes != null) {
                 CountAgreement.assertAgree(fx, p.id(), log);
+                FunnelAgreement.assertAgree(fx, p.id(), log);
             }
         }
         assertEquals(Set.copyOf(leads), stored, "the store holds exactly the leads reported created; " + log);

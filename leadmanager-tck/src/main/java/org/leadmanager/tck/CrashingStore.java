@@ -11,6 +11,7 @@ import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.tally.Tally;
 import org.leadmanager.domain.tally.TallyDelta;
 import org.leadmanager.domain.tally.TallyKey;
+import org.leadmanager.domain.tally.TallyRange;
 import org.leadmanager.error.StoreException;
 import org.leadmanager.spi.store.LeadStore;
 import org.leadmanager.spi.store.StoreSession;
@@ -82,6 +83,11 @@ final class CrashingStore implements LeadStore {
                 }
 
                 @Override
+                public void settle(TenantId tenant, ProjectId project, Set<TallyKey> keys) {
+                    tallies.settle(tenant, project, keys);
+                }
+
+                @Override
                 public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Tally tally) {
                     return tallies.sums(tenant, project, tally);
                 }
@@ -89,6 +95,11 @@ final class CrashingStore implements LeadStore {
                 @Override
                 public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Set<Tally> several) {
                     return tallies.sums(tenant, project, several);
+                }
+
+                @Override
+                public Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, List<TallyRange> ranges) {
+                    return tallies.sums(tenant, project, ranges);
                 }
 
                 @Override

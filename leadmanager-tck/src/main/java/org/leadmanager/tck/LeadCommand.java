@@ -147,6 +147,13 @@ sealed interface LeadCommand {
         }
     }
 
+    /** Erases every lead of a contact for privacy. */
+    record Erase(int contact) implements LeadCommand {
+        public void applyTo(CommandWorld w) {
+            w.erase(contact);
+        }
+    }
+
     record AdvanceClock(int minutes) implements LeadCommand {
         public void applyTo(CommandWorld w) {
             w.advanceClock(minutes);
@@ -208,6 +215,7 @@ sealed interface LeadCommand {
                         .map(LeadCommand.class::cast)),
                 Tuple.of(3, Combinators.combine(contact, contact).as(MergeContacts::new)
                         .map(LeadCommand.class::cast)),
+                Tuple.of(1, contact.map(Erase::new).map(LeadCommand.class::cast)),
                 Tuple.of(2, Arbitraries.integers().between(1, 600).map(AdvanceClock::new)
                         .map(LeadCommand.class::cast))));
     }

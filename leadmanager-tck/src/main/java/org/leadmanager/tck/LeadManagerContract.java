@@ -178,6 +178,14 @@ public abstract class LeadManagerContract {
     }
 
     @Nested
+    class ConversionFunnel extends FunnelContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
     class Retention extends RetentionContract {
         @Override
         protected LeadStore store() {

@@ -389,12 +389,16 @@ public abstract class WorkingLeadsContract extends ContractBase {
         assertEquals(FollowUpState.COMPLETED, followUps.get(0).state());
 
         List<Activity> timeline = lm().leads().timeline(manager(), target.id());
-        // the survivor's own entries, then the merged lead's, its qualification first, in their order; then the merge
+        // the survivor's own entries, then the merged lead's, its qualification first (saying the owner and status
+        // the merged lead had), in their order; then the merge
         List<Activity> kept = new ArrayList<>(targetTimeline);
-        sourceTimeline.forEach(a -> kept.add(a.placed(target.id(), kept.size() + 1)));
+        sourceTimeline.forEach(a -> kept.add(a.type() != ActivityType.QUALIFIED ? a.placed(target.id(), kept.size() + 1)
+                : new Activity(a.tenant(), target.id(), kept.size() + 1, a.at(), a.actor(), a.type(),
+                        fx.alice.value(), CONTACTED.value(), a.text())));
         assertEquals(kept, timeline.subList(0, kept.size()), "the merged lead's history is kept: " + timeline);
-        assertEquals(List.of(ActivityType.ASSIGNED, ActivityType.MERGED),
-                types(timeline.subList(kept.size(), timeline.size())));
+        assertEquals(List.of(ActivityType.MERGED, ActivityType.ASSIGNED),
+                types(timeline.subList(kept.size(), timeline.size())),
+                "the merge ends the merged lead's entries; the owner it passes on follows");
         assertNumberedInOrder(timeline);
         assertTrue(lm().leads().statusHistory(manager(), target.id()).stream()
                 .anyMatch(c -> c.from().equals(NEW) && c.to().equals(CONTACTED)));

@@ -10,13 +10,20 @@ import java.util.Objects;
  *
  * @param state  the aggregate after the command, non-null
  * @param events what happened, in order; empty exactly when nothing changed
+ * @param before the aggregate before the command where what is recorded of the change needs more of it than the
+ *               events say (a lead's status change: since when it was on the status it left), else null
  * @param <T>    the aggregate
  */
-public record Changed<T>(T state, List<DomainEvent> events) {
+public record Changed<T>(T state, List<DomainEvent> events, T before) {
 
     public Changed {
         Objects.requireNonNull(state, "state");
         events = List.copyOf(Objects.requireNonNull(events, "events"));
+    }
+
+    /** A change without its state before. */
+    public Changed(T state, List<DomainEvent> events) {
+        this(state, events, null);
     }
 
     /** The command left the aggregate as it was. */

@@ -68,7 +68,7 @@ public final class LeadChanges {
             events.add(new DomainEvent.LeadDisqualified(after.id(), after.project(), after.status(),
                     after.lostReason()));
         }
-        return new Changed<>(after, events);
+        return new Changed<>(after, events, before);
     }
 
     /** {@link Lead#assign}: {@link DomainEvent.LeadAssigned}, or unchanged when the user owns it already. */
@@ -106,13 +106,14 @@ public final class LeadChanges {
             throw new IllegalArgumentException("cannot fold " + source + " into " + target);
         }
         List<DomainEvent> events = new ArrayList<>(2);
+        // the merge first: its timeline entry closes the folded lead's entries, so what follows is the target's
+        events.add(new DomainEvent.LeadsMerged(source.id(), target.id(), target.project()));
         Lead next = target;
         if (target.assignee() == null && source.assignee() != null && sourceOwnerActive) {
             Changed<Lead> owned = assign(target, source.assignee(), source.ownerReason(), now);
             next = owned.state();
             events.addAll(owned.events());
         }
-        events.add(new DomainEvent.LeadsMerged(source.id(), target.id(), target.project()));
         return new Changed<>(next.touched(now), events);
     }
 

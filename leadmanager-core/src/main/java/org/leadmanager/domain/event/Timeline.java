@@ -9,6 +9,9 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.ActivityType;
+import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.lead.Origin;
+import org.leadmanager.domain.lead.OriginKind;
 
 /**
  * A lead's timeline entries, derived from the events of a change: the one way entries come to be, so the timeline
@@ -17,8 +20,52 @@ import org.leadmanager.domain.lead.ActivityType;
  * (its reason becomes the text of its status change) and {@code ProjectChanged}.
  */
 public final class Timeline {
+    /** The text of the entry that ends the entries folded in from the lead of a merged contact. */
+    private static final String FOLDED = "lead of merged contact folded in";
 
     private Timeline() {
+    }
+
+    /**
+     * The first entry of a lead's timeline, its qualification, read from the lead: number 1, at its creation, by
+     * whoever qualified it, the text naming its source ({@code MANUAL}, {@code GROUP <group>}, {@code ACTION
+     * <action>}).
+     */
+    public static Activity qualified(Lead lead) {
+        return new Activity(lead.tenant(), lead.id(), 1, lead.createdAt(), lead.origin().by(),
+                ActivityType.QUALIFIED, null, null, sourceText(lead.origin()));
+    }
+
+    /**
+     * The qualification entry a lead of a merged contact leaves in the timeline of the lead it is folded into, as
+     * the first of its entries there: as {@link #qualified}, also saying the status ({@code to}) and owner
+     * ({@code from}, null when it had none) the lead had when folded, which its own entries do not say when they
+     * never changed them.
+     */
+    public static Activity folded(Lead lead) {
+        return new Activity(lead.tenant(), lead.id(), 1, lead.createdAt(), lead.origin().by(),
+                ActivityType.QUALIFIED, lead.assignee() == null ? null : lead.assignee().value(),
+                lead.status().value(), sourceText(lead.origin()));
+    }
+
+    /** Whether the entry ends the entries folded in from the lead of a merged contact. */
+    public static boolean isFold(Activity entry) {
+        return entry.type() == ActivityType.MERGED && FOLDED.equals(entry.text());
+    }
+
+    /** The source a qualification entry names ({@link #qualified}), with its author as qualifier. */
+    public static Origin originOf(Activity qualified) {
+        if (qualified.type() != ActivityType.QUALIFIED || qualified.text() == null) {
+            throw new IllegalArgumentException("not a qualification entry: " + qualified);
+        }
+        String text = qualified.text();
+        int space = text.indexOf(' ');
+        OriginKind kind = OriginKind.valueOf(space < 0 ? text : text.substring(0, space));
+        return new Origin(kind, space < 0 ? null : text.substring(space + 1), qualified.actor());
+    }
+
+    private static String sourceText(Origin origin) {
+        return origin.kind() + (origin.reference() == null ? "" : " " + origin.reference());
     }
 
     /**
@@ -68,7 +115,7 @@ public final class Timeline {
         } else if (event instanceof DomainEvent.LeadMovedToContact e) {
             return new Entry(e.lead(), ActivityType.MERGED, e.from(), e.into(), "contact merged");
         } else if (event instanceof DomainEvent.LeadsMerged e) {
-            return new Entry(e.into(), ActivityType.MERGED, e.from(), e.into(), "lead of merged contact folded in");
+            return new Entry(e.into(), ActivityType.MERGED, e.from(), e.into(), FOLDED);
         } else if (event instanceof DomainEvent.FollowUpScheduled e) {
             String note = state instanceof FollowUp f && f.id().equals(e.followUp()) ? f.note() : null;
             return new Entry(e.lead(), ActivityType.FOLLOW_UP_SCHEDULED, null, e.dueAt(), note);

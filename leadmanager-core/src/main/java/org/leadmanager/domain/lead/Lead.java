@@ -35,13 +35,14 @@ public final class Lead {
     private final OwnerReason ownerReason;
     private final String lostReason;
     private final Instant createdAt;
+    private final Instant statusSince;
     private final Instant lastActivityAt;
     private final Instant nextFollowUpAt;
     private final long version;
 
     private Lead(LeadId id, TenantId tenant, ProjectId project, ContactId contact, ContactCard card, StatusKey status,
             UserId assignee, Origin origin, OwnerReason ownerReason, String lostReason, Instant createdAt,
-            Instant lastActivityAt, Instant nextFollowUpAt, long version) {
+            Instant statusSince, Instant lastActivityAt, Instant nextFollowUpAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.project = Objects.requireNonNull(project, "project");
@@ -53,6 +54,7 @@ public final class Lead {
         this.ownerReason = Objects.requireNonNull(ownerReason, "ownerReason");
         this.lostReason = lostReason;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.statusSince = Objects.requireNonNull(statusSince, "statusSince");
         this.lastActivityAt = Objects.requireNonNull(lastActivityAt, "lastActivityAt");
         this.nextFollowUpAt = nextFollowUpAt;
         this.version = version;
@@ -61,22 +63,23 @@ public final class Lead {
     /** A new lead on the project's default (or given) status. */
     public static Lead qualify(LeadId id, TenantId tenant, ProjectId project, ContactId contact, ContactCard card,
             StatusKey status, Origin origin, UserId assignee, OwnerReason ownerReason, Instant now) {
-        return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, null, now, now,
+        return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, null, now, now, now,
                 null, 0);
     }
 
-    /** Rebuilds a stored lead; for store adapters. */
+    /** Rebuilds a stored lead; for store adapters. {@code statusSince}: see {@link #statusSince()}. */
     public static Lead reconstitute(LeadId id, TenantId tenant, ProjectId project, ContactId contact,
             ContactCard card, StatusKey status, UserId assignee, Origin origin, OwnerReason ownerReason,
-            String lostReason, Instant createdAt, Instant lastActivityAt, Instant nextFollowUpAt, long version) {
+            String lostReason, Instant createdAt, Instant statusSince, Instant lastActivityAt, Instant nextFollowUpAt,
+            long version) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, lastActivityAt, nextFollowUpAt, version);
+                createdAt, statusSince, lastActivityAt, nextFollowUpAt, version);
     }
 
     /** Same lead with the version the store assigned. */
     public Lead withVersion(long newVersion) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, lastActivityAt, nextFollowUpAt, newVersion);
+                createdAt, statusSince, lastActivityAt, nextFollowUpAt, newVersion);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class Lead {
             return this;
         }
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
-                now, nextFollowUpAt, version);
+                statusSince, now, nextFollowUpAt, version);
     }
 
     /**
@@ -160,7 +163,7 @@ public final class Lead {
     /** The lead with a fresh snapshot of its contact's card. */
     public Lead refreshCard(ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, contact, Objects.requireNonNull(newCard, "card"), status, assignee,
-                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version);
+                origin, ownerReason, lostReason, createdAt, statusSince, now, nextFollowUpAt, version);
     }
 
     /**
@@ -174,7 +177,7 @@ public final class Lead {
                     "contact", into);
         }
         return new Lead(id, tenant, project, into, Objects.requireNonNull(intoCard, "card"), status, assignee,
-                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version);
+                origin, ownerReason, lostReason, createdAt, statusSince, now, nextFollowUpAt, version);
     }
 
     /**
@@ -183,7 +186,7 @@ public final class Lead {
      */
     public Lead withStatus(StatusKey newStatus, String reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, newStatus, assignee, origin, ownerReason, reason,
-                createdAt, now, nextFollowUpAt, version);
+                createdAt, now, now, nextFollowUpAt, version);
     }
 
     /**
@@ -192,7 +195,7 @@ public final class Lead {
      */
     public Lead assignedTo(UserId user, OwnerReason reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
-                now, nextFollowUpAt, version);
+                statusSince, now, nextFollowUpAt, version);
     }
 
     /**
@@ -201,7 +204,7 @@ public final class Lead {
      */
     public Lead withContact(ContactId newContact, ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, newContact, newCard, status, assignee, origin, ownerReason, lostReason,
-                createdAt, now, nextFollowUpAt, version);
+                createdAt, statusSince, now, nextFollowUpAt, version);
     }
 
     private void requireOwnProject(Project given) {
@@ -214,13 +217,13 @@ public final class Lead {
     /** Something happened on the lead (note, follow-up, ...). */
     public Lead touched(Instant now) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, now, nextFollowUpAt, version);
+                createdAt, statusSince, now, nextFollowUpAt, version);
     }
 
     /** With the due time of its earliest open follow-up, or null when it has none. */
     public Lead withNextFollowUpAt(Instant due) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, lastActivityAt, due, version);
+                createdAt, statusSince, lastActivityAt, due, version);
     }
 
     public LeadId id() { return id; }
@@ -238,6 +241,8 @@ public final class Lead {
     /** Reason given when disqualified, else null. */
     public String lostReason() { return lostReason; }
     public Instant createdAt() { return createdAt; }
+    /** When the lead came onto its current status: its qualification, or the status change that moved it there. */
+    public Instant statusSince() { return statusSince; }
     public Instant lastActivityAt() { return lastActivityAt; }
     /** Due time of the earliest open follow-up, or null. */
     public Instant nextFollowUpAt() { return nextFollowUpAt; }

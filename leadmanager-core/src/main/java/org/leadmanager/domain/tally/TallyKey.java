@@ -9,13 +9,13 @@ import org.leadmanager.domain.project.StatusKey;
  * One kept number of a project: its tally and its key within it.
  *
  * @param tally which tally, non-null
- * @param key   the key within the tally, non-null, 1 to 64 characters (a status key, a user id)
- * @param sub   a second key part for tallies keyed by two values, else null; at most 64 characters
+ * @param key   the key within the tally, non-null, 1 to 100 characters (a status key, a user id)
+ * @param sub   a second key part for tallies keyed by two values, else null; 1 to 100 characters
  */
 public record TallyKey(Tally tally, String key, String sub) {
 
     /** Longest key part a store must keep. */
-    public static final int MAX_PART = 64;
+    public static final int MAX_PART = 100;
 
     /** @throws ValidationException if a key part is empty or longer than {@value #MAX_PART} characters */
     public TallyKey {

@@ -8,6 +8,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.tally.Tally;
 import org.leadmanager.domain.tally.TallyDelta;
 import org.leadmanager.domain.tally.TallyKey;
+import org.leadmanager.domain.tally.TallyRange;
 
 /**
  * Store SPI: kept tallies, numbers per project that the core keeps in step with its changes. The core hands every
@@ -34,6 +35,14 @@ public interface TallyRepository {
     void add(TenantId tenant, List<TallyDelta> deltas);
 
     /**
+     * Settles the given numbers of a project in this unit of work, after {@link #add}: a number that sums to zero
+     * then keeps no stored trace, whatever rows other units of work hold. An erasure calls it for the numbers it
+     * took back, since a key may hold a value of the erased lead (its lost reason's key); waiting for other units of
+     * work is allowed here. A store that keeps no zero sums does nothing.
+     */
+    void settle(TenantId tenant, ProjectId project, Set<TallyKey> keys);
+
+    /**
      * The project's numbers of one tally: key to sum, including this unit of work's additions. Numbers that sum to
      * zero may be absent.
      */
@@ -45,6 +54,13 @@ public interface TallyRepository {
      * {@link #sums(TenantId, ProjectId, Tally)}.
      */
     Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, Set<Tally> tallies);
+
+    /**
+     * The project's numbers in the given ranges, read together from one state of the store (one statement): key
+     * (which names its tally) to sum; numbers that sum to zero may be absent. Reading must cost what the ranges
+     * hold, not what the project holds besides (the funnel reads a time window of a project's days).
+     */
+    Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, List<TallyRange> ranges);
 
     /** The numbers of one tally for every project of the tenant, as {@link #sums(TenantId, ProjectId, Tally)}. */
     Map<ProjectId, Map<TallyKey, Long>> sums(TenantId tenant, Tally tally);

@@ -223,8 +223,8 @@ class LeadCommandsTest {
 
         Changed<Lead> taken = LeadChanges.fold(source, target, true, LATER);
         assertEquals(BOB, taken.state().assignee());
-        assertEquals(List.of(new DomainEvent.LeadAssigned(target.id(), project.id(), null, BOB,
-                source.ownerReason()), new DomainEvent.LeadsMerged(source.id(), target.id(), project.id())),
+        assertEquals(List.of(new DomainEvent.LeadsMerged(source.id(), target.id(), project.id()),
+                new DomainEvent.LeadAssigned(target.id(), project.id(), null, BOB, source.ownerReason())),
                 taken.events());
 
         Changed<Lead> inactive = LeadChanges.fold(source, target, false, LATER);

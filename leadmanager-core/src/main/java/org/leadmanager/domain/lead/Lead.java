@@ -38,10 +38,11 @@ public final class Lead {
     private final Instant lastActivityAt;
     private final Instant nextFollowUpAt;
     private final long version;
+    private final Instant responseDueAt;
 
     private Lead(LeadId id, TenantId tenant, ProjectId project, ContactId contact, ContactCard card, StatusKey status,
             UserId assignee, Origin origin, OwnerReason ownerReason, String lostReason, Instant createdAt,
-            Instant lastActivityAt, Instant nextFollowUpAt, long version) {
+            Instant lastActivityAt, Instant nextFollowUpAt, long version, Instant responseDueAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.project = Objects.requireNonNull(project, "project");
@@ -56,13 +57,14 @@ public final class Lead {
         this.lastActivityAt = Objects.requireNonNull(lastActivityAt, "lastActivityAt");
         this.nextFollowUpAt = nextFollowUpAt;
         this.version = version;
+        this.responseDueAt = responseDueAt;
     }
 
     /** A new lead on the project's default (or given) status. */
     public static Lead qualify(LeadId id, TenantId tenant, ProjectId project, ContactId contact, ContactCard card,
             StatusKey status, Origin origin, UserId assignee, OwnerReason ownerReason, Instant now) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, null, now, now,
-                null, 0);
+                null, 0, null);
     }
 
     /** Rebuilds a stored lead; for store adapters. */
@@ -70,13 +72,13 @@ public final class Lead {
             ContactCard card, StatusKey status, UserId assignee, Origin origin, OwnerReason ownerReason,
             String lostReason, Instant createdAt, Instant lastActivityAt, Instant nextFollowUpAt, long version) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, lastActivityAt, nextFollowUpAt, version);
+                createdAt, lastActivityAt, nextFollowUpAt, version, null);
     }
 
     /** Same lead with the version the store assigned. */
     public Lead withVersion(long newVersion) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, lastActivityAt, nextFollowUpAt, newVersion);
+                createdAt, lastActivityAt, nextFollowUpAt, newVersion, responseDueAt);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class Lead {
             return this;
         }
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
-                now, nextFollowUpAt, version);
+                now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -160,7 +162,7 @@ public final class Lead {
     /** The lead with a fresh snapshot of its contact's card. */
     public Lead refreshCard(ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, contact, Objects.requireNonNull(newCard, "card"), status, assignee,
-                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version);
+                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -174,7 +176,7 @@ public final class Lead {
                     "contact", into);
         }
         return new Lead(id, tenant, project, into, Objects.requireNonNull(intoCard, "card"), status, assignee,
-                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version);
+                origin, ownerReason, lostReason, createdAt, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -183,7 +185,7 @@ public final class Lead {
      */
     public Lead withStatus(StatusKey newStatus, String reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, newStatus, assignee, origin, ownerReason, reason,
-                createdAt, now, nextFollowUpAt, version);
+                createdAt, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -192,7 +194,7 @@ public final class Lead {
      */
     public Lead assignedTo(UserId user, OwnerReason reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
-                now, nextFollowUpAt, version);
+                now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -201,7 +203,7 @@ public final class Lead {
      */
     public Lead withContact(ContactId newContact, ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, newContact, newCard, status, assignee, origin, ownerReason, lostReason,
-                createdAt, now, nextFollowUpAt, version);
+                createdAt, now, nextFollowUpAt, version, responseDueAt);
     }
 
     private void requireOwnProject(Project given) {
@@ -214,14 +216,26 @@ public final class Lead {
     /** Something happened on the lead (note, follow-up, ...). */
     public Lead touched(Instant now) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, now, nextFollowUpAt, version);
+                createdAt, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /** With the due time of its earliest open follow-up, or null when it has none. */
     public Lead withNextFollowUpAt(Instant due) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, lastActivityAt, due, version);
+                createdAt, lastActivityAt, due, version, responseDueAt);
     }
+
+    /**
+     * The lead with this first-response deadline (null: no clock runs), checking no rule: the clock follows the
+     * lead's events ({@code org.leadmanager.domain.event.ResponseClock}); for the core and stores rebuilding a lead.
+     */
+    public Lead withResponseDueAt(Instant due) {
+        return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
+                createdAt, lastActivityAt, nextFollowUpAt, version, due);
+    }
+
+    /** When the owner's first response is due, or null when no clock runs (responded, closed, or no policy). */
+    public Instant responseDueAt() { return responseDueAt; }
 
     public LeadId id() { return id; }
     public TenantId tenant() { return tenant; }

@@ -13,6 +13,7 @@ module org.leadmanager.core {
     exports org.leadmanager.domain;
     exports org.leadmanager.domain.assignment;
     exports org.leadmanager.domain.contact;
+    exports org.leadmanager.domain.deadline;
     exports org.leadmanager.domain.event;
     exports org.leadmanager.domain.followup;
     exports org.leadmanager.domain.lead;

@@ -80,6 +80,11 @@ final class DefaultLeadManager implements LeadManager {
     }
 
     @Override
+    public EscalationDispatcher escalationDispatcher(EscalationDispatcher.Options options) {
+        return new Escalator(ctx, new OwnerAssigner(ctx), Objects.requireNonNull(options, "options"));
+    }
+
+    @Override
     public EventRelay eventRelay(EventRelay.Options options) {
         return new Relay(ctx, Objects.requireNonNull(options, "options"));
     }

@@ -1,5 +1,6 @@
 package org.leadmanager;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.event.LeadChanges;
+import org.leadmanager.domain.event.ResponseClock;
 import org.leadmanager.domain.contact.ContactCard;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.assignment.OwnerDecision;
@@ -212,11 +214,13 @@ final class LeadIntake {
         List<OwnerDecision> decisions =
                 assigner.decide(tx, project, fresh.stream().map(cards::get).toList(), false);
         List<Lead> candidates = new ArrayList<>(fresh.size());
+        Instant responseDue = ResponseClock.started(project, tx.now);
         for (int i = 0; i < fresh.size(); i++) {
             OwnerDecision d = decisions.get(i);
             ContactId contact = fresh.get(i);
             candidates.add(Lead.qualify(new LeadId(ctx.ids.next()), tx.actor.tenant(), project.id(), contact,
-                    cards.get(contact), project.defaultStatus(), origin, d.assignee(), d.reason(), tx.now));
+                    cards.get(contact), project.defaultStatus(), origin, d.assignee(), d.reason(), tx.now)
+                    .withResponseDueAt(responseDue));
         }
         List<Lead> inserted = candidates.isEmpty() ? List.of() : tx.s.leads().insertIfAbsent(candidates);
         Map<ContactId, Lead> created = new HashMap<>();

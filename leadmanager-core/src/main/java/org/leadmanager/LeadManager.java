@@ -64,6 +64,13 @@ public interface LeadManager {
     EventRelay eventRelay(EventRelay.Options options);
 
     /**
+     * A dispatcher that escalates breached first-response deadlines
+     * ({@link Projects#setFirstResponse}) through the notifier, once per breach. Nothing runs until the host calls
+     * {@link EscalationDispatcher#start()} or drives it with {@link EscalationDispatcher#escalateDue()}.
+     */
+    EscalationDispatcher escalationDispatcher(EscalationDispatcher.Options options);
+
+    /**
      * A job that erases leads past their project's retention rule. Nothing runs until the host calls
      * {@link RetentionJob#start()} or drives it with {@link RetentionJob#eraseDue()}; {@link RetentionJob#dryRun}
      * lists what would go.

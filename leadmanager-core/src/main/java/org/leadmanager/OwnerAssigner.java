@@ -11,6 +11,7 @@ import org.leadmanager.domain.assignment.FirstDecision;
 import org.leadmanager.domain.assignment.OwnerDecision;
 import org.leadmanager.domain.assignment.RoundRobinState;
 import org.leadmanager.domain.contact.ContactCard;
+import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
@@ -36,7 +37,16 @@ final class OwnerAssigner {
      * @param dryRun when true, round-robin previews from the stored standing without holding or keeping it
      */
     List<OwnerDecision> decide(Tx tx, Project project, List<ContactCard> cards, boolean dryRun) {
-        return FirstDecision.of(project).decide(cards, tx.actor.user(), new StoreFacts(tx, project, dryRun));
+        return FirstDecision.of(project).decide(cards, tx.actor.user(), new StoreFacts(tx, project, dryRun, null));
+    }
+
+    /**
+     * The next owner the project's policy picks for a lead taken from its owner (on a breached first-response
+     * deadline): the same chain as for a new lead, with the current owner left out as if inactive.
+     */
+    OwnerDecision decideOther(Tx tx, Project project, Lead lead) {
+        return FirstDecision.of(project).decide(List.of(lead.card()), tx.actor.user(),
+                new StoreFacts(tx, project, false, lead.assignee())).get(0);
     }
 
     /**
@@ -47,18 +57,21 @@ final class OwnerAssigner {
         private final Tx tx;
         private final Project project;
         private final boolean dryRun;
+        /** Left out of every decision; null: nobody. */
+        private final UserId except;
         private final Map<UserId, Boolean> active = new HashMap<>();
         private Map<UserId, Availability> availability;
 
-        StoreFacts(Tx tx, Project project, boolean dryRun) {
+        StoreFacts(Tx tx, Project project, boolean dryRun, UserId except) {
             this.tx = tx;
             this.project = project;
             this.dryRun = dryRun;
+            this.except = except;
         }
 
         @Override
         public boolean isActive(UserId user) {
-            return active.computeIfAbsent(user, u -> ctx.users.isActive(tx.actor.tenant(), u));
+            return !user.equals(except) && active.computeIfAbsent(user, u -> ctx.users.isActive(tx.actor.tenant(), u));
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.ProjectChanges;
 import org.leadmanager.domain.lead.Lead;
@@ -113,6 +114,18 @@ final class ProjectService implements Projects {
     @Override
     public Project setAssignmentPolicy(Actor actor, ProjectId project, AssignmentPolicy policy) {
         return change(actor, project, p -> ProjectChanges.setAssignment(p, policy), null);
+    }
+
+    @Override
+    public Project setFirstResponse(Actor actor, ProjectId project, FirstResponsePolicy policy) {
+        ctx.requireConfigure(actor);
+        if (policy != null) {
+            ctx.requireActiveUser(actor, policy.escalateTo(), "policy.escalateTo");
+            if (policy.unownedFallback() != null) {
+                ctx.requireActiveUser(actor, policy.unownedFallback(), "policy.unownedFallback");
+            }
+        }
+        return change(actor, project, p -> ProjectChanges.setFirstResponse(p, policy), null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
@@ -118,6 +119,17 @@ public interface Projects {
 
     /** Sets how new leads get their owner. */
     Project setAssignmentPolicy(@NotNull Actor actor, @NotNull ProjectId project, @NotNull AssignmentPolicy policy);
+
+    /**
+     * Sets the first-response deadline of the project's leads, or removes it when {@code policy} is null. From then
+     * on a lead's clock starts when it is qualified or gets another owner and stops at its owner's first response;
+     * a lead still waiting at its deadline is escalated once by the {@link EscalationDispatcher}. Clocks already
+     * running keep their deadlines.
+     *
+     * @param policy the deadline, or null for none
+     * @throws ValidationException if a user the policy tells of breaches is unknown or inactive
+     */
+    Project setFirstResponse(@NotNull Actor actor, @NotNull ProjectId project, FirstResponsePolicy policy);
 
     /** The project. */
     Project get(@NotNull Actor actor, @NotNull ProjectId project);

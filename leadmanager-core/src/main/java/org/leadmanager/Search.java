@@ -1,5 +1,9 @@
 package org.leadmanager;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import org.leadmanager.domain.lead.Lead;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +42,18 @@ public interface Search {
      * @throws ValidationException if a range is inverted or a status is unknown
      */
     StatusCounts countByStatus(@NotNull Actor actor, @NotNull ProjectId project, @NotNull LeadCriteria criteria);
+
+    /**
+     * The project's leads whose first-response deadline lies before {@code before}, earliest deadline first (then by
+     * lead id), at most {@code limit}: with {@code before} = now the breached ones, with a later instant also those
+     * due soon. Leads without a running clock (responded to, closed, or of a project without a deadline) never
+     * appear.
+     *
+     * @param limit 1..500
+     * @throws ValidationException if the limit is out of range or {@code before} outside the instants a store holds
+     */
+    List<Lead> byResponseDeadline(@NotNull Actor actor, @NotNull ProjectId project, @NotNull Instant before,
+            @Min(1) @Max(500) int limit);
 
     /**
      * Stores criteria by name for the actor.

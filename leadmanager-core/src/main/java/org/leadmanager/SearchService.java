@@ -99,6 +99,15 @@ final class SearchService implements Search {
     }
 
     @Override
+    public List<Lead> byResponseDeadline(Actor actor, ProjectId projectId, Instant before, int limit) {
+        Instant until = Times.checked(before, "before");
+        return ctx.read(s -> {
+            ctx.viewableProject(s, actor, projectId);
+            return s.leads().findByResponseDue(actor.tenant(), projectId, until, limit);
+        });
+    }
+
+    @Override
     public SavedSearch save(Actor actor, String name, ProjectId projectId, LeadCriteria criteria, LeadSort sort) {
         checkShape(criteria, "criteria");
         return ctx.write(actor, tx -> {

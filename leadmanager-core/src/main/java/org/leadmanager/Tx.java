@@ -12,11 +12,13 @@ import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.DomainEvent;
+import org.leadmanager.domain.event.ResponseClock;
 import org.leadmanager.domain.event.Timeline;
 import org.leadmanager.domain.event.EventEnvelope;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.domain.lead.Activity;
 import org.leadmanager.domain.lead.Lead;
+import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.tally.Funnels;
 import org.leadmanager.domain.tally.Tallies;
@@ -37,6 +39,8 @@ final class Tx {
     private final List<TallyDelta> tallies = new ArrayList<>();
     /** Numbers to settle once the tallies are written ({@link #erase}). */
     private final Map<ProjectId, Set<TallyKey>> settle = new HashMap<>();
+    /** Projects read for first-response clocks, once per unit of work. */
+    private final Map<ProjectId, Project> projects = new java.util.HashMap<>();
 
     Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids, boolean recordEvents) {
         this.s = s;
@@ -65,8 +69,34 @@ final class Tx {
         activities.addAll(Timeline.entries(change, actor.tenant(), actor.user(), now));
         tallies.addAll(Tallies.of(change));
         tallies.addAll(Funnels.of(change, now));
+        clocks(change);
         change.events().forEach(this::emit);
         return change.state();
+    }
+
+    /**
+     * Keeps the first-response clocks of the change's leads in step with its events ({@link ResponseClock}),
+     * without touching their versions. The lead is the change's state, or read under the lock the caller holds
+     * (notes, follow-ups); its project is read only when a clock may start or runs.
+     */
+    private void clocks(Changed<?> change) {
+        for (DomainEvent event : change.events()) {
+            if (!ResponseClock.concerns(event)) {
+                continue;
+            }
+            Lead lead = change.state() instanceof Lead l && l.id().equals(event.lead()) ? l
+                    : s.leads().find(actor.tenant(), event.lead()).orElse(null);
+            if (lead == null || lead.responseDueAt() == null && !(event instanceof DomainEvent.LeadAssigned)) {
+                continue;
+            }
+            Project project = projects.computeIfAbsent(lead.project(),
+                    id -> s.projects().find(actor.tenant(), id).orElse(null));
+            Instant due = project == null ? lead.responseDueAt()
+                    : ResponseClock.after(event, actor.user(), lead, project, now);
+            if (!java.util.Objects.equals(due, lead.responseDueAt())) {
+                s.leads().setResponseDue(actor.tenant(), lead.id(), due);
+            }
+        }
     }
 
     /**

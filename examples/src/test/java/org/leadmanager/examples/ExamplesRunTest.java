@@ -99,6 +99,19 @@ class ExamplesRunTest {
     }
 
     @Test
+    void firstResponse() {
+        assertContains(run(FirstResponseExample::main),
+                "Olaf Brandt -> anna, first response due 2026-03-10T11:00",
+                "Petra Berg -> ben, first response due 2026-03-10T11:00",
+                "Anna responded: due null",
+                "Tuesday 10:59, escalated: 0",
+                "ESCALATION to carla: Petra Berg (owner ben), due 2026-03-10T11:00",
+                "Tuesday 11:00, escalated: 1",
+                "Tuesday 11:00, again: 0",
+                "Petra Berg now -> anna, due 2026-03-10T15:00");
+    }
+
+    @Test
     void twoNodeReminders() {
         assertContains(run(TwoNodeRemindersExample::main), "== Who fired what ==",
                 "reminders sent: 20, 20 distinct follow-ups, 0 duplicates", "stored as FIRED: 20 of 20",

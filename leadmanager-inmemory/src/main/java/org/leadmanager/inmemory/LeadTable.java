@@ -23,16 +23,18 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.tally.TallyKey;
 import org.leadmanager.spi.store.LeadRepository;
+import org.leadmanager.spi.store.ResponseDeadlineQueue;
 
 /**
  * Leads by id; per tenant and contact, the contact's lead per project (the unique key and the contact lookup in
  * one small immutable map); and per tenant and project the status/owner buckets of {@link ProjectLeads}.
  */
-final class LeadTable implements LeadRepository {
+final class LeadTable implements LeadRepository, ResponseDeadlineQueue {
     private final Transactions transactions;
     private final Map<LeadId, Lead> byId = new HashMap<>();
     private final Map<TenantKey<ContactId>, Map<ProjectId, LeadId>> byContact = new HashMap<>();
     private final Map<TenantId, Map<ProjectId, ProjectLeads>> byProject = new HashMap<>();
+    private final DeadlineIndex deadlines = new DeadlineIndex();
 
     LeadTable(Transactions transactions) {
         this.transactions = transactions;
@@ -102,6 +104,7 @@ final class LeadTable implements LeadRepository {
                     throw new ConflictException("lead " + lead.id() + " already exists");
                 }
                 add(lead, log);
+                deadlines.restarted(lead.id(), lead.responseDueAt(), log);
                 inserted.add(lead);
             }
             return List.copyOf(inserted);
@@ -120,7 +123,7 @@ final class LeadTable implements LeadRepository {
                         + " in project " + lead.project());
             }
             Lead next = lead.withVersion(stored.version() + 1).withNextFollowUpAt(stored.nextFollowUpAt())
-                    .touched(stored.lastActivityAt());
+                    .touched(stored.lastActivityAt()).withResponseDueAt(stored.responseDueAt());
             remove(stored, log);
             add(next, log);
             return next;
@@ -156,7 +159,60 @@ final class LeadTable implements LeadRepository {
         Objects.requireNonNull(lead, "lead");
         transactions.atomically(log -> {
             remove(current(lead), log);
+            deadlines.restarted(lead.id(), null, log);
             return null;
+        });
+    }
+
+    // first-response deadlines
+
+    @Override
+    public void setResponseDue(TenantId tenant, LeadId lead, Instant due) {
+        transactions.atomically(log -> {
+            replace(tenant, lead, stored -> stored.withResponseDueAt(due));
+            deadlines.restarted(lead, due, log);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Lead> findByResponseDue(TenantId tenant, ProjectId project, Instant before, int limit) {
+        Objects.requireNonNull(before, "before");
+        transactions.checkActive();
+        return deadlines.dueBefore(TenantKey.of(tenant, project), before, limit).stream().map(byId::get).toList();
+    }
+
+    /** Under the store lock, like every unit of work: two claimers never take the same lead. */
+    @Override
+    public List<Claimed> claimBreached(Instant now, int limit, String node, Instant leaseUntil) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return transactions.atomically(log -> {
+            List<Claimed> claimed = new ArrayList<>();
+            for (LeadId id : deadlines.claimable(now, Math.max(0, limit))) {
+                deadlines.claim(id, node, leaseUntil, log);
+                claimed.add(new Claimed(byId.get(id), node, leaseUntil));
+            }
+            return List.copyOf(claimed);
+        });
+    }
+
+    @Override
+    public List<LeadId> settleClaimed(TenantId tenant, List<Claimed> claimed) {
+        Objects.requireNonNull(tenant, "tenant");
+        return transactions.atomically(log -> {
+            List<LeadId> settled = new ArrayList<>();
+            for (Claimed c : claimed) {
+                Lead stored = byId.get(c.lead().id());
+                if (stored != null && stored.tenant().equals(tenant)
+                        && Objects.equals(stored.responseDueAt(), c.lead().responseDueAt())
+                        && deadlines.heldBy(stored.id(), c.node(), c.leaseUntil())) {
+                    setResponseDue(tenant, stored.id(), null);
+                    settled.add(stored.id());
+                }
+            }
+            return List.copyOf(settled);
         });
     }
 
@@ -203,6 +259,7 @@ final class LeadTable implements LeadRepository {
 
     private void add(Lead lead, UndoLog log) {
         log.putEntry(byId, lead.id(), lead);
+        deadlines.added(lead, log);
         TenantKey<ContactId> contact = TenantKey.of(lead.tenant(), lead.contact());
         Map<ProjectId, LeadId> projects = new HashMap<>(byContact.getOrDefault(contact, Map.of()));
         projects.put(lead.project(), lead.id());
@@ -214,6 +271,7 @@ final class LeadTable implements LeadRepository {
 
     private void remove(Lead lead, UndoLog log) {
         log.removeEntry(byId, lead.id());
+        deadlines.removed(lead, log);
         TenantKey<ContactId> contact = TenantKey.of(lead.tenant(), lead.contact());
         Map<ProjectId, LeadId> projects = new HashMap<>(byContact.get(contact));
         projects.remove(lead.project());

@@ -7,6 +7,7 @@ import org.leadmanager.spi.store.ActivityRepository;
 import org.leadmanager.spi.store.EventRegistry;
 import org.leadmanager.spi.store.FollowUpRepository;
 import org.leadmanager.spi.store.ReminderQueue;
+import org.leadmanager.spi.store.ResponseDeadlineQueue;
 import org.leadmanager.spi.store.LeadRepository;
 import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
@@ -77,6 +78,11 @@ final class Session implements StoreSession {
     @Override
     public ReminderQueue reminders() {
         return followUps;
+    }
+
+    @Override
+    public ResponseDeadlineQueue responseDeadlines() {
+        return leads;
     }
 
     @Override

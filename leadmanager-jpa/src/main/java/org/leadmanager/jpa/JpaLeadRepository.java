@@ -241,4 +241,25 @@ final class JpaLeadRepository implements LeadRepository {
             return counts;
         });
     }
+
+    // first-response deadlines
+
+    /** One JPQL update: the deadline, claimable from it, claimed by nobody. */
+    @Override
+    public void setResponseDue(TenantId tenant, LeadId lead, Instant due) {
+        int rows = s.em.createQuery("update LmLead l set l.responseDueAt = :due, l.responseClaimableAt = :due,"
+                + " l.responseClaimedBy = null where l.id = :id and l.tenantId = :tenant")
+                .setParameter("due", due).setParameter("id", lead.value()).setParameter("tenant", tenant.value())
+                .executeUpdate();
+        requireOne(rows, tenant, lead);
+    }
+
+    @Override
+    public List<Lead> findByResponseDue(TenantId tenant, ProjectId project, Instant before, int limit) {
+        return s.<LeadEntity>list(s.em.createQuery("select l from LmLead l where l.tenantId = :tenant"
+                + " and l.projectId = :project and l.responseDueAt < :before order by l.responseDueAt, l.id",
+                LeadEntity.class).setParameter("tenant", tenant.value()).setParameter("project", project.value())
+                .setParameter("before", before).setMaxResults(limit))
+                .stream().map(LeadEntity::toDomain).toList();
+    }
 }

@@ -33,6 +33,7 @@ import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.ReminderQueue;
+import org.leadmanager.spi.store.ResponseDeadlineQueue;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
 import org.leadmanager.spi.store.TallyRepository;
@@ -65,6 +66,7 @@ final class JpaSession implements StoreSession {
     private final JpaActivityRepository activities = new JpaActivityRepository(this);
     private final JpaFollowUpRepository followUps = new JpaFollowUpRepository(this);
     private final JpaReminderQueue reminders = new JpaReminderQueue(this);
+    private final JpaResponseDeadlines responseDeadlines = new JpaResponseDeadlines(this);
     private final JpaSavedSearchRepository savedSearches = new JpaSavedSearchRepository(this);
     private final JpaEventRegistry events = new JpaEventRegistry(this);
     private final JpaTallyRepository tallies = new JpaTallyRepository(this);
@@ -137,6 +139,11 @@ final class JpaSession implements StoreSession {
     @Override
     public ReminderQueue reminders() {
         return reminders;
+    }
+
+    @Override
+    public ResponseDeadlineQueue responseDeadlines() {
+        return responseDeadlines;
     }
 
     @Override

@@ -105,6 +105,16 @@ class LeadEntity {
     @Version
     @Column(name = "version", nullable = false)
     long version;
+    /**
+     * The first-response deadline and when the lead is claimable for its escalation: written on insert, then only
+     * by {@link JpaLeadRepository#setResponseDue} and the claim statements ({@link JpaResponseDeadlines}).
+     */
+    @Column(name = "response_due_at", updatable = false)
+    Instant responseDueAt;
+    @Column(name = "response_claimable_at", updatable = false)
+    Instant responseClaimableAt;
+    @Column(name = "response_claimed_by", length = 200, insertable = false, updatable = false)
+    String responseClaimedBy;
     /** Number of the lead's latest timeline entry; raised only by {@link SqlDialect#raiseActivityCounters}. */
     @Column(name = "activity_seq", nullable = false, insertable = false, updatable = false)
     long activitySeq;
@@ -148,6 +158,8 @@ class LeadEntity {
         e.lastActivityAt = lead.lastActivityAt();
         e.nextFollowUpAt = lead.nextFollowUpAt();
         e.version = lead.version();
+        e.responseDueAt = lead.responseDueAt();
+        e.responseClaimableAt = lead.responseDueAt();
         return e;
     }
 
@@ -157,6 +169,6 @@ class LeadEntity {
                 StatusKey.of(status), assignee == null ? null : UserId.of(assignee),
                 new Origin(OriginKind.valueOf(originKind), originRef, UserId.of(originBy)),
                 new OwnerReason(OwnerReasonKind.valueOf(ownerKind), ownerDetail, UserId.of(ownerBy)),
-                lostReason, createdAt, statusSince, lastActivityAt, nextFollowUpAt, version);
+                lostReason, createdAt, statusSince, lastActivityAt, nextFollowUpAt, version).withResponseDueAt(responseDueAt);
     }
 }

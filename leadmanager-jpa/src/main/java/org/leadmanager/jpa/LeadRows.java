@@ -61,7 +61,11 @@ final class LeadRows {
                     (e, v) -> e.lastActivityAt = (Instant) v),
             new Column("next_follow_up_at", "timestamptz", e -> e.nextFollowUpAt,
                     (e, v) -> e.nextFollowUpAt = (Instant) v),
-            new Column("version", "int8", e -> e.version, (e, v) -> e.version = (Long) v));
+            new Column("version", "int8", e -> e.version, (e, v) -> e.version = (Long) v),
+            new Column("response_due_at", "timestamptz", e -> e.responseDueAt,
+                    (e, v) -> e.responseDueAt = (Instant) v),
+            new Column("response_claimable_at", "timestamptz", e -> e.responseClaimableAt,
+                    (e, v) -> e.responseClaimableAt = (Instant) v));
 
     /** The column names, comma-separated, in {@link #COLUMNS} order. */
     static final String NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));

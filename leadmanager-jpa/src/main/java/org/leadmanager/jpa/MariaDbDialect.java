@@ -118,4 +118,18 @@ final class MariaDbDialect implements SqlDialect {
         }
         return claimed;
     }
+
+    /** Locks the earliest claimable leads with {@code FOR UPDATE SKIP LOCKED}, then claims them with one update. */
+    @Override
+    public List<LeadEntity> claimBreached(JpaSession s, Instant now, int limit, String node, Instant leaseUntil) {
+        List<LeadEntity> locked = s.list(s.em.createNativeQuery("SELECT * FROM lm_lead"
+                + " WHERE response_claimable_at <= ?1 ORDER BY response_claimable_at, id LIMIT ?2"
+                + " FOR UPDATE SKIP LOCKED", LeadEntity.class).setParameter(1, now).setParameter(2, limit));
+        if (!locked.isEmpty()) {
+            s.em.createQuery("update LmLead l set l.responseClaimableAt = :lease, l.responseClaimedBy = :node"
+                    + " where l.id in :ids").setParameter("lease", leaseUntil).setParameter("node", node)
+                    .setParameter("ids", locked.stream().map(l -> l.id).toList()).executeUpdate();
+        }
+        return locked;
+    }
 }

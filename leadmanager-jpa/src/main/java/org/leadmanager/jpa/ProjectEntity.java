@@ -40,7 +40,8 @@ import org.leadmanager.domain.project.TeamMember;
  * ({@code lm_project_status}, in order, each marked when it has declared next statuses), the allowed transitions
  * ({@code lm_project_transition}), the team ({@code lm_project_member}, in order), the bound contact groups
  * ({@code lm_project_group}, where {@code findByGroup} looks them up) and the assignment rules
- * ({@code lm_assignment_rule}, in order). Every change of a project goes through its versioned row, so a version
+ * ({@code lm_assignment_rule}, in order), the first-response deadline ({@code lm_first_response} and its
+ * holidays). Every change of a project goes through its versioned row, so a version
  * names one content of all of them.
  */
 @Entity(name = "LmProject")
@@ -94,6 +95,15 @@ class ProjectEntity {
     @CollectionTable(name = "lm_assignment_rule", joinColumns = @JoinColumn(name = "project_id"))
     @OrderColumn(name = "position")
     List<RuleRow> rules = new ArrayList<>();
+
+    /** The first-response deadline: no row, or one ({@link FirstResponseRows}). */
+    @ElementCollection
+    @CollectionTable(name = "lm_first_response", joinColumns = @JoinColumn(name = "project_id"))
+    Set<FirstResponseRows.Policy> firstResponse = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "lm_first_response_holiday", joinColumns = @JoinColumn(name = "project_id"))
+    Set<FirstResponseRows.Holiday> holidays = new HashSet<>();
 
     /** One status of the list; {@code restricted}: the status has a declared (possibly empty) set of next ones. */
     @Embeddable
@@ -163,6 +173,7 @@ class ProjectEntity {
         for (AssignmentRule r : assignment.rules()) {
             e.rules.add(new RuleRow(r.name(), r.field().name(), r.value(), r.assignee().value()));
         }
+        FirstResponseRows.write(p.firstResponse(), e.firstResponse, e.holidays);
         return e;
     }
 
@@ -191,7 +202,7 @@ class ProjectEntity {
                 assignmentFallback == null ? null : UserId.of(assignmentFallback));
         return Project.reconstitute(new ProjectId(id), TenantId.of(tenantId), name, ProjectKind.valueOf(kind),
                 archived, statusList, StatusKey.of(defaultStatus), allowed, members, bound, assignment, createdAt,
-                version);
+                version).withFirstResponse(FirstResponseRows.read(firstResponse, holidays));
     }
 
     static String nameKey(String name) {

@@ -232,4 +232,27 @@ interface SqlDialect {
         }
         return latest;
     }
+
+    /**
+     * {@link org.leadmanager.spi.store.ResponseDeadlineQueue#claimBreached}: claims for {@code node} until
+     * {@code leaseUntil} the leads claimable at {@code now} ({@code response_claimable_at} reached), earliest first,
+     * at most {@code limit}, and returns them. Default, without {@code SKIP LOCKED}: reads the candidates, then claims
+     * each with an update conditional on the claimable time it was read with, which every claim moves; a lead
+     * another claimer took first is left out.
+     */
+    default List<LeadEntity> claimBreached(JpaSession s, Instant now, int limit, String node, Instant leaseUntil) {
+        List<LeadEntity> due = s.list(s.em.createQuery("select l from LmLead l where l.responseClaimableAt <= :now"
+                + " order by l.responseClaimableAt, l.id", LeadEntity.class).setParameter("now", now)
+                .setMaxResults(limit));
+        List<LeadEntity> claimed = new ArrayList<>(due.size());
+        for (LeadEntity lead : due) {
+            if (s.em.createQuery("update LmLead l set l.responseClaimableAt = :lease, l.responseClaimedBy = :node"
+                    + " where l.id = :id and l.responseClaimableAt = :was").setParameter("lease", leaseUntil)
+                    .setParameter("node", node).setParameter("id", lead.id)
+                    .setParameter("was", lead.responseClaimableAt).executeUpdate() == 1) {
+                claimed.add(lead);
+            }
+        }
+        return claimed;
+    }
 }

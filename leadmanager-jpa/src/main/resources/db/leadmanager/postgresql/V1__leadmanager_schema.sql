@@ -97,6 +97,33 @@ CREATE TABLE lm_assignment_rule (
     CONSTRAINT lm_assignment_rule_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
 );
 
+-- a project's first-response deadline (FirstResponsePolicy), at most one row per project, with its calendar's
+-- holidays in lm_first_response_holiday; every project read: the deadline of one project
+CREATE TABLE lm_first_response (
+    project_id       uuid         NOT NULL,
+    working_seconds  bigint       NOT NULL,
+    zone             varchar(64)  NOT NULL,
+    -- ISO numbers of the working days in order, e.g. 12345 for Monday to Friday
+    working_days     varchar(7)   NOT NULL,
+    opens            time         NOT NULL,
+    closes           time         NOT NULL,
+    -- the ResponseActivity names that stop the clock, comma-separated
+    stops_clock      varchar(100) NOT NULL,
+    escalate_to      varchar(64) COLLATE "C" NOT NULL,
+    unowned_fallback varchar(64) COLLATE "C",
+    reassign         boolean      NOT NULL,
+    CONSTRAINT lm_first_response_pk PRIMARY KEY (project_id),
+    CONSTRAINT lm_first_response_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
+CREATE TABLE lm_first_response_holiday (
+    project_id uuid NOT NULL,
+    holiday    date NOT NULL,
+    -- every project read: the holidays of one project's calendar
+    CONSTRAINT lm_first_response_holiday_pk PRIMARY KEY (project_id, holiday),
+    CONSTRAINT lm_first_response_holiday_project_fk FOREIGN KEY (project_id) REFERENCES lm_project (id)
+);
+
 CREATE TABLE lm_marketing_action (
     id          uuid         NOT NULL,
     tenant_id   varchar(64)  COLLATE "C" NOT NULL,
@@ -159,6 +186,11 @@ CREATE TABLE lm_lead (
     status_since      timestamp(6) with time zone NOT NULL,
     last_activity_at  timestamp(6) with time zone NOT NULL,
     next_follow_up_at timestamp(6) with time zone,
+    -- the first-response deadline (null: no clock runs); claimable_at: when the escalation dispatcher may claim
+    -- the lead (the deadline, or the end of the lease claimed_by holds); written only by their own statements
+    response_due_at       timestamp(6) with time zone,
+    response_claimable_at timestamp(6) with time zone,
+    response_claimed_by   varchar(200),
     version           bigint        NOT NULL,
     -- number of the lead's latest timeline entry (1: its qualification); raised, without touching the version,
     -- under the row lock by each unit of work appending entries, so the numbers follow the commit order
@@ -176,6 +208,12 @@ CREATE INDEX lm_lead_assignee_ix ON lm_lead (project_id, assignee, last_activity
 CREATE INDEX lm_lead_status_ix ON lm_lead (tenant_id, project_id, status);
 -- LeadRepository.findAllByContact
 CREATE INDEX lm_lead_contact_ix ON lm_lead (tenant_id, contact_id);
+-- ResponseDeadlineQueue.claimBreached: only leads with a running clock are indexed
+CREATE INDEX lm_lead_response_claim_ix ON lm_lead (response_claimable_at, id)
+    WHERE response_claimable_at IS NOT NULL;
+-- LeadRepository.findByResponseDue (Search.byResponseDeadline)
+CREATE INDEX lm_lead_response_due_ix ON lm_lead (tenant_id, project_id, response_due_at, id)
+    WHERE response_due_at IS NOT NULL;
 
 -- the words of each lead's name, e-mail and company as the text criterion folds them (SearchWords: lower case,
 -- ss for ß, umlauts both as ae/oe/ue and as a/o/u, accents dropped; at most 40 characters), one row per word and

@@ -18,6 +18,7 @@ import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.DomainEvent.ContactCardRefreshed;
 import org.leadmanager.domain.event.DomainEvent.FollowUpCancelled;
 import org.leadmanager.domain.event.DomainEvent.FollowUpCompleted;
+import org.leadmanager.domain.event.DomainEvent.FirstResponseBreached;
 import org.leadmanager.domain.event.DomainEvent.FollowUpDue;
 import org.leadmanager.domain.event.DomainEvent.FollowUpRescheduled;
 import org.leadmanager.domain.event.DomainEvent.FollowUpScheduled;
@@ -109,6 +110,10 @@ public final class JsonEvents implements EventSerializer {
         add(FollowUpDue.class, (e, d) -> d.id("followUp", e.followUp()).id("lead", e.lead())
                         .id("owner", e.owner()).instant("dueAt", e.dueAt()),
                 d -> new FollowUpDue(d.id("followUp", FollowUpId::new), d.id("lead", LeadId::new), d.user("owner"), d.instant("dueAt")));
+        add(FirstResponseBreached.class, (e, d) -> d.id("lead", e.lead()).id("project", e.project())
+                        .id("owner", e.owner()).id("escalatedTo", e.escalatedTo()).instant("deadline", e.deadline()),
+                d -> new FirstResponseBreached(d.id("lead", LeadId::new), d.id("project", ProjectId::new),
+                        d.userOrNull("owner"), d.user("escalatedTo"), d.instant("deadline")));
         add(LeadErased.class, (e, d) -> d.id("lead", e.lead()).id("project", e.project())
                         .id("contact", e.contact()).text("reason", e.reason().name()),
                 d -> new LeadErased(d.id("lead", LeadId::new), d.id("project", ProjectId::new), d.contact("contact"),

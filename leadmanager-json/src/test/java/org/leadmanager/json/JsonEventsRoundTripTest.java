@@ -26,6 +26,7 @@ import org.leadmanager.domain.event.DomainEvent;
 import org.leadmanager.domain.event.DomainEvent.ContactCardRefreshed;
 import org.leadmanager.domain.event.DomainEvent.FollowUpCancelled;
 import org.leadmanager.domain.event.DomainEvent.FollowUpCompleted;
+import org.leadmanager.domain.event.DomainEvent.FirstResponseBreached;
 import org.leadmanager.domain.event.DomainEvent.FollowUpDue;
 import org.leadmanager.domain.event.DomainEvent.FollowUpRescheduled;
 import org.leadmanager.domain.event.DomainEvent.FollowUpScheduled;
@@ -93,6 +94,7 @@ class JsonEventsRoundTripTest {
                 Combinators.combine(followUp, lead).as(FollowUpCompleted::new),
                 Combinators.combine(followUp, lead).as(FollowUpCancelled::new),
                 Combinators.combine(followUp, lead, user, instants()).as(FollowUpDue::new),
+                Combinators.combine(lead, project, userOrNull, user, instants()).as(FirstResponseBreached::new),
                 Combinators.combine(lead, project, contact, Arbitraries.of(ErasureReason.class)).as(LeadErased::new));
     }
 

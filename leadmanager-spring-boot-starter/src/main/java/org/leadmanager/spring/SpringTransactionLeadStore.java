@@ -23,6 +23,7 @@ import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.ReminderQueue;
+import org.leadmanager.spi.store.ResponseDeadlineQueue;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
 import org.leadmanager.spi.store.TallyRepository;
@@ -275,6 +276,11 @@ public final class SpringTransactionLeadStore implements LeadStore {
         @Override
         public ReminderQueue reminders() {
             return s.reminders();
+        }
+
+        @Override
+        public ResponseDeadlineQueue responseDeadlines() {
+            return s.responseDeadlines();
         }
 
         @Override

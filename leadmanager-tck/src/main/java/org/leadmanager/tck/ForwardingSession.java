@@ -12,6 +12,7 @@ import org.leadmanager.spi.store.MarketingActionRepository;
 import org.leadmanager.spi.store.NoteRepository;
 import org.leadmanager.spi.store.ProjectRepository;
 import org.leadmanager.spi.store.ReminderQueue;
+import org.leadmanager.spi.store.ResponseDeadlineQueue;
 import org.leadmanager.spi.store.SavedSearchRepository;
 import org.leadmanager.spi.store.StoreSession;
 import org.leadmanager.spi.store.TallyRepository;
@@ -66,6 +67,11 @@ public class ForwardingSession implements StoreSession {
     @Override
     public ReminderQueue reminders() {
         return session.reminders();
+    }
+
+    @Override
+    public ResponseDeadlineQueue responseDeadlines() {
+        return session.responseDeadlines();
     }
 
     @Override

@@ -194,6 +194,14 @@ public abstract class LeadManagerContract {
     }
 
     @Nested
+    class FirstResponse extends FirstResponseContract {
+        @Override
+        protected LeadStore store() {
+            return LeadManagerContract.this.store();
+        }
+    }
+
+    @Nested
     class UnitOfWork extends UnitOfWorkContract {
         @Override
         protected LeadStore store() {

@@ -93,6 +93,14 @@ public sealed interface DomainEvent {
     }
 
     /**
+     * The lead's first-response deadline passed without a response from its owner: escalated to
+     * {@code escalatedTo}, once per breach. {@code owner} is null when nobody owned the lead.
+     */
+    record FirstResponseBreached(LeadId lead, ProjectId project, UserId owner, UserId escalatedTo, Instant deadline)
+            implements DomainEvent {
+    }
+
+    /**
      * Everything the library held about the lead is gone: its contact card, notes, follow-ups, timeline and its
      * earlier events (those not yet published are never published). The receipt of an erasure, with no personal
      * data but the host's own contact id, so the host can erase what it stored downstream (by lead id and by

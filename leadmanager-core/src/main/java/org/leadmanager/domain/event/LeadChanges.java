@@ -117,6 +117,18 @@ public final class LeadChanges {
         return new Changed<>(next.touched(now), events);
     }
 
+    /**
+     * The lead's first-response deadline passed: its {@link DomainEvent.FirstResponseBreached}. The state is the
+     * lead as it is; its clock was ended by the store, which settled the breach.
+     *
+     * @param deadline    the deadline that passed
+     * @param escalatedTo who was told
+     */
+    public static Changed<Lead> responseBreached(Lead lead, Instant deadline, UserId escalatedTo) {
+        return Changed.to(lead, new DomainEvent.FirstResponseBreached(lead.id(), lead.project(), lead.assignee(),
+                escalatedTo, deadline));
+    }
+
     /** A note added: {@link DomainEvent.NoteAdded}. */
     public static Changed<Note> noteAdded(Note note) {
         return Changed.to(note, new DomainEvent.NoteAdded(note.lead(), note.id()));

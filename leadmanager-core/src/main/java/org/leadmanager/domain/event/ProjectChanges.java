@@ -8,6 +8,7 @@ import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
@@ -84,6 +85,12 @@ public final class ProjectChanges {
     /** {@link Project#withAssignment}. */
     public static Changed<Project> setAssignment(Project project, AssignmentPolicy policy) {
         return changed(project, project.withAssignment(policy), "assignment policy set");
+    }
+
+    /** {@link Project#withFirstResponse}; unchanged when the project has this policy already. */
+    public static Changed<Project> setFirstResponse(Project project, FirstResponsePolicy policy) {
+        return changed(project, project.withFirstResponse(policy),
+                policy == null ? "first response removed" : "first response set");
     }
 
     /**

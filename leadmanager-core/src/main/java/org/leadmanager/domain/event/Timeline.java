@@ -127,6 +127,8 @@ public final class Timeline {
             return new Entry(e.lead(), ActivityType.FOLLOW_UP_CANCELLED, null, e.followUp(), null);
         } else if (event instanceof DomainEvent.FollowUpDue e) {
             return new Entry(e.lead(), ActivityType.FOLLOW_UP_REMINDED, null, e.followUp(), null);
+        } else if (event instanceof DomainEvent.FirstResponseBreached e) {
+            return new Entry(e.lead(), ActivityType.FIRST_RESPONSE_BREACHED, e.owner(), e.escalatedTo(), null);
         }
         // LeadQualified, LeadConverted, LeadDisqualified, ProjectChanged; LeadErased, whose lead and timeline are gone
         return null;

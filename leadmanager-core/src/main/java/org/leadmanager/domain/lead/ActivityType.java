@@ -15,5 +15,7 @@ public enum ActivityType {
     FOLLOW_UP_CANCELLED,
     FOLLOW_UP_REMINDED,
     CARD_REFRESHED,
-    MERGED
+    MERGED,
+    /** The first-response deadline passed; from: the owner, to: who was told. */
+    FIRST_RESPONSE_BREACHED
 }

@@ -39,10 +39,11 @@ public final class Lead {
     private final Instant lastActivityAt;
     private final Instant nextFollowUpAt;
     private final long version;
+    private final Instant responseDueAt;
 
     private Lead(LeadId id, TenantId tenant, ProjectId project, ContactId contact, ContactCard card, StatusKey status,
             UserId assignee, Origin origin, OwnerReason ownerReason, String lostReason, Instant createdAt,
-            Instant statusSince, Instant lastActivityAt, Instant nextFollowUpAt, long version) {
+            Instant statusSince, Instant lastActivityAt, Instant nextFollowUpAt, long version, Instant responseDueAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.project = Objects.requireNonNull(project, "project");
@@ -58,13 +59,14 @@ public final class Lead {
         this.lastActivityAt = Objects.requireNonNull(lastActivityAt, "lastActivityAt");
         this.nextFollowUpAt = nextFollowUpAt;
         this.version = version;
+        this.responseDueAt = responseDueAt;
     }
 
     /** A new lead on the project's default (or given) status. */
     public static Lead qualify(LeadId id, TenantId tenant, ProjectId project, ContactId contact, ContactCard card,
             StatusKey status, Origin origin, UserId assignee, OwnerReason ownerReason, Instant now) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, null, now, now, now,
-                null, 0);
+                null, 0, null);
     }
 
     /** Rebuilds a stored lead; for store adapters. {@code statusSince}: see {@link #statusSince()}. */
@@ -73,13 +75,13 @@ public final class Lead {
             String lostReason, Instant createdAt, Instant statusSince, Instant lastActivityAt, Instant nextFollowUpAt,
             long version) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, statusSince, lastActivityAt, nextFollowUpAt, version);
+                createdAt, statusSince, lastActivityAt, nextFollowUpAt, version, null);
     }
 
     /** Same lead with the version the store assigned. */
     public Lead withVersion(long newVersion) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, statusSince, lastActivityAt, nextFollowUpAt, newVersion);
+                createdAt, statusSince, lastActivityAt, nextFollowUpAt, newVersion, responseDueAt);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class Lead {
             return this;
         }
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
-                statusSince, now, nextFollowUpAt, version);
+                statusSince, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -163,7 +165,7 @@ public final class Lead {
     /** The lead with a fresh snapshot of its contact's card. */
     public Lead refreshCard(ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, contact, Objects.requireNonNull(newCard, "card"), status, assignee,
-                origin, ownerReason, lostReason, createdAt, statusSince, now, nextFollowUpAt, version);
+                origin, ownerReason, lostReason, createdAt, statusSince, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -177,7 +179,7 @@ public final class Lead {
                     "contact", into);
         }
         return new Lead(id, tenant, project, into, Objects.requireNonNull(intoCard, "card"), status, assignee,
-                origin, ownerReason, lostReason, createdAt, statusSince, now, nextFollowUpAt, version);
+                origin, ownerReason, lostReason, createdAt, statusSince, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -186,7 +188,7 @@ public final class Lead {
      */
     public Lead withStatus(StatusKey newStatus, String reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, newStatus, assignee, origin, ownerReason, reason,
-                createdAt, now, now, nextFollowUpAt, version);
+                createdAt, now, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -195,7 +197,7 @@ public final class Lead {
      */
     public Lead assignedTo(UserId user, OwnerReason reason, Instant now) {
         return new Lead(id, tenant, project, contact, card, status, user, origin, reason, lostReason, createdAt,
-                statusSince, now, nextFollowUpAt, version);
+                statusSince, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /**
@@ -204,7 +206,7 @@ public final class Lead {
      */
     public Lead withContact(ContactId newContact, ContactCard newCard, Instant now) {
         return new Lead(id, tenant, project, newContact, newCard, status, assignee, origin, ownerReason, lostReason,
-                createdAt, statusSince, now, nextFollowUpAt, version);
+                createdAt, statusSince, now, nextFollowUpAt, version, responseDueAt);
     }
 
     private void requireOwnProject(Project given) {
@@ -217,14 +219,26 @@ public final class Lead {
     /** Something happened on the lead (note, follow-up, ...). */
     public Lead touched(Instant now) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, statusSince, now, nextFollowUpAt, version);
+                createdAt, statusSince, now, nextFollowUpAt, version, responseDueAt);
     }
 
     /** With the due time of its earliest open follow-up, or null when it has none. */
     public Lead withNextFollowUpAt(Instant due) {
         return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
-                createdAt, statusSince, lastActivityAt, due, version);
+                createdAt, statusSince, lastActivityAt, due, version, responseDueAt);
     }
+
+    /**
+     * The lead with this first-response deadline (null: no clock runs), checking no rule: the clock follows the
+     * lead's events ({@code org.leadmanager.domain.event.ResponseClock}); for the core and stores rebuilding a lead.
+     */
+    public Lead withResponseDueAt(Instant due) {
+        return new Lead(id, tenant, project, contact, card, status, assignee, origin, ownerReason, lostReason,
+                createdAt, statusSince, lastActivityAt, nextFollowUpAt, version, due);
+    }
+
+    /** When the owner's first response is due, or null when no clock runs (responded, closed, or no policy). */
+    public Instant responseDueAt() { return responseDueAt; }
 
     public LeadId id() { return id; }
     public TenantId tenant() { return tenant; }

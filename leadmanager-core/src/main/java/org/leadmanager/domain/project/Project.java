@@ -18,6 +18,7 @@ import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.deadline.FirstResponsePolicy;
 
 /**
  * A project or product contacts are qualified for: one lead manager. Holds its status list (the list order is the
@@ -39,11 +40,12 @@ public final class Project {
     private final AssignmentPolicy assignment;
     private final Instant createdAt;
     private final long version;
+    private final FirstResponsePolicy firstResponse;
 
     private Project(ProjectId id, TenantId tenant, String name, ProjectKind kind, boolean archived,
             List<LeadStatus> statuses, StatusKey defaultStatus, Map<StatusKey, Set<StatusKey>> transitions,
             List<TeamMember> members, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
-            long version) {
+            long version, FirstResponsePolicy firstResponse) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.name = Text.required(name, "name", Text.MAX_NAME);
@@ -62,6 +64,7 @@ public final class Project {
         this.assignment = Objects.requireNonNull(assignment, "assignment");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.version = version;
+        this.firstResponse = firstResponse;
         checkStatuses();
     }
 
@@ -73,7 +76,7 @@ public final class Project {
     public static Project create(ProjectId id, TenantId tenant, String name, ProjectKind kind,
             List<LeadStatus> statuses, StatusKey defaultStatus, Instant now) {
         return new Project(id, tenant, name, kind, false, statuses, defaultStatus, Map.of(), List.of(), Set.of(),
-                AssignmentPolicy.none(), now, 0);
+                AssignmentPolicy.none(), now, 0, null);
     }
 
     /** Rebuilds a stored project; for store adapters. */
@@ -82,20 +85,20 @@ public final class Project {
             List<TeamMember> members, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
             long version) {
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, version);
+                assignment, createdAt, version, null);
     }
 
     private Project with(String name, boolean archived, List<LeadStatus> statuses, StatusKey defaultStatus,
             Map<StatusKey, Set<StatusKey>> transitions, List<TeamMember> members, Set<ContactGroupId> groups,
             AssignmentPolicy assignment) {
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, version);
+                assignment, createdAt, version, firstResponse);
     }
 
     /** Same project with the version the store assigned. */
     public Project withVersion(long newVersion) {
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, newVersion);
+                assignment, createdAt, newVersion, firstResponse);
     }
 
     /** @throws ValidationException if the name is blank, too long or holds characters no store can keep */
@@ -241,6 +244,24 @@ public final class Project {
 
     public Project withAssignment(AssignmentPolicy policy) {
         return with(name, archived, statuses, defaultStatus, transitions, members, groups, policy);
+    }
+
+    /**
+     * Sets the first-response deadline of the project's leads, or none when {@code policy} is null. Clocks already
+     * running keep their deadlines; a breach of a project without a policy any more is settled without escalation.
+     * Stores rebuilding a project call it after {@link #reconstitute}.
+     */
+    public Project withFirstResponse(FirstResponsePolicy policy) {
+        if (java.util.Objects.equals(policy, firstResponse)) {
+            return this;
+        }
+        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
+                assignment, createdAt, version, policy);
+    }
+
+    /** The first-response deadline of the project's leads, or null when it sets none. */
+    public FirstResponsePolicy firstResponse() {
+        return firstResponse;
     }
 
     /** The status with this key, if the project has it. */

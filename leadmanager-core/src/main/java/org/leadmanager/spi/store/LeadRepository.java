@@ -84,4 +84,21 @@ public interface LeadRepository {
      * or date ranges.
      */
     Map<StatusKey, Long> countByStatus(TenantId tenant, ProjectId project, LeadCriteria criteria);
+
+    // first-response deadlines
+
+    /**
+     * Sets the lead's first-response deadline ({@code null}: no clock runs) and drops any claim an escalation
+     * dispatcher holds on it ({@link ResponseDeadlineQueue}), without checking or raising its version. Called after
+     * {@link #touch} or {@link #update} in the same unit of work, under the lead's lock.
+     *
+     * @throws org.leadmanager.error.StaleModificationException if the tenant has no such lead
+     */
+    void setResponseDue(TenantId tenant, LeadId lead, Instant due);
+
+    /**
+     * The leads of the project whose first-response deadline is before {@code before}, earliest deadline first, then
+     * by id, at most {@code limit}: those due soon, or (with {@code before} = now) those breached.
+     */
+    List<Lead> findByResponseDue(TenantId tenant, ProjectId project, Instant before, int limit);
 }

@@ -24,6 +24,9 @@ public interface StoreSession {
     /** The reminder claim queue. */
     ReminderQueue reminders();
 
+    /** The claim queue of breached first-response deadlines. */
+    ResponseDeadlineQueue responseDeadlines();
+
     /** Kept tallies (counts per project that are kept as changes commit). */
     TallyRepository tallies();
 

@@ -1,6 +1,7 @@
 package org.leadmanager.domain.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.leadmanager.domain.DomainFixture.ALICE;
 import static org.leadmanager.domain.DomainFixture.CONTACTED;
@@ -85,16 +86,18 @@ class TimelineTest {
     }
 
     @Test
-    void aFoldIsTheTakenOwnerThenTheMergeOnTheSurvivingLead() {
+    void aFoldIsTheMergeThenTheTakenOwnerOnTheSurvivingLead() {
         Lead source = lead.assign(ALICE, OwnerReason.manual(MIA), T0);
         Lead target = DomainFixture.lead(project);
 
         List<Activity> entries = entries(LeadChanges.fold(source, target, true, T0));
 
-        assertEquals(List.of(ActivityType.ASSIGNED, ActivityType.MERGED), entries.stream().map(Activity::type)
+        // the merge's entry ends the folded lead's entries; the owner it passes on is the survivor's own change
+        assertEquals(List.of(ActivityType.MERGED, ActivityType.ASSIGNED), entries.stream().map(Activity::type)
                 .toList());
         entries.forEach(e -> assertEquals(target.id(), e.lead()));
-        assertEquals(source.id().toString(), entries.get(1).from());
+        assertEquals(source.id().toString(), entries.get(0).from());
+        assertTrue(Timeline.isFold(entries.get(0)));
     }
 
     @Test

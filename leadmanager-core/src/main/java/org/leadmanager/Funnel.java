@@ -53,7 +53,8 @@ public record Funnel(ProjectId project, LocalDate from, LocalDate to, Breakdown 
      * @param converted       moves onto a WON status from one that is not WON, in the window
      * @param lost            moves onto a LOST status from one that is not LOST, in the window
      * @param stages          per status: entries, exits, time on it, open leads now
-     * @param lostReasons     disqualifications in the window per reason, most frequent first
+     * @param lostReasons     disqualifications in the window per reason: the project's listed reasons in their order
+     *                        (also those given 0 times), then free reasons, most frequent first
      * @param ageing          the slice's open leads now by days since their qualification, youngest first
      */
     public record Slice(UserId owner, OriginKind sourceKind, String sourceReference, long qualified, long converted,
@@ -105,9 +106,11 @@ public record Funnel(ProjectId project, LocalDate from, LocalDate to, Breakdown 
      *
      * @param key   the reason's key: its text as a status key is made from a label ({@link StatusKey#fromLabel}),
      *              so "Zu teuer" and "zu teuer!" are one reason; empty for texts without a letter or digit
+     * @param label the label of the project's listed reason with this key
+     *              ({@link org.leadmanager.domain.project.Project#lostReasons}); null for a free reason
      * @param leads disqualifications with the reason in the window
      */
-    public record Reason(String key, long leads) {
+    public record Reason(String key, String label, long leads) {
     }
 
     /**

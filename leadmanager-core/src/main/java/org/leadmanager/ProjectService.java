@@ -1,5 +1,6 @@
 package org.leadmanager;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.leadmanager.domain.event.ProjectChanges;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.LostReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.TeamMember;
 import org.leadmanager.domain.project.StatusKey;
@@ -126,6 +128,27 @@ final class ProjectService implements Projects {
             }
         }
         return change(actor, project, p -> ProjectChanges.setFirstResponse(p, policy), null);
+    }
+
+    @Override
+    public Project setLostReasons(Actor actor, ProjectId project, List<String> labels) {
+        List<LostReason> reasons = new ArrayList<>(labels.size());
+        Map<String, String> byKey = new java.util.HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            LostReason reason;
+            try {
+                reason = new LostReason(labels.get(i));
+            } catch (ValidationException e) {
+                throw e.under("labels[" + i + "]");
+            }
+            String earlier = byKey.putIfAbsent(reason.key(), reason.label());
+            if (earlier != null) {
+                throw ValidationException.of("labels[" + i + "]", "Unique", "'" + reason.label() + "' makes the key '"
+                        + reason.key() + "' of '" + earlier + "' listed before it", "key", reason.key());
+            }
+            reasons.add(reason);
+        }
+        return change(actor, project, p -> ProjectChanges.setLostReasons(p, reasons), null);
     }
 
     @Override

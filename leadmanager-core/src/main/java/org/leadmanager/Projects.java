@@ -16,6 +16,7 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.LostReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusKey;
@@ -130,6 +131,19 @@ public interface Projects {
      * @throws ValidationException if a user the policy tells of breaches is unknown or inactive
      */
     Project setFirstResponse(@NotNull Actor actor, @NotNull ProjectId project, FirstResponsePolicy policy);
+
+    /**
+     * Sets the reasons to choose from when disqualifying a lead of the project, in their order (replacing the list;
+     * empty for none). A disqualification may still give any text: one that makes the same key as a listed reason
+     * ({@link LostReason#key}, e.g. "zu teuer!" for "Zu teuer") is stored as that reason's label, any other as
+     * given. The funnel counts reasons by key and shows the listed ones by label.
+     *
+     * @param labels at most {@value Project#MAX_LOST_REASONS} labels, each one line of 1 to 200 characters with a
+     *               letter or digit, no two making the same key
+     * @throws ValidationException if a label or the list is not so
+     */
+    Project setLostReasons(@NotNull Actor actor, @NotNull ProjectId project,
+            @NotNull @Size(max = Project.MAX_LOST_REASONS) List<@NotNull String> labels);
 
     /** The project. */
     Project get(@NotNull Actor actor, @NotNull ProjectId project);

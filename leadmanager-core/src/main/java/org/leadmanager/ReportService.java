@@ -14,6 +14,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.OriginKind;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.LostReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
@@ -179,13 +180,19 @@ final class ReportService implements Reports {
             }
             new TreeMap<>(figuresOfRetired()).keySet().forEach(k -> stages.add(stage(StatusKey.of(k), null, null)));
             List<Funnel.Reason> lostReasons = new ArrayList<>();
-            reasons.forEach((reason, n) -> {
+            Map<String, Long> free = new HashMap<>(reasons);
+            for (LostReason listed : project.lostReasons()) {
+                Long n = free.remove(listed.key());
+                lostReasons.add(new Funnel.Reason(listed.key(), listed.label(), n == null ? 0 : n));
+            }
+            List<Funnel.Reason> others = new ArrayList<>();
+            free.forEach((reason, n) -> {
                 if (n != 0) {
-                    lostReasons.add(new Funnel.Reason(reason, n));
+                    others.add(new Funnel.Reason(reason, null, n));
                 }
             });
-            lostReasons.sort(Comparator.comparingLong(Funnel.Reason::leads).reversed()
-                    .thenComparing(Funnel.Reason::key));
+            others.sort(Comparator.comparingLong(Funnel.Reason::leads).reversed().thenComparing(Funnel.Reason::key));
+            lostReasons.addAll(others);
             List<Funnel.Age> ages = new ArrayList<>();
             for (int i = 0; i < AGES.length; i++) {
                 ages.add(new Funnel.Age(AGES[i], i + 1 < AGES.length ? AGES[i + 1] : null, ageing[i]));

@@ -115,6 +115,9 @@ public final class Demo {
                         LeadStatus.of("no-interest", "Kein Interesse", StatusCategory.LOST)),
                 StatusKey.of("new")));
         project = leads.projects().setTeam(boss, project.id(), List.of(anna, ben));
+        // the reasons to choose from when a lead is lost; any other text is still allowed
+        leads.projects().setLostReasons(boss, project.id(), List.of("Kein Budget in diesem Jahr", "Mitbewerber",
+                "Kein Bedarf"));
         Table statuses = new Table("Project 'Leadmanager': status list", "#", "key", "label", "category", "default");
         for (int i = 0; i < project.statuses().size(); i++) {
             LeadStatus s = project.statuses().get(i);
@@ -233,7 +236,8 @@ public final class Demo {
                     stage.medianStay() == null ? "-" : "< " + stage.medianStay().toMinutes() + " min", stage.open());
         }
         funnel.print(out);
-        whole.lostReasons().forEach(r -> out.printf("Lost reason '%s': %d%n", r.key(), r.leads()));
+        whole.lostReasons().forEach(r -> out.printf("Lost reason '%s': %d%n", r.label() == null ? r.key()
+                : r.label(), r.leads()));
         Table sources = new Table("Funnel per source", "source", "qualified", "converted", "lost");
         for (Funnel.Slice slice : leads.reports().funnel(boss, new Reports.FunnelQuery(project.id(),
                 march.from(), march.to(), Funnel.Breakdown.SOURCE)).slices()) {

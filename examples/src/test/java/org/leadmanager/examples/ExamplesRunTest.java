@@ -44,10 +44,10 @@ class ExamplesRunTest {
                 "Leadmanager | 8     | Neu 3, Kontaktiert 2, Angebot 1, Kunde 1, Kein Interesse 1",
                 "== Funnel of 'Leadmanager', March 2026: 8 qualified, 13% converted, 13% lost ==",
                 "Neu            | 8       | 5    | < 64 min          | 3",
-                "Lost reason 'kein-budget-in-diesem-jahr': 1",
+                "Lost reason 'Kein Budget in diesem Jahr': 1", "Lost reason 'Mitbewerber': 0",
                 "group spring-mailing-responders | 4         | 1         | 1",
                 "action Frühjahrs-Mailing        | 1         | 0         | 0",
-                "Events recorded by the changes, waiting in the store: 27.",
+                "Events recorded by the changes, waiting in the store: 28.",
                 "== Events the relay published, per type ==", "LeadQualified     | 8", "Waiting after the relay: 0.");
         String filtered = out.substring(out.indexOf("== Filtered"), out.indexOf("== Leads per status"));
         assertTrue(!filtered.contains("| Neu ") && !filtered.contains("| Kunde "), filtered);

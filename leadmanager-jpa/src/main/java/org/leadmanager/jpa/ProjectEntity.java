@@ -12,12 +12,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.leadmanager.domain.CaseFolding;
 import org.leadmanager.domain.ContactGroupId;
@@ -29,6 +31,7 @@ import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.AssignmentRule;
 import org.leadmanager.domain.project.AssignmentStrategy;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.LostReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.ProjectKind;
 import org.leadmanager.domain.project.StatusCategory;
@@ -69,6 +72,9 @@ class ProjectEntity {
     String assignmentFallback;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
+    /** {@link Project#lostReasons}: the labels, one per line ({@link LostReason} labels have no line break). */
+    @Column(name = "lost_reasons", length = 1_000_000, nullable = false)
+    String lostReasons = "";
     @Version
     @Column(name = "version", nullable = false)
     long version;
@@ -174,6 +180,7 @@ class ProjectEntity {
             e.rules.add(new RuleRow(r.name(), r.field().name(), r.value(), r.assignee().value()));
         }
         FirstResponseRows.write(p.firstResponse(), e.firstResponse, e.holidays);
+        e.lostReasons = p.lostReasons().stream().map(LostReason::label).collect(Collectors.joining("\n"));
         return e;
     }
 
@@ -202,7 +209,9 @@ class ProjectEntity {
                 assignmentFallback == null ? null : UserId.of(assignmentFallback));
         return Project.reconstitute(new ProjectId(id), TenantId.of(tenantId), name, ProjectKind.valueOf(kind),
                 archived, statusList, StatusKey.of(defaultStatus), allowed, members, bound, assignment, createdAt,
-                version).withFirstResponse(FirstResponseRows.read(firstResponse, holidays));
+                version).withFirstResponse(FirstResponseRows.read(firstResponse, holidays))
+                .withLostReasons(lostReasons.isEmpty() ? List.of()
+                        : Arrays.stream(lostReasons.split("\n")).map(LostReason::new).toList());
     }
 
     static String nameKey(String name) {

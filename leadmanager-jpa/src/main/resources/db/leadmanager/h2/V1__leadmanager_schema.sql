@@ -17,6 +17,8 @@ CREATE TABLE lm_project (
     -- who got the last round-robin lead: ties continue the rotation after them (see lm_round_robin)
     round_robin_last    varchar(64),
     created_at          timestamp(6) with time zone NOT NULL,
+    -- the reasons to choose from when disqualifying (Projects.setLostReasons), one label per line
+    lost_reasons        varchar(1000000) NOT NULL DEFAULT '',
     version             bigint       NOT NULL,
     CONSTRAINT lm_project_pk PRIMARY KEY (id),
     -- ProjectRepository.findByName, findAll (tenant prefix); names unique per tenant ignoring case

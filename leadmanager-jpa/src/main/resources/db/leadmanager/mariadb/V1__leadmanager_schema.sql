@@ -19,6 +19,8 @@ CREATE TABLE lm_project (
     -- who got the last round-robin lead: ties continue the rotation after them (see lm_round_robin)
     round_robin_last    varchar(64),
     created_at          datetime(6) NOT NULL,
+    -- the reasons to choose from when disqualifying (Projects.setLostReasons), one label per line
+    lost_reasons        mediumtext NOT NULL DEFAULT '',
     version             bigint       NOT NULL,
     CONSTRAINT lm_project_pk PRIMARY KEY (id),
     -- ProjectRepository.findByName, findAll (tenant prefix); names unique per tenant ignoring case

@@ -253,7 +253,7 @@ final class FunnelAgreement {
                     .append(stage.p90Stay()).append(" open=").append(stage.open()).append('\n');
         }
         Map<String, Long> reasons = new TreeMap<>();
-        s.lostReasons().forEach(r -> reasons.put(r.key(), r.leads()));
+        s.lostReasons().stream().filter(r -> r.leads() != 0).forEach(r -> reasons.put(r.key(), r.leads()));
         out.append("reasons=").append(reasons).append('\n');
         out.append("ageing=").append(java.util.Arrays.toString(s.ageing().stream().mapToLong(Funnel.Age::leads)
                 .toArray()));

@@ -84,7 +84,7 @@ public abstract class FunnelContract extends ContractBase {
         assertEquals(List.of(1L, 0L, 0L), List.of(won.entered(), won.left(), won.open()),
                 "a WON status has no open leads");
         assertNull(won.medianStay(), "nobody left it");
-        assertEquals(List.of(new Funnel.Reason("zu-teuer", 1)), both.lostReasons());
+        assertEquals(List.of(new Funnel.Reason("zu-teuer", null, 1)), both.lostReasons(), "a free reason, by key");
         assertEquals(5, both.stages().size(), "every status of the project");
 
         Funnel.Slice first = whole(project.id(), day1, day1);
@@ -177,6 +177,45 @@ public abstract class FunnelContract extends ContractBase {
         assertEquals(List.of(0L, 0L, 0L), List.of(none.qualified(), none.stage(OFFER).orElseThrow().entered(),
                 none.stage(NEW).orElseThrow().left()));
         FunnelAgreement.assertAgree(fx, project.id(), "after erasing a lead with a merged one in it");
+    }
+
+    @Test
+    void listedLostReasonsAreCountedByTheirLabelAndFreeOnesBesideThem() {
+        Project project = fx.project();
+        LocalDate day = today();
+        lm().projects().setLostReasons(manager(), project.id(), List.of("Zu teuer", "Kein Bedarf", "Mitbewerber"));
+        assertEquals(List.of("Zu teuer", "Kein Bedarf", "Mitbewerber"), fx.reload(project.id()).lostReasons().stream()
+                .map(org.leadmanager.domain.project.LostReason::label).toList());
+        Lead typed = fx.lead(project.id(), "Ada");
+        Lead picked = fx.lead(project.id(), "Bert");
+        Lead free = fx.lead(project.id(), "Cleo");
+        Lead freeToo = fx.lead(project.id(), "Dora");
+
+        assertEquals("Zu teuer", lm().leads().disqualify(manager(), typed.id(), "  zu TEUER! ").lostReason(),
+                "a text making a listed reason's key is kept as that reason");
+        lm().leads().disqualify(manager(), picked.id(), "Zu teuer");
+        assertEquals("Budget im nächsten Jahr", lm().leads().disqualify(manager(), free.id(),
+                "Budget im nächsten Jahr").lostReason(), "any other text is kept as given");
+        lm().leads().disqualify(manager(), freeToo.id(), "budget im naechsten jahr");
+
+        assertEquals(List.of(new Funnel.Reason("zu-teuer", "Zu teuer", 2),
+                        new Funnel.Reason("kein-bedarf", "Kein Bedarf", 0),
+                        new Funnel.Reason("mitbewerber", "Mitbewerber", 0),
+                        new Funnel.Reason("budget-im-naechsten-jahr", null, 2)),
+                whole(project.id(), day, day).lostReasons(), "listed reasons in their order, then free ones");
+
+        rejectsInput("labels[1]", () -> lm().projects().setLostReasons(manager(), project.id(),
+                List.of("Zu teuer", "zu teuer!")));
+        rejectsInput("labels[0].label", () -> lm().projects().setLostReasons(manager(), project.id(),
+                List.of("---")));
+        rejectsInput("labels", () -> lm().projects().setLostReasons(manager(), project.id(),
+                java.util.Collections.nCopies(51, "x")));
+        rejects(org.leadmanager.error.AccessDeniedException.class, () -> lm().projects().setLostReasons(
+                fx.agent(fx.alice), project.id(), List.of("Zu teuer")));
+        assertEquals(List.of(), lm().projects().setLostReasons(manager(), project.id(), List.of()).lostReasons());
+        assertEquals(List.of(new Funnel.Reason("budget-im-naechsten-jahr", null, 2),
+                        new Funnel.Reason("zu-teuer", null, 2)), whole(project.id(), day, day).lostReasons(),
+                "a reason no longer listed is still counted by its key; ties by key");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.LostReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.TeamMember;
 import org.leadmanager.domain.project.ProjectKind;
@@ -91,6 +92,11 @@ public final class ProjectChanges {
     public static Changed<Project> setFirstResponse(Project project, FirstResponsePolicy policy) {
         return changed(project, project.withFirstResponse(policy),
                 policy == null ? "first response removed" : "first response set");
+    }
+
+    /** {@link Project#withLostReasons}; unchanged when the project lists these already. */
+    public static Changed<Project> setLostReasons(Project project, List<LostReason> reasons) {
+        return changed(project, project.withLostReasons(reasons), "lost reasons set");
     }
 
     /**

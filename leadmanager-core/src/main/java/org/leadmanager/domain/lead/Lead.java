@@ -10,6 +10,7 @@ import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.Text;
 import org.leadmanager.domain.project.LeadStatus;
+import org.leadmanager.domain.project.LostReason;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
@@ -131,7 +132,9 @@ public final class Lead {
         }
         String kept = null;
         if (target.category() == StatusCategory.LOST) {
-            kept = Text.required(reason, "reason", Text.MAX_NOTE);
+            String given = Text.required(reason, "reason", Text.MAX_NOTE);
+            // a listed reason is kept by its label, whatever case or punctuation it was typed with
+            kept = project.lostReasonFor(given).map(LostReason::label).orElse(given);
         }
         if (target.key().equals(status)) {
             return this;

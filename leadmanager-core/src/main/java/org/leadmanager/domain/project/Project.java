@@ -41,11 +41,12 @@ public final class Project {
     private final Instant createdAt;
     private final long version;
     private final FirstResponsePolicy firstResponse;
+    private final List<LostReason> lostReasons;
 
     private Project(ProjectId id, TenantId tenant, String name, ProjectKind kind, boolean archived,
             List<LeadStatus> statuses, StatusKey defaultStatus, Map<StatusKey, Set<StatusKey>> transitions,
             List<TeamMember> members, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
-            long version, FirstResponsePolicy firstResponse) {
+            long version, FirstResponsePolicy firstResponse, List<LostReason> lostReasons) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.name = Text.required(name, "name", Text.MAX_NAME);
@@ -65,7 +66,9 @@ public final class Project {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.version = version;
         this.firstResponse = firstResponse;
+        this.lostReasons = List.copyOf(lostReasons);
         checkStatuses();
+        checkLostReasons();
     }
 
     /**
@@ -76,7 +79,7 @@ public final class Project {
     public static Project create(ProjectId id, TenantId tenant, String name, ProjectKind kind,
             List<LeadStatus> statuses, StatusKey defaultStatus, Instant now) {
         return new Project(id, tenant, name, kind, false, statuses, defaultStatus, Map.of(), List.of(), Set.of(),
-                AssignmentPolicy.none(), now, 0, null);
+                AssignmentPolicy.none(), now, 0, null, List.of());
     }
 
     /** Rebuilds a stored project; for store adapters. */
@@ -85,20 +88,20 @@ public final class Project {
             List<TeamMember> members, Set<ContactGroupId> groups, AssignmentPolicy assignment, Instant createdAt,
             long version) {
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, version, null);
+                assignment, createdAt, version, null, List.of());
     }
 
     private Project with(String name, boolean archived, List<LeadStatus> statuses, StatusKey defaultStatus,
             Map<StatusKey, Set<StatusKey>> transitions, List<TeamMember> members, Set<ContactGroupId> groups,
             AssignmentPolicy assignment) {
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, version, firstResponse);
+                assignment, createdAt, version, firstResponse, lostReasons);
     }
 
     /** Same project with the version the store assigned. */
     public Project withVersion(long newVersion) {
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, newVersion, firstResponse);
+                assignment, createdAt, newVersion, firstResponse, lostReasons);
     }
 
     /** @throws ValidationException if the name is blank, too long or holds characters no store can keep */
@@ -256,7 +259,55 @@ public final class Project {
             return this;
         }
         return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
-                assignment, createdAt, version, policy);
+                assignment, createdAt, version, policy, lostReasons);
+    }
+
+    /** Most reasons a project lists. */
+    public static final int MAX_LOST_REASONS = 50;
+
+    /**
+     * Sets the reasons to choose from when disqualifying, in their order. Stores rebuilding a project call it after
+     * {@link #reconstitute}.
+     *
+     * @throws ValidationException if there are more than {@value #MAX_LOST_REASONS} or two make the same key
+     */
+    public Project withLostReasons(List<LostReason> reasons) {
+        if (reasons.equals(lostReasons)) {
+            return this;
+        }
+        return new Project(id, tenant, name, kind, archived, statuses, defaultStatus, transitions, members, groups,
+                assignment, createdAt, version, firstResponse, reasons);
+    }
+
+    /** The reasons to choose from when disqualifying, in their order; empty when the project lists none. */
+    public List<LostReason> lostReasons() {
+        return lostReasons;
+    }
+
+    /** The listed reason a disqualification's text stands for (the same key), if any. */
+    public Optional<LostReason> lostReasonFor(String text) {
+        String key;
+        try {
+            key = StatusKey.fromLabel(text).value();
+        } catch (ValidationException noLetters) {
+            return Optional.empty();
+        }
+        return lostReasons.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    private void checkLostReasons() {
+        if (lostReasons.size() > MAX_LOST_REASONS) {
+            throw ValidationException.of("lostReasons", "Size", "must list at most " + MAX_LOST_REASONS
+                    + " reasons, had " + lostReasons.size(), "max", MAX_LOST_REASONS);
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < lostReasons.size(); i++) {
+            LostReason reason = Objects.requireNonNull(lostReasons.get(i), "lost reason");
+            if (!keys.add(reason.key())) {
+                throw ValidationException.of("lostReasons[" + i + "]", "Unique", "'" + reason.label()
+                        + "' makes the key '" + reason.key() + "' of an earlier reason", "key", reason.key());
+            }
+        }
     }
 
     /** The first-response deadline of the project's leads, or null when it sets none. */

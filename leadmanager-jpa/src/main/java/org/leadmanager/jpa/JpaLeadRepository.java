@@ -117,9 +117,8 @@ final class JpaLeadRepository implements LeadRepository {
         LeadEntity[] before = new LeadEntity[1];
         if (!s.updateVersioned(LeadEntity.class, changed.id, changed, stored -> {
             before[0] = new LeadEntity();
-            before[0].name = stored.name;
-            before[0].email = stored.email;
-            before[0].company = stored.company;
+            before[0].projectId = stored.projectId;
+            before[0].searchWords = stored.searchWords;
             return stored.tenantId.equals(changed.tenantId) && stored.version == changed.version;
         })) {
             throw new StaleModificationException("lead", lead.id(), lead.version());
@@ -158,16 +157,23 @@ final class JpaLeadRepository implements LeadRepository {
         }
     }
 
+    /** Deletes the lead's row and then its words, found by the primary key of {@code lm_lead_word} (see LeadWords). */
     @Override
     public void delete(Lead lead) {
-        int rows = s.em.createQuery("delete from LmLead l where l.id = :id and l.tenantId = :tenant"
-                + " and l.version = :version").setParameter("id", lead.id().value())
+        // the stored words name the rows to delete; the version check below fails if they changed meanwhile
+        Optional<Object[]> stored = s.<Object[]>first(s.em.createQuery("select l.projectId, l.searchWords"
+                + " from LmLead l where l.id = :id and l.tenantId = :tenant and l.version = :version", Object[].class)
+                .setParameter("id", lead.id().value()).setParameter("tenant", lead.tenant().value())
+                .setParameter("version", lead.version()));
+        int rows = stored.isEmpty() ? 0 : s.em.createQuery("delete from LmLead l where l.id = :id"
+                + " and l.tenantId = :tenant and l.version = :version").setParameter("id", lead.id().value())
                 .setParameter("tenant", lead.tenant().value()).setParameter("version", lead.version())
                 .executeUpdate();
         if (rows == 0) {
             throw new StaleModificationException("lead", lead.id(), lead.version());
         }
-        LeadWords.delete(s, lead.tenant().value(), lead.id().value());
+        LeadWords.delete(s, lead.tenant().value(), (UUID) stored.get()[0], lead.id().value(),
+                LeadWords.words((String) stored.get()[1]));
     }
 
     /**

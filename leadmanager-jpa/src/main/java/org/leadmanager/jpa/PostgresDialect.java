@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ final class PostgresDialect implements SqlDialect {
             + " AND l.contact_id = k.contact_id LIMIT 1) AS l WHERE l.tenant_id = ?";
 
     private static final String INSERT_WORDS = "INSERT INTO lm_lead_word (tenant_id, project_id, word, lead_id)"
-            + " SELECT * FROM unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[])";
+            + " SELECT ?, ?, * FROM unnest(?::varchar[], ?::uuid[])";
 
     private static final String RAISE = "WITH c AS (SELECT * FROM unnest(?::uuid[], ?::int8[]) AS c(id, n)),"
             + " locked AS (SELECT l.id FROM lm_lead l WHERE l.id IN (SELECT id FROM c) AND l.tenant_id = ?"
@@ -87,27 +88,31 @@ final class PostgresDialect implements SqlDialect {
         });
     }
 
-    /** All rows in one statement of four arrays, as leads are inserted: one round trip whatever their number. */
+    /**
+     * One statement of two arrays (words, leads) per tenant and project, as leads are inserted: one round trip for a
+     * chunk of one project whatever its number of rows.
+     */
     @Override
     public void insertWords(JpaSession s, List<LeadWords.Row> rows) {
+        Map<List<Object>, List<LeadWords.Row>> byProject = new LinkedHashMap<>();
+        for (LeadWords.Row row : rows) {
+            byProject.computeIfAbsent(List.of(row.tenant(), row.project()), k -> new ArrayList<>()).add(row);
+        }
         s.jdbc((connection, dialect) -> {
-            String[] tenants = new String[rows.size()];
-            UUID[] projects = new UUID[rows.size()];
-            String[] words = new String[rows.size()];
-            UUID[] leads = new UUID[rows.size()];
-            for (int i = 0; i < tenants.length; i++) {
-                LeadWords.Row row = rows.get(i);
-                tenants[i] = row.tenant();
-                projects[i] = row.project();
-                words[i] = row.word();
-                leads[i] = row.lead();
-            }
             try (PreparedStatement ps = connection.prepareStatement(INSERT_WORDS)) {
-                ps.setArray(1, connection.createArrayOf("varchar", tenants));
-                ps.setArray(2, connection.createArrayOf("uuid", projects));
-                ps.setArray(3, connection.createArrayOf("varchar", words));
-                ps.setArray(4, connection.createArrayOf("uuid", leads));
-                ps.executeUpdate();
+                for (List<LeadWords.Row> group : byProject.values()) {
+                    String[] words = new String[group.size()];
+                    UUID[] leads = new UUID[group.size()];
+                    for (int i = 0; i < words.length; i++) {
+                        words[i] = group.get(i).word();
+                        leads[i] = group.get(i).lead();
+                    }
+                    ps.setString(1, group.get(0).tenant());
+                    ps.setObject(2, group.get(0).project());
+                    ps.setArray(3, connection.createArrayOf("varchar", words));
+                    ps.setArray(4, connection.createArrayOf("uuid", leads));
+                    ps.executeUpdate();
+                }
             }
             return null;
         });

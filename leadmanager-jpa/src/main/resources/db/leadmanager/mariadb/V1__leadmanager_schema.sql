@@ -217,19 +217,19 @@ CREATE INDEX lm_lead_response_claim_ix ON lm_lead (response_claimable_at, id);
 CREATE INDEX lm_lead_response_due_ix ON lm_lead (tenant_id, project_id, response_due_at, id);
 
 -- the words of each lead's name, e-mail and company as the text criterion folds them (SearchWords: lower case,
--- ss for ß, umlauts both as ae/oe/ue and as a/o/u, accents dropped; at most 40 characters), one row per word and
--- lead. The lead repository writes them in the unit of work that inserts a lead, changes its card or deletes it
+-- ss for ß, umlauts both as ae/oe/ue and as a/o/u, accents dropped; at most 40 characters; not a word that begins
+-- another of the lead's), one row per word and lead: the words of lm_lead.search_words. The lead repository writes
+-- them in the unit of work that inserts a lead, changes its card or deletes it, and finds a lead's rows by the
+-- primary key with those words; no other index, so that writing a lead's words costs one index entry each
 CREATE TABLE lm_lead_word (
     tenant_id  varchar(64) NOT NULL,
     project_id uuid        NOT NULL,
     word       varchar(40) NOT NULL,
     lead_id    uuid        NOT NULL,
-    -- LeadRepository.search, countByStatus with text: the leads of a project with a word in a term word's range
+    -- LeadRepository.search, countByStatus with text: the leads of a project with a word in a term word's range;
+    -- update and delete of a lead: its rows, one per word of its stored search_words
     CONSTRAINT lm_lead_word_pk PRIMARY KEY (tenant_id, project_id, word, lead_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
--- LeadRepository.search with text (a lead's words, probed lead by lead in the order of a page's index), update
--- and delete (a lead's rows)
-CREATE INDEX lm_lead_word_lead_ix ON lm_lead_word (tenant_id, lead_id, word);
 
 -- kept tallies (TallyRepository): numbers per project, such as leads per status, kept as changes commit. A unit of
 -- work only ever adds rows of its own (a random id each), so concurrent units of work never wait for one another

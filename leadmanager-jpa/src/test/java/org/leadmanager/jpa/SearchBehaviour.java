@@ -30,6 +30,7 @@ import org.leadmanager.domain.search.Keyset;
 import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.domain.search.LeadSearch;
 import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.SearchWords;
 import org.leadmanager.domain.search.SortField;
 
 /**
@@ -225,6 +226,57 @@ abstract class SearchBehaviour extends StoreTestBase {
 
         assertEquals(50, expected.size());
         assertEquals(expected, found);
+    }
+
+    /**
+     * A lead's rows of {@code lm_lead_word} are the words of its {@code search_words}, the card's kept words: after
+     * insert, after a card change that keeps some words and drops others, and none after the lead is deleted.
+     */
+    @Test
+    void aLeadsWordRowsFollowItsCard() throws Exception {
+        Project own = Fixtures.project(Fixtures.tenant(), "Words");
+        run(s -> s.projects().insert(own));
+        ContactCard first = new ContactCard("Jörg Kahn", "joerg@kahn-it.de", null, "Kahn IT", null, null);
+        ContactCard second = new ContactCard("Jörg Kahnert", "jk@kahn-it.de", null, "Straßenbau Kahn", null, null);
+        Lead lead = Lead.reconstitute(new LeadId(Fixtures.newId()), own.tenant(), own.id(), ContactId.of("w-1"), first,
+                Fixtures.NEW, null, Origin.manual(Fixtures.ALICE), OwnerReason.manual(Fixtures.ALICE), null,
+                Fixtures.at(1), Fixtures.at(1), null, 0);
+        run(s -> s.leads().insertIfAbsent(List.of(lead)));
+        assertEquals(SearchWords.of(first), storedWords(lead));
+
+        Lead changed = tx(s -> s.leads().update(lead.refreshCard(second, Fixtures.at(2))));
+        assertEquals(SearchWords.of(second), storedWords(lead));
+        assertEquals(List.of(lead.id()), tx(s -> s.leads().search(new LeadSearch(own.tenant(), own.id(),
+                LeadCriteria.all().withText("strasse kahnert"), LeadSort.byLastActivity(), List.of(), null, 10)))
+                .stream().map(Lead::id).toList());
+
+        run(s -> s.leads().delete(changed));
+        assertEquals(java.util.Set.of(), storedWords(lead));
+    }
+
+    /** The lead's rows of lm_lead_word, and that they are the words its search_words holds. */
+    private java.util.Set<String> storedWords(Lead lead) throws java.sql.SQLException {
+        java.util.Set<String> rows = new java.util.TreeSet<>(strings("SELECT word FROM lm_lead_word"
+                + " WHERE tenant_id = ? AND lead_id = ?", lead));
+        List<String> text = strings("SELECT search_words FROM lm_lead WHERE tenant_id = ? AND id = ?", lead);
+        assertEquals(new java.util.TreeSet<>(text.isEmpty() ? List.of() : LeadWords.words(text.get(0))), rows,
+                "the rows are search_words' words");
+        return rows;
+    }
+
+    /** The first column of a statement's rows, bound to the lead's tenant and id. */
+    private List<String> strings(String sql, Lead lead) throws java.sql.SQLException {
+        List<String> values = new ArrayList<>();
+        try (java.sql.Connection c = db().connect(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, lead.tenant().value());
+            ps.setObject(2, lead.id().value());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
     }
 
     /** The most statements a page of 1, 10 and 100 leads took, in a transaction and in a read. */

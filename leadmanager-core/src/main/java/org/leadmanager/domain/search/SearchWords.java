@@ -3,6 +3,7 @@ package org.leadmanager.domain.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NavigableSet;
@@ -42,13 +43,25 @@ public final class SearchWords {
 
     /**
      * The words kept for a card: those of its name, e-mail and company, a word with {@code ä ö ü} in both of its
-     * forms, each at most {@value #MAX_WORD} characters; sorted, without duplicates.
+     * forms, each at most {@value #MAX_WORD} characters; sorted, without duplicates, and without a word that begins
+     * another of them ("contact" beside "contact42"): every term word it begins begins the longer one too, so the
+     * card matches the same terms with fewer words.
      */
     public static NavigableSet<String> of(ContactCard card) {
         NavigableSet<String> words = new TreeSet<>();
         addWords(card.name(), words);
         addWords(card.email(), words);
         addWords(card.company(), words);
+        // the words a word begins follow it in sorted order, so each word is compared with the next one kept
+        String next = null;
+        for (Iterator<String> it = words.descendingIterator(); it.hasNext(); ) {
+            String word = it.next();
+            if (next != null && next.startsWith(word)) {
+                it.remove();
+            } else {
+                next = word;
+            }
+        }
         return words;
     }
 

@@ -93,6 +93,15 @@ class SearchWordsTest {
         assertTrue(finds("a".repeat(40), card));
     }
 
+    @Example
+    void aWordThatBeginsAnotherKeptWordIsNotKept() {
+        ContactCard card = card("Contact 42", "contact42@example.com", "Company 4");
+        assertEquals(Set.of("42", "company", "contact42", "example"), SearchWords.of(card));
+        assertTrue(finds("contact", card));
+        assertTrue(finds("com", card));
+        assertTrue(finds("4", card));
+    }
+
     @Provide
     Arbitrary<String> texts() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
@@ -112,6 +121,24 @@ class SearchWordsTest {
             assertTrue(word.codePoints().allMatch(Character::isLetterOrDigit), word);
             assertFalse(Character.isHighSurrogate(word.charAt(word.length() - 1)), word);
         }
+    }
+
+    /** The kept words are the rule a store applies: a term matches when each of its words begins a kept word. */
+    @Property(tries = 1000, seed = "18")
+    void theKeptWordsMatchWhatTheCardMatches(@ForAll("texts") String name, @ForAll("texts") String company,
+            @ForAll("texts") String term) {
+        ContactCard card = card(name, null, company);
+        Set<String> kept = SearchWords.of(card);
+        List<String> termWords = SearchWords.ofTerm(term);
+        boolean byKeptWords = !termWords.isEmpty()
+                && termWords.stream().allMatch(t -> kept.stream().anyMatch(w -> w.startsWith(t)));
+        assertEquals(finds(term, card), byKeptWords, term);
+        // and a term made of the card's own texts, so that matches are frequent
+        String own = name + " " + company.substring(0, company.length() / 2);
+        List<String> ownWords = SearchWords.ofTerm(own);
+        boolean ownByKeptWords = !ownWords.isEmpty()
+                && ownWords.stream().allMatch(t -> kept.stream().anyMatch(w -> w.startsWith(t)));
+        assertEquals(finds(own, card), ownByKeptWords, own);
     }
 
     @Property(tries = 500, seed = "18")

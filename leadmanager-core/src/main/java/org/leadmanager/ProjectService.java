@@ -11,6 +11,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.FailedEscalation;
 import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.ProjectChanges;
@@ -126,6 +127,12 @@ final class ProjectService implements Projects {
             }
         }
         return change(actor, project, p -> ProjectChanges.setFirstResponse(p, policy), null);
+    }
+
+    @Override
+    public List<FailedEscalation> failedEscalations(Actor actor) {
+        ctx.requireConfigure(actor);
+        return ctx.read(s -> s.responseDeadlines().findFailed(actor.tenant(), FollowUpService.OVERVIEW_LIMIT));
     }
 
     @Override

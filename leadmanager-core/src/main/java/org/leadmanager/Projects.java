@@ -13,6 +13,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.FailedEscalation;
 import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
@@ -130,6 +131,12 @@ public interface Projects {
      * @throws ValidationException if a user the policy tells of breaches is unknown or inactive
      */
     Project setFirstResponse(@NotNull Actor actor, @NotNull ProjectId project, FirstResponsePolicy policy);
+
+    /**
+     * The tenant's leads whose breach the {@link EscalationDispatcher} failed to escalate on every attempt and whose
+     * clock still runs, earliest deadline first, at most 1000. Needs {@code canConfigure}.
+     */
+    List<FailedEscalation> failedEscalations(@NotNull Actor actor);
 
     /** The project. */
     Project get(@NotNull Actor actor, @NotNull ProjectId project);

@@ -139,10 +139,12 @@ final class Context {
         return lead;
     }
 
-    /** The lead, if the unit of work's actor may change it. */
+    /** The lead, if the unit of work's actor may change it; the unit of work keeps it and its project. */
     Lead changeableLead(Tx tx, LeadId id) {
         Lead lead = lead(tx.s, tx.actor, id);
-        requireChange(tx.actor, project(tx.s, tx.actor, lead.project()), lead);
+        Project project = project(tx.s, tx.actor, lead.project());
+        requireChange(tx.actor, project, lead);
+        tx.read(lead, project);
         return lead;
     }
 

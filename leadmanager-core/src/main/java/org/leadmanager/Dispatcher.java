@@ -10,7 +10,6 @@ import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.event.FollowUpChanges;
-import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.domain.followup.FollowUp;
 import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.store.StoreSession;
@@ -167,18 +166,10 @@ final class Dispatcher implements ReminderDispatcher {
      */
     private void recordFailure(FollowUp claimed, Exception error) {
         boolean last = claimed.attempts() >= options.maxAttempts();
-        boolean recorded = record(claimed, ErrorText.of(error), last, "; recording a fixed text instead")
-                || record(claimed, UNSTORABLE_ERROR, last, "; its claim expires after the lease");
-        String outcome = !recorded ? "; not recorded, the attempt counts all the same"
-                : last ? "; marked failed" : "; will retry";
-        try {
-            LOG.warn("Reminder notifier failed for follow-up {} (attempt {} of {}){}", claimed.id(),
-                    claimed.attempts(), options.maxAttempts(), outcome, error);
-        } catch (RuntimeException unreadable) {
-            // a logger reads the exception's message, which may throw
-            LOG.warn("Reminder notifier failed for follow-up {} (attempt {} of {}){}: {}", claimed.id(),
-                    claimed.attempts(), options.maxAttempts(), outcome, error.getClass().getName());
-        }
+        String outcome = FailedAttempts.record((text, ifRefused) -> record(claimed, text, last, ifRefused), error,
+                last, UNSTORABLE_ERROR);
+        FailedAttempts.log(LOG, "Reminder notifier failed for follow-up " + claimed.id() + " (attempt "
+                + claimed.attempts() + " of " + options.maxAttempts() + ")" + outcome, error);
     }
 
     /**

@@ -23,12 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claim, notify, settle, as {@link Dispatcher} does for reminders: the claim is a lease, settling is conditional
- * on the claim still being this node's (the store's {@code settleClaimed}), so of two nodes that notified the same
- * breach (one of them after the other's lease ended) one settles it and records its event.
+ * Claim, notify, settle, as {@link Dispatcher} does for reminders: the claim is a lease and counts the attempt,
+ * settling and recording a failure are conditional on the claim still being this node's (the store's
+ * {@code settleClaimed} and {@code recordFailure}), so of two nodes that notified the same breach (one of them after
+ * the other's lease ended) one settles it and records its event.
  */
 final class Escalator implements EscalationDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
+    /** Recorded when the store refuses the error's own text: plain ASCII that any text column takes. */
+    private static final String UNSTORABLE_ERROR = "the escalation failed; its error text could not be stored";
 
     private final Context ctx;
     private final OwnerAssigner assigner;
@@ -67,7 +70,11 @@ final class Escalator implements EscalationDispatcher {
     private record Breach(Claimed claimed, UserId escalateTo) {
     }
 
-    /** Notifies the claimed breaches; returns those to settle (delivered, or without a policy to escalate by). */
+    /**
+     * Notifies the claimed breaches; returns those to settle (delivered, or without a policy to escalate by). A
+     * failed call is recorded and retried after its backoff; a breach claimed more often than allowed is marked
+     * failed without another call.
+     */
     private List<Breach> deliver(List<Claimed> claimed) {
         Map<ProjectId, Optional<FirstResponsePolicy>> policies = new HashMap<>();
         List<Breach> delivered = new ArrayList<>(claimed.size());
@@ -84,13 +91,17 @@ final class Escalator implements EscalationDispatcher {
                 delivered.add(new Breach(c, null));
                 continue;
             }
+            if (c.attempts() > options.maxAttempts()) {
+                giveUp(c);
+                continue;
+            }
             UserId target = policy.escalationTarget(lead.assignee());
             try {
                 options.notifier().notify(new Escalation("first-response:" + lead.id() + ":"
-                        + lead.responseDueAt(), lead, target, lead.responseDueAt()));
+                        + lead.responseDueAt(), lead, target, lead.responseDueAt(), c.attempts()));
                 delivered.add(new Breach(c, target));
             } catch (Exception e) {
-                LOG.warn("Escalation notifier failed for lead {}; tried again after the lease", lead.id(), e);
+                recordFailure(c, e, "notifier failed");
             }
         }
         return delivered;
@@ -110,8 +121,8 @@ final class Escalator implements EscalationDispatcher {
                     try {
                         settled += settle(batch.getKey(), List.of(breach));
                     } catch (RuntimeException single) {
-                        LOG.warn("Could not settle the breach of lead {}; its claim expires after the lease",
-                                breach.claimed().lead().id(), single);
+                        // notified but not settled: an attempt that failed, tried again (same key) after its backoff
+                        recordFailure(breach.claimed(), single, "breach could not be settled");
                     }
                 }
             }
@@ -149,6 +160,52 @@ final class Escalator implements EscalationDispatcher {
         OwnerDecision next = assigner.decideOther(tx, project, lead);
         if (next.assignee() != null && !next.assignee().equals(lead.assignee())) {
             tx.save(LeadChanges.assign(lead, next.assignee(), next.reason(), tx.now));
+        }
+    }
+
+    /**
+     * Records a failed attempt ({@link FailedAttempts}); should the store refuse it, the claim expires and the
+     * attempt still counts (see {@link #giveUp}). Nothing of it is thrown: the rest of the batch goes on.
+     */
+    private void recordFailure(Claimed claimed, Exception error, String what) {
+        boolean last = claimed.attempts() >= options.maxAttempts();
+        String outcome = FailedAttempts.record((text, ifRefused) -> record(claimed, text, last, ifRefused), error,
+                last, UNSTORABLE_ERROR);
+        FailedAttempts.log(LOG, "Escalation of lead " + claimed.lead().id() + ": " + what + " (attempt "
+                + claimed.attempts() + " of " + options.maxAttempts() + ")" + outcome, error);
+    }
+
+    /**
+     * A breach claimed more often than {@code maxAttempts}: its last attempt ended without a recorded outcome (a
+     * failure the store refused, a node that died or ran out of lease). It is marked failed without calling the
+     * notifier again; should even that fail, the claim expires and the next claim lands here again.
+     */
+    private void giveUp(Claimed claimed) {
+        String text = "the last of " + options.maxAttempts() + " attempts ended without a recorded outcome;"
+                + " not escalated again";
+        if (record(claimed, text, true, "; not escalated again, its claim expires after the lease")) {
+            LOG.warn("Escalation of lead {} claimed {} times, more than {} attempts; marked failed",
+                    claimed.lead().id(), claimed.attempts(), options.maxAttempts());
+        }
+    }
+
+    /**
+     * Stores the failed attempt, failed for good if {@code last}, else claimable again once its backoff ends.
+     *
+     * @return false if the store failed; true also if the lead changed meanwhile (nothing to record then)
+     */
+    private boolean record(Claimed claimed, String error, boolean last, String ifRefused) {
+        try {
+            if (!ctx.write(Actor.system(claimed.lead().tenant()), tx -> tx.s.responseDeadlines().recordFailure(
+                    claimed, error, last ? null : tx.now.plus(Settings.backoff(options.backoff(),
+                            claimed.attempts()))))) {
+                LOG.debug("Lead {} changed while its escalation failed", claimed.lead().id());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failed escalation attempt of lead {}{}", claimed.lead().id(), ifRefused,
+                    e);
+            return false;
         }
     }
 

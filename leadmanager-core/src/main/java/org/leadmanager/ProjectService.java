@@ -12,6 +12,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.FailedEscalation;
 import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.event.Changed;
 import org.leadmanager.domain.event.ProjectChanges;
@@ -149,6 +150,12 @@ final class ProjectService implements Projects {
             reasons.add(reason);
         }
         return change(actor, project, p -> ProjectChanges.setLostReasons(p, reasons), null);
+    }
+
+    @Override
+    public List<FailedEscalation> failedEscalations(Actor actor) {
+        ctx.requireConfigure(actor);
+        return ctx.read(s -> s.responseDeadlines().findFailed(actor.tenant(), FollowUpService.OVERVIEW_LIMIT));
     }
 
     @Override

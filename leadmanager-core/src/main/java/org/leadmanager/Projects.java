@@ -13,6 +13,7 @@ import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.ContactGroupId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.UserId;
+import org.leadmanager.domain.lead.FailedEscalation;
 import org.leadmanager.domain.deadline.FirstResponsePolicy;
 import org.leadmanager.domain.project.AssignmentPolicy;
 import org.leadmanager.domain.project.LeadStatus;
@@ -144,6 +145,12 @@ public interface Projects {
      */
     Project setLostReasons(@NotNull Actor actor, @NotNull ProjectId project,
             @NotNull @Size(max = Project.MAX_LOST_REASONS) List<@NotNull String> labels);
+
+    /**
+     * The tenant's leads whose breach the {@link EscalationDispatcher} failed to escalate on every attempt and whose
+     * clock still runs, earliest deadline first, at most 1000. Needs {@code canConfigure}.
+     */
+    List<FailedEscalation> failedEscalations(@NotNull Actor actor);
 
     /** The project. */
     Project get(@NotNull Actor actor, @NotNull ProjectId project);

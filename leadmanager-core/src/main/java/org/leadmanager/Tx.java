@@ -39,8 +39,12 @@ final class Tx {
     private final List<TallyDelta> tallies = new ArrayList<>();
     /** Numbers to settle once the tallies are written ({@link #erase}). */
     private final Map<ProjectId, Set<TallyKey>> settle = new HashMap<>();
-    /** Projects read for first-response clocks, once per unit of work. */
-    private final Map<ProjectId, Project> projects = new java.util.HashMap<>();
+    /**
+     * Leads and projects this unit of work read ({@link #read}) or the clocks read, each lead with the deadline the
+     * clocks set since: the first-response clocks read none of them again.
+     */
+    private final Map<LeadId, Lead> leads = new HashMap<>();
+    private final Map<ProjectId, Project> projects = new HashMap<>();
 
     Tx(StoreSession s, Actor actor, Instant now, IdGenerator ids, boolean recordEvents) {
         this.s = s;
@@ -75,17 +79,27 @@ final class Tx {
     }
 
     /**
+     * The caller read this lead and its project in this unit of work, before changing the lead (under its lock or
+     * before taking it): the clocks use them rather than reading them again.
+     */
+    void read(Lead lead, Project project) {
+        leads.put(lead.id(), lead);
+        projects.put(project.id(), project);
+    }
+
+    /**
      * Keeps the first-response clocks of the change's leads in step with its events ({@link ResponseClock}),
-     * without touching their versions. The lead is the change's state, or read under the lock the caller holds
-     * (notes, follow-ups); its project is read only when a clock may start or runs.
+     * without touching their versions. The lead is the change's state, or the one this unit of work read
+     * ({@link #read}: notes, follow-ups), or else read now; its project is read only when a clock may start or runs,
+     * and not at all when the caller read it. So a note or a completed follow-up costs no statement of its own
+     * unless it stops a clock.
      */
     private void clocks(Changed<?> change) {
         for (DomainEvent event : change.events()) {
             if (!ResponseClock.concerns(event)) {
                 continue;
             }
-            Lead lead = change.state() instanceof Lead l && l.id().equals(event.lead()) ? l
-                    : s.leads().find(actor.tenant(), event.lead()).orElse(null);
+            Lead lead = lead(change, event.lead());
             if (lead == null || lead.responseDueAt() == null && !(event instanceof DomainEvent.LeadAssigned)) {
                 continue;
             }
@@ -96,7 +110,28 @@ final class Tx {
             if (!java.util.Objects.equals(due, lead.responseDueAt())) {
                 s.leads().setResponseDue(actor.tenant(), lead.id(), due);
             }
+            leads.put(lead.id(), lead.withResponseDueAt(due));
         }
+    }
+
+    /**
+     * The lead an event of the change concerns, as it is after the change and with the deadline it has before it:
+     * the change's state (with the deadline this unit of work knows), or the lead this unit of work knows, or else
+     * as stored; null if it is gone.
+     */
+    private Lead lead(Changed<?> change, LeadId id) {
+        Lead known = leads.get(id);
+        if (change.state() instanceof Lead l && l.id().equals(id)) {
+            return known == null ? l : l.withResponseDueAt(known.responseDueAt());
+        }
+        if (known != null) {
+            return known;
+        }
+        Lead stored = s.leads().find(actor.tenant(), id).orElse(null);
+        if (stored != null) {
+            leads.put(id, stored);
+        }
+        return stored;
     }
 
     /**

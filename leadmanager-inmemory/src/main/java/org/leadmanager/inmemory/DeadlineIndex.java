@@ -16,16 +16,21 @@ import org.leadmanager.domain.lead.Lead;
 /**
  * First-response deadlines of the leads: per tenant and project, the running deadlines in order (for
  * {@code findByResponseDue}); across tenants, the claim queue ordered by the time each lead becomes claimable (its
- * deadline, or the end of the lease on it), with the claims. The deadline index follows the stored leads; the
- * claims change only when a deadline is set, a lead is claimed or deleted, so an update of a lead keeps its claim.
+ * deadline, the end of the lease on it, or the retry time after a failed attempt), with the claims. The deadline
+ * index follows the stored leads; the claims change only when a deadline is set, a lead is claimed, fails or is
+ * deleted, so an update of a lead keeps its claim.
  */
 final class DeadlineIndex {
     /** A lead at an instant: its deadline, or when it becomes claimable. */
     record Entry(Instant at, LeadId lead) {
     }
 
-    /** Who holds a lead until when; {@code node} null: claimable from {@code claimableAt}, held by nobody. */
-    private record Claim(Instant claimableAt, String node) {
+    /**
+     * Who holds a lead until when; {@code node} null: claimable from {@code claimableAt}, held by nobody;
+     * {@code claimableAt} null: failed for good. {@code attempts}: claims at this deadline; {@code error}: the
+     * last failed attempt's, or null.
+     */
+    private record Claim(Instant claimableAt, String node, int attempts, String error) {
     }
 
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::at).thenComparing(Entry::lead);
@@ -57,7 +62,7 @@ final class DeadlineIndex {
             log.removeElement(queue, new Entry(before.claimableAt(), lead));
         }
         if (due != null) {
-            log.putEntry(claims, lead, new Claim(due, null));
+            log.putEntry(claims, lead, new Claim(due, null, 0, null));
             log.addElement(queue, new Entry(due, lead));
         }
     }
@@ -74,11 +79,38 @@ final class DeadlineIndex {
         return due;
     }
 
-    void claim(LeadId lead, String node, Instant leaseUntil, UndoLog log) {
+    /** Claims the lead, counting the attempt; returns the attempts made now. */
+    int claim(LeadId lead, String node, Instant leaseUntil, UndoLog log) {
         Claim before = Objects.requireNonNull(claims.get(lead), "claim");
         log.removeElement(queue, new Entry(before.claimableAt(), lead));
-        log.putEntry(claims, lead, new Claim(leaseUntil, node));
+        log.putEntry(claims, lead, new Claim(leaseUntil, node, before.attempts() + 1, before.error()));
         log.addElement(queue, new Entry(leaseUntil, lead));
+        return before.attempts() + 1;
+    }
+
+    /** A held lead's attempt failed: claimable again at {@code retryAt}, or never (null). */
+    void failed(LeadId lead, String error, Instant retryAt, UndoLog log) {
+        Claim before = Objects.requireNonNull(claims.get(lead), "claim");
+        log.removeElement(queue, new Entry(before.claimableAt(), lead));
+        log.putEntry(claims, lead, new Claim(retryAt, null, before.attempts(), error));
+        if (retryAt != null) {
+            log.addElement(queue, new Entry(retryAt, lead));
+        }
+    }
+
+    /** A lead whose escalation failed for good. */
+    record Failure(LeadId lead, int attempts, String error) {
+    }
+
+    /** The leads whose escalation failed for good, in no order. */
+    List<Failure> failed() {
+        List<Failure> failed = new ArrayList<>();
+        claims.forEach((lead, claim) -> {
+            if (claim.claimableAt() == null) {
+                failed.add(new Failure(lead, claim.attempts(), claim.error()));
+            }
+        });
+        return failed;
     }
 
     /** Whether {@code node} holds the lead until {@code leaseUntil}. */

@@ -3,6 +3,7 @@ package org.leadmanager.inmemory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.leadmanager.domain.ContactId;
 import org.leadmanager.domain.LeadId;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
+import org.leadmanager.domain.lead.FailedEscalation;
 import org.leadmanager.domain.lead.Lead;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.search.LeadCriteria;
@@ -191,8 +193,8 @@ final class LeadTable implements LeadRepository, ResponseDeadlineQueue {
         return transactions.atomically(log -> {
             List<Claimed> claimed = new ArrayList<>();
             for (LeadId id : deadlines.claimable(now, Math.max(0, limit))) {
-                deadlines.claim(id, node, leaseUntil, log);
-                claimed.add(new Claimed(byId.get(id), node, leaseUntil));
+                int attempts = deadlines.claim(id, node, leaseUntil, log);
+                claimed.add(new Claimed(byId.get(id), node, leaseUntil, attempts));
             }
             return List.copyOf(claimed);
         });
@@ -204,16 +206,49 @@ final class LeadTable implements LeadRepository, ResponseDeadlineQueue {
         return transactions.atomically(log -> {
             List<LeadId> settled = new ArrayList<>();
             for (Claimed c : claimed) {
-                Lead stored = byId.get(c.lead().id());
-                if (stored != null && stored.tenant().equals(tenant)
-                        && Objects.equals(stored.responseDueAt(), c.lead().responseDueAt())
-                        && deadlines.heldBy(stored.id(), c.node(), c.leaseUntil())) {
-                    setResponseDue(tenant, stored.id(), null);
-                    settled.add(stored.id());
+                if (stillClaimed(tenant, c)) {
+                    setResponseDue(tenant, c.lead().id(), null);
+                    settled.add(c.lead().id());
                 }
             }
             return List.copyOf(settled);
         });
+    }
+
+    /** Whether the tenant's lead is still under this claim, at the deadline it was claimed with. */
+    private boolean stillClaimed(TenantId tenant, Claimed c) {
+        Lead stored = byId.get(c.lead().id());
+        return stored != null && stored.tenant().equals(tenant)
+                && Objects.equals(stored.responseDueAt(), c.lead().responseDueAt())
+                && deadlines.heldBy(stored.id(), c.node(), c.leaseUntil());
+    }
+
+    @Override
+    public boolean recordFailure(Claimed claimed, String error, Instant retryAt) {
+        Objects.requireNonNull(error, "error");
+        return transactions.atomically(log -> {
+            if (!stillClaimed(claimed.lead().tenant(), claimed)) {
+                return false;
+            }
+            deadlines.failed(claimed.lead().id(), error, retryAt, log);
+            return true;
+        });
+    }
+
+    @Override
+    public List<FailedEscalation> findFailed(TenantId tenant, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        transactions.checkActive();
+        List<FailedEscalation> failed = new ArrayList<>();
+        for (DeadlineIndex.Failure f : deadlines.failed()) {
+            Lead lead = byId.get(f.lead());
+            if (lead != null && lead.tenant().equals(tenant)) {
+                failed.add(new FailedEscalation(lead, f.attempts(), f.error()));
+            }
+        }
+        failed.sort(Comparator.comparing((FailedEscalation f) -> f.lead().responseDueAt())
+                .thenComparing(f -> f.lead().id()));
+        return failed.stream().limit(Math.max(0, limit)).toList();
     }
 
     @Override

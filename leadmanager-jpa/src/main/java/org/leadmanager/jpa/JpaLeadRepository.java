@@ -250,11 +250,12 @@ final class JpaLeadRepository implements LeadRepository {
 
     // first-response deadlines
 
-    /** One JPQL update: the deadline, claimable from it, claimed by nobody. */
+    /** One JPQL update: the deadline, claimable from it, claimed by nobody, not attempted yet. */
     @Override
     public void setResponseDue(TenantId tenant, LeadId lead, Instant due) {
         int rows = s.em.createQuery("update LmLead l set l.responseDueAt = :due, l.responseClaimableAt = :due,"
-                + " l.responseClaimedBy = null where l.id = :id and l.tenantId = :tenant")
+                + " l.responseClaimedBy = null, l.responseAttempts = 0, l.responseError = null"
+                + " where l.id = :id and l.tenantId = :tenant")
                 .setParameter("due", due).setParameter("id", lead.value()).setParameter("tenant", tenant.value())
                 .executeUpdate();
         requireOne(rows, tenant, lead);

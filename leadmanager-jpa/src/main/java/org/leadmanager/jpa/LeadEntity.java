@@ -115,6 +115,11 @@ class LeadEntity {
     Instant responseClaimableAt;
     @Column(name = "response_claimed_by", length = 200, insertable = false, updatable = false)
     String responseClaimedBy;
+    /** Escalation attempts at this deadline and the last failed one's error: the claim statements' alone. */
+    @Column(name = "response_attempts", nullable = false, insertable = false, updatable = false)
+    int responseAttempts;
+    @Column(name = "response_error", length = 10_000, insertable = false, updatable = false)
+    String responseError;
     /** Number of the lead's latest timeline entry; raised only by {@link SqlDialect#raiseActivityCounters}. */
     @Column(name = "activity_seq", nullable = false, insertable = false, updatable = false)
     long activitySeq;

@@ -126,8 +126,8 @@ final class MariaDbDialect implements SqlDialect {
                 + " WHERE response_claimable_at <= ?1 ORDER BY response_claimable_at, id LIMIT ?2"
                 + " FOR UPDATE SKIP LOCKED", LeadEntity.class).setParameter(1, now).setParameter(2, limit));
         if (!locked.isEmpty()) {
-            s.em.createQuery("update LmLead l set l.responseClaimableAt = :lease, l.responseClaimedBy = :node"
-                    + " where l.id in :ids").setParameter("lease", leaseUntil).setParameter("node", node)
+            s.em.createQuery("update LmLead l set l.responseClaimableAt = :lease, l.responseClaimedBy = :node,"
+                    + " l.responseAttempts = l.responseAttempts + 1 where l.id in :ids").setParameter("lease", leaseUntil).setParameter("node", node)
                     .setParameter("ids", locked.stream().map(l -> l.id).toList()).executeUpdate();
         }
         return locked;

@@ -203,16 +203,17 @@ final class PostgresDialect implements SqlDialect {
     }
 
     /**
-     * Locks, claims and returns the batch in one round trip, skipping leads other claims or units of work hold; the
-     * limit is a literal for the reason {@link #claimDue} gives. {@code FOR NO KEY UPDATE}, as the claim changes no
-     * key.
+     * Locks, claims and returns the batch (the rows as they were before) in one round trip, skipping leads other
+     * claims or units of work hold; the limit is a literal for the reason {@link #claimDue} gives.
+     * {@code FOR NO KEY UPDATE}, as the claim changes no key.
      */
     @Override
     public List<LeadEntity> claimBreached(JpaSession s, Instant now, int limit, String node, Instant leaseUntil) {
-        return s.list(s.em.createNativeQuery("WITH due AS (SELECT id FROM lm_lead WHERE response_claimable_at <= ?1"
+        return s.list(s.em.createNativeQuery("WITH due AS (SELECT * FROM lm_lead WHERE response_claimable_at <= ?1"
                 + " ORDER BY response_claimable_at, id LIMIT " + limit + " FOR NO KEY UPDATE SKIP LOCKED)"
-                + " UPDATE lm_lead l SET response_claimable_at = ?2, response_claimed_by = ?3 FROM due"
-                + " WHERE l.id = due.id RETURNING l.*", LeadEntity.class)
+                + " UPDATE lm_lead l SET response_claimable_at = ?2, response_claimed_by = ?3,"
+                + " response_attempts = l.response_attempts + 1 FROM due WHERE l.id = due.id RETURNING due.*",
+                LeadEntity.class)
                 .setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, node));
     }
 

@@ -236,7 +236,8 @@ interface SqlDialect {
     /**
      * {@link org.leadmanager.spi.store.ResponseDeadlineQueue#claimBreached}: claims for {@code node} until
      * {@code leaseUntil} the leads claimable at {@code now} ({@code response_claimable_at} reached), earliest first,
-     * at most {@code limit}, and returns them. Default, without {@code SKIP LOCKED}: reads the candidates, then claims
+     * at most {@code limit}, counting an attempt on each, and returns them as they were before the claim. Default,
+     * without {@code SKIP LOCKED}: reads the candidates, then claims
      * each with an update conditional on the claimable time it was read with, which every claim moves; a lead
      * another claimer took first is left out.
      */
@@ -246,8 +247,8 @@ interface SqlDialect {
                 .setMaxResults(limit));
         List<LeadEntity> claimed = new ArrayList<>(due.size());
         for (LeadEntity lead : due) {
-            if (s.em.createQuery("update LmLead l set l.responseClaimableAt = :lease, l.responseClaimedBy = :node"
-                    + " where l.id = :id and l.responseClaimableAt = :was").setParameter("lease", leaseUntil)
+            if (s.em.createQuery("update LmLead l set l.responseClaimableAt = :lease, l.responseClaimedBy = :node,"
+                    + " l.responseAttempts = l.responseAttempts + 1 where l.id = :id and l.responseClaimableAt = :was").setParameter("lease", leaseUntil)
                     .setParameter("node", node).setParameter("id", lead.id)
                     .setParameter("was", lead.responseClaimableAt).executeUpdate() == 1) {
                 claimed.add(lead);

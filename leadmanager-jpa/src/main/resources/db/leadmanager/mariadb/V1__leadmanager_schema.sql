@@ -194,6 +194,10 @@ CREATE TABLE lm_lead (
     response_due_at       datetime(6),
     response_claimable_at datetime(6),
     response_claimed_by   varchar(200),
+    -- escalation attempts at this deadline (each claim counts one) and the last failed one's error (ErrorText);
+    -- failed for good: a deadline but no response_claimable_at
+    response_attempts     integer NOT NULL DEFAULT 0,
+    response_error        mediumtext,
     version           bigint        NOT NULL,
     -- number of the lead's latest timeline entry (1: its qualification); raised, without touching the version,
     -- under the row lock by each unit of work appending entries, so the numbers follow the commit order

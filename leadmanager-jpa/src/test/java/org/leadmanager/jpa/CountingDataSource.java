@@ -7,20 +7,24 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A data source (a new connection per call) that counts every statement created on its connections, whoever
- * creates it: the JPA provider or the store's own JDBC work. {@link #statements()} is the number so far.
+ * creates it: the JPA provider or the store's own JDBC work. {@link #statements()} is the number so far;
+ * {@link #sql()} the text of the prepared ones.
  */
 final class CountingDataSource implements DataSource {
     private static final Set<String> CREATING = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     private final String url;
     private final AtomicLong statements = new AtomicLong();
+    private final List<String> sql = new CopyOnWriteArrayList<>();
 
     CountingDataSource(String url) {
         this.url = url;
@@ -30,6 +34,11 @@ final class CountingDataSource implements DataSource {
         return statements.get();
     }
 
+    /** The text of every statement prepared so far, in order. */
+    List<String> sql() {
+        return List.copyOf(sql);
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         Connection target = DriverManager.getConnection(url);
@@ -37,6 +46,9 @@ final class CountingDataSource implements DataSource {
                 (proxy, method, args) -> {
                     if (CREATING.contains(method.getName())) {
                         statements.incrementAndGet();
+                        if (args != null && args.length > 0 && args[0] instanceof String text) {
+                            sql.add(text);
+                        }
                     }
                     try {
                         return method.invoke(target, args);

@@ -36,6 +36,14 @@ abstract class StoreBehaviours {
     }
 
     @Nested
+    class ResponseClockCost extends ResponseClockCostBehaviour {
+        @Override
+        TestDatabase db() {
+            return database();
+        }
+    }
+
+    @Nested
     class Tallies extends TallyBehaviour {
         @Override
         TestDatabase db() {

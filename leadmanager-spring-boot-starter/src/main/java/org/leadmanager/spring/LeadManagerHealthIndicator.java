@@ -24,31 +24,13 @@ public final class LeadManagerHealthIndicator extends AbstractHealthIndicator {
     public LeadManagerHealthIndicator(ReminderStatistics statistics, ReminderDispatcherLifecycle dispatcher,
             int threshold) {
         super("Lead Manager reminder health check failed");
-        if (threshold < 1) {
-            throw new IllegalArgumentException("leadmanager.reminders.health-failure-threshold must be at least 1,"
-                    + " was " + threshold);
-        }
+        this.threshold = NotifierHealth.checkedThreshold(threshold, "leadmanager.reminders.health-failure-threshold");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-        this.threshold = threshold;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        if (!dispatcher.isRunning()) {
-            builder.outOfService();
-        } else if (statistics.failedInARow() >= threshold || statistics.lastRoundFailed()) {
-            builder.down();
-        } else {
-            builder.up();
-        }
-        builder.withDetail("fired", statistics.fired())
-                .withDetail("failed", statistics.failed())
-                .withDetail("failedInARow", statistics.failedInARow())
-                .withDetail("rounds", statistics.rounds())
-                .withDetail("failedRounds", statistics.failedRounds());
-        if (statistics.lastFailure() != null) {
-            builder.withDetail("lastFailure", statistics.lastFailure());
-        }
+        NotifierHealth.describe(builder, dispatcher.isRunning(), statistics, threshold, "fired");
     }
 }

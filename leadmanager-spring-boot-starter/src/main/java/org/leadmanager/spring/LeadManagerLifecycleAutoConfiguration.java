@@ -1,6 +1,7 @@
 package org.leadmanager.spring;
 
 import org.leadmanager.LeadManager;
+import org.leadmanager.spi.host.EscalationNotifier;
 import org.leadmanager.spi.host.ReminderNotifier;
 import org.leadmanager.spi.store.LeadStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The lead manager's background work as lifecycle beans, started after every bean was created and stopped with the
  * context: the reminder dispatcher (when the host defines a {@link ReminderNotifier} bean;
- * {@code leadmanager.reminders.enabled}) and the event relay ({@code leadmanager.events.relay.enabled}), which the
+ * {@code leadmanager.reminders.enabled}), the escalation dispatcher of breached first-response deadlines (when it
+ * defines an {@link EscalationNotifier} bean; {@code leadmanager.escalations.enabled}) and the event relay ({@code leadmanager.events.relay.enabled}), which the
  * starter's store wakes after each commit that recorded events.
  */
 @AutoConfiguration(after = LeadManagerAutoConfiguration.class)
@@ -40,6 +42,28 @@ public final class LeadManagerLifecycleAutoConfiguration {
                 ObjectProvider<ReminderObserver> observers, LeadManagerProperties properties) {
             return new ReminderDispatcherLifecycle(leadManager, notifier, observers.orderedStream().toList(),
                     properties.getReminders());
+        }
+    }
+
+    /** Escalations of breached first-response deadlines, through the host's notifier. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(EscalationNotifier.class)
+    @ConditionalOnBooleanProperty(name = "leadmanager.escalations.enabled", matchIfMissing = true)
+    static class Escalations {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EscalationStatistics leadManagerEscalationStatistics() {
+            return new EscalationStatistics();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        EscalationDispatcherLifecycle leadManagerEscalationDispatcher(LeadManager leadManager,
+                EscalationNotifier notifier, ObjectProvider<EscalationObserver> observers,
+                LeadManagerProperties properties) {
+            return new EscalationDispatcherLifecycle(leadManager, notifier, observers.orderedStream().toList(),
+                    properties.getEscalations());
         }
     }
 

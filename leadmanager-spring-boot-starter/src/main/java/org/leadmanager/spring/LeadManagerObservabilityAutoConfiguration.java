@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer and actuator support, each part when the host has it: an {@link ObservationCallListener} on the
- * host's {@code ObservationRegistry} ({@code leadmanager.observations.enabled}), the reminder and event relay meters
- * on its {@code MeterRegistry}, and the health indicators {@code leadManager} of the reminder dispatcher and
- * {@code leadManagerEvents} of the event relay ({@code management.health.leadmanager.enabled}).
+ * host's {@code ObservationRegistry} ({@code leadmanager.observations.enabled}), the reminder, escalation and event
+ * relay meters on its {@code MeterRegistry}, and the health indicators {@code leadManager} of the reminder
+ * dispatcher, {@code leadManagerEscalations} of the escalation dispatcher and {@code leadManagerEvents} of the event
+ * relay ({@code management.health.leadmanager.enabled}).
  */
 @AutoConfiguration(after = LeadManagerLifecycleAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -49,6 +50,18 @@ public final class LeadManagerObservabilityAutoConfiguration {
         @ConditionalOnMissingBean
         MicrometerReminderObserver leadManagerReminderMetrics(MeterRegistry registry) {
             return new MicrometerReminderObserver(registry);
+        }
+    }
+
+    /** Counters and timer of the escalation dispatcher. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean({MeterRegistry.class, EscalationDispatcherLifecycle.class})
+    static class EscalationMetrics {
+        @Bean
+        @ConditionalOnMissingBean
+        MicrometerEscalationObserver leadManagerEscalationMetrics(MeterRegistry registry) {
+            return new MicrometerEscalationObserver(registry);
         }
     }
 
@@ -92,6 +105,21 @@ public final class LeadManagerObservabilityAutoConfiguration {
                 ReminderDispatcherLifecycle dispatcher, LeadManagerProperties properties) {
             return new LeadManagerHealthIndicator(statistics, dispatcher,
                     properties.getReminders().getHealthFailureThreshold());
+        }
+    }
+
+    /** The escalation dispatcher's health. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBean({EscalationStatistics.class, EscalationDispatcherLifecycle.class})
+    @ConditionalOnEnabledHealthIndicator("leadmanager")
+    static class EscalationHealth {
+        @Bean
+        @ConditionalOnMissingBean(name = "leadManagerEscalationsHealthIndicator")
+        LeadManagerEscalationsHealthIndicator leadManagerEscalationsHealthIndicator(EscalationStatistics statistics,
+                EscalationDispatcherLifecycle dispatcher, LeadManagerProperties properties) {
+            return new LeadManagerEscalationsHealthIndicator(statistics, dispatcher,
+                    properties.getEscalations().getHealthFailureThreshold());
         }
     }
 }

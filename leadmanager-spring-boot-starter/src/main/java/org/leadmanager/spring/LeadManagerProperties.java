@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The {@code leadmanager.*} settings of the auto-configured lead manager. Every setting has a default; a host that
  * sets none gets a lead manager on its {@code EntityManagerFactory}, with Spring application events published by
- * the event relay and (given a {@code ReminderNotifier} bean) the reminder dispatcher running.
+ * the event relay and (given a {@code ReminderNotifier} or {@code EscalationNotifier} bean) the reminder or the
+ * escalation dispatcher running.
  */
 @ConfigurationProperties("leadmanager")
 public class LeadManagerProperties {
@@ -19,6 +20,7 @@ public class LeadManagerProperties {
     private final Jpa jpa = new Jpa();
     private final Events events = new Events();
     private final Reminders reminders = new Reminders();
+    private final Escalations escalations = new Escalations();
     private final Schema schema = new Schema();
     private final Observations observations = new Observations();
 
@@ -55,6 +57,11 @@ public class LeadManagerProperties {
     /** @return the reminder dispatcher's settings */
     public Reminders getReminders() {
         return reminders;
+    }
+
+    /** @return the escalation dispatcher's settings */
+    public Escalations getEscalations() {
+        return escalations;
     }
 
     /** @return the schema set-up's settings */
@@ -220,21 +227,19 @@ public class LeadManagerProperties {
         }
     }
 
-    /** The reminder dispatcher, run when the host defines a {@code ReminderNotifier} bean. */
-    public static class Reminders {
-        /** Whether to run the reminder dispatcher. */
+    /** What the dispatchers that call a host notifier (reminders, escalations) are set with. */
+    public abstract static class Dispatching {
+        /** Whether to run the dispatcher. */
         private boolean enabled = true;
         /** Names this node in claims; unique per node. Default: "node-" and 8 random characters. */
         private String nodeId;
-        /** Pause between two dispatch rounds (at least 10 ms). */
-        private Duration pollInterval = Duration.ofSeconds(5);
-        /** Follow-ups claimed per round trip (1 to 1000). */
+        /** Follow-ups or breaches claimed per round trip (1 to 1000). */
         private int batchSize = 20;
         /** How long a claim is held; longer than notifying a whole batch takes. */
         private Duration lease = Duration.ofMinutes(2);
         /** Dispatching threads (1 to 64). */
         private int threads = 1;
-        /** Notifier attempts before a reminder is marked failed (1 to 100). */
+        /** Notifier attempts before a reminder or escalation is marked failed (1 to 100). */
         private int maxAttempts = 5;
         /** Pause after the first failed attempt, doubled for each further one, capped at one hour. */
         private Duration backoff = Duration.ofSeconds(30);
@@ -262,21 +267,14 @@ public class LeadManagerProperties {
         }
 
         /** @return the pause between two dispatch rounds */
-        public Duration getPollInterval() {
-            return pollInterval;
-        }
+        public abstract Duration getPollInterval();
 
-        /** @param pollInterval the pause between two dispatch rounds */
-        public void setPollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
-        }
-
-        /** @return follow-ups claimed per round trip */
+        /** @return follow-ups or breaches claimed per round trip */
         public int getBatchSize() {
             return batchSize;
         }
 
-        /** @param batchSize follow-ups claimed per round trip */
+        /** @param batchSize follow-ups or breaches claimed per round trip */
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
         }
@@ -301,12 +299,12 @@ public class LeadManagerProperties {
             this.threads = threads;
         }
 
-        /** @return notifier attempts before a reminder is marked failed */
+        /** @return notifier attempts before a reminder or escalation is marked failed */
         public int getMaxAttempts() {
             return maxAttempts;
         }
 
-        /** @param maxAttempts notifier attempts before a reminder is marked failed */
+        /** @param maxAttempts notifier attempts before a reminder or escalation is marked failed */
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
@@ -329,6 +327,42 @@ public class LeadManagerProperties {
         /** @param healthFailureThreshold notifier failures in a row that make the health DOWN, at least 1 */
         public void setHealthFailureThreshold(int healthFailureThreshold) {
             this.healthFailureThreshold = healthFailureThreshold;
+        }
+    }
+
+
+    /** The reminder dispatcher, run when the host defines a {@code ReminderNotifier} bean. */
+    public static class Reminders extends Dispatching {
+        /** Pause between two dispatch rounds (at least 10 ms). */
+        private Duration pollInterval = Duration.ofSeconds(5);
+
+        @Override
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval the pause between two dispatch rounds, at least 10 ms */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
+
+    /**
+     * The escalation dispatcher of breached first-response deadlines, run when the host defines an
+     * {@code EscalationNotifier} bean.
+     */
+    public static class Escalations extends Dispatching {
+        /** Pause between two dispatch rounds (at least 10 ms). */
+        private Duration pollInterval = Duration.ofSeconds(30);
+
+        @Override
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval the pause between two dispatch rounds, at least 10 ms */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.leadmanager.spring;
 
-import java.time.Duration;
 import java.util.List;
 import org.leadmanager.LeadManager;
 import org.leadmanager.ReminderDispatcher;
@@ -13,13 +12,8 @@ import org.leadmanager.spi.host.ReminderNotifier;
  * closes it stops polling and waits for the running round. Every {@link ReminderObserver} is told of each notifier
  * call, each batch and each round.
  */
-public final class ReminderDispatcherLifecycle extends PeriodicTask {
-    private final LeadManager leadManager;
-    private final ReminderDispatcher.Options options;
+public final class ReminderDispatcherLifecycle extends DispatcherLifecycle<ReminderDispatcher> {
     private final ObservedReminderNotifier notifier;
-    /** Replaced when the context starts again after a stop, which closed it. */
-    private volatile ReminderDispatcher dispatcher;
-    private boolean closed;
 
     /**
      * @param leadManager the lead manager whose reminders to fire; non-null
@@ -30,54 +24,40 @@ public final class ReminderDispatcherLifecycle extends PeriodicTask {
      */
     public ReminderDispatcherLifecycle(LeadManager leadManager, ReminderNotifier notifier,
             List<ReminderObserver> observers, LeadManagerProperties.Reminders settings) {
-        super("leadmanager-reminders", settings.getPollInterval(), settings.getThreads());
-        this.notifier = new ObservedReminderNotifier(notifier, observers);
-        ReminderDispatcher.Options options = ReminderDispatcher.Options.defaults(this.notifier)
+        this(leadManager, new ObservedReminderNotifier(notifier, observers), settings);
+    }
+
+    private ReminderDispatcherLifecycle(LeadManager leadManager, ObservedReminderNotifier notifier,
+            LeadManagerProperties.Reminders settings) {
+        this(leadManager, notifier, options(notifier, settings), settings);
+    }
+
+    private ReminderDispatcherLifecycle(LeadManager leadManager, ObservedReminderNotifier notifier,
+            ReminderDispatcher.Options options, LeadManagerProperties.Reminders settings) {
+        super("leadmanager-reminders", settings.getPollInterval(), settings.getThreads(),
+                () -> leadManager.reminderDispatcher(options), ReminderDispatcher::close);
+        this.notifier = notifier;
+    }
+
+    private static ReminderDispatcher.Options options(ObservedReminderNotifier notifier,
+            LeadManagerProperties.Reminders settings) {
+        ReminderDispatcher.Options options = ReminderDispatcher.Options.defaults(notifier)
                 .withPollInterval(settings.getPollInterval())
                 .withBatchSize(settings.getBatchSize())
                 .withLease(settings.getLease())
                 .withThreads(settings.getThreads())
                 .withRetries(settings.getMaxAttempts(), settings.getBackoff())
-                .withListener(this.notifier);
-        if (settings.getNodeId() != null) {
-            options = options.withNodeId(settings.getNodeId());
-        }
-        this.leadManager = leadManager;
-        this.options = options;
-        this.dispatcher = leadManager.reminderDispatcher(options);
+                .withListener(notifier);
+        return settings.getNodeId() == null ? options : options.withNodeId(settings.getNodeId());
     }
 
     /** Fires everything due now on the calling thread, as one round; also what each polling round does. */
     public int dispatchDue() {
-        long start = System.nanoTime();
-        try {
-            int fired = dispatcher.dispatchDue();
-            notifier.round(Duration.ofNanos(System.nanoTime() - start), fired, null);
-            return fired;
-        } catch (RuntimeException | Error e) {
-            notifier.round(Duration.ofNanos(System.nanoTime() - start), 0, e);
-            throw e;
-        }
+        return round(ReminderDispatcher::dispatchDue, notifier::round);
     }
 
     @Override
     void runOnce() {
         dispatchDue();
-    }
-
-    /** A stopped dispatcher ends every round after one batch: starting again takes a new one. */
-    @Override
-    synchronized void starting() {
-        if (closed) {
-            dispatcher = leadManager.reminderDispatcher(options);
-            closed = false;
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        super.stop();
-        dispatcher.close();
-        closed = true;
     }
 }

@@ -14,6 +14,7 @@ import org.leadmanager.domain.search.LeadCriteria;
 import org.leadmanager.inmemory.InMemoryDirectory;
 import org.leadmanager.inmemory.InMemoryLeadStore;
 import org.leadmanager.spi.host.EventPublisher;
+import org.leadmanager.spi.host.EscalationNotifier;
 import org.leadmanager.spi.host.ReminderNotifier;
 import org.leadmanager.spi.store.LeadStore;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,9 @@ class LeadManagerAutoConfigurationTest {
             assertThat(context).hasSingleBean(LeadManagerFlywayMigration.class);
             assertThat(context).getBean(EventPublisher.class).isInstanceOf(ApplicationEventLeadPublisher.class);
             assertThat(context).hasSingleBean(EventRelayLifecycle.class);
-            // no notifier, no reminders
+            // no notifier, no reminders and no escalations
             assertThat(context).doesNotHaveBean(ReminderDispatcherLifecycle.class);
+            assertThat(context).doesNotHaveBean(EscalationDispatcherLifecycle.class);
             assertThat(context).doesNotHaveBean(CallListener.class);
 
             LeadManager leads = context.getBean(LeadManager.class);
@@ -121,12 +123,32 @@ class LeadManagerAutoConfigurationTest {
     }
 
     @Test
+    void anEscalationNotifierBeanStartsTheEscalationsWithTheirHealthAndMeters() {
+        TestHost.withJpa().withUserConfiguration(TestHost.class, Escalations.class, Meters.class)
+                .withPropertyValues("leadmanager.escalations.node-id=crm-node-7").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(EscalationDispatcherLifecycle.class);
+                    assertThat(context.getBean(EscalationDispatcherLifecycle.class).isRunning()).isTrue();
+                    assertThat(context).hasSingleBean(LeadManagerEscalationsHealthIndicator.class);
+                    assertThat(context).hasSingleBean(MicrometerEscalationObserver.class);
+                    assertThat(context).doesNotHaveBean(ReminderDispatcherLifecycle.class);
+                    assertThat(context.getBean(LeadManagerProperties.class).getEscalations().getPollInterval())
+                            .isEqualTo(java.time.Duration.ofSeconds(30));
+                    assertThat(context.getBean(MeterRegistry.class).find(MicrometerEscalationObserver.ESCALATED)
+                            .counter()).isNotNull();
+                });
+    }
+
+    @Test
     void propertiesSwitchTheBackgroundWorkOff() {
-        TestHost.withJpa().withUserConfiguration(TestHost.class, Notifier.class)
-                .withPropertyValues("leadmanager.reminders.enabled=false", "leadmanager.events.relay.enabled=false")
+        TestHost.withJpa().withUserConfiguration(TestHost.class, Notifier.class, Escalations.class)
+                .withPropertyValues("leadmanager.reminders.enabled=false", "leadmanager.events.relay.enabled=false",
+                        "leadmanager.escalations.enabled=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(LeadManager.class);
+                    assertThat(context).doesNotHaveBean(EscalationDispatcherLifecycle.class);
+                    assertThat(context).doesNotHaveBean(LeadManagerEscalationsHealthIndicator.class);
                     assertThat(context).doesNotHaveBean(ReminderDispatcherLifecycle.class);
                     assertThat(context).doesNotHaveBean(EventRelayLifecycle.class);
                     assertThat(context).doesNotHaveBean(LeadManagerHealthIndicator.class);
@@ -180,6 +202,14 @@ class LeadManagerAutoConfigurationTest {
         @Bean
         ReminderNotifier notifier() {
             return reminder -> { };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Escalations {
+        @Bean
+        EscalationNotifier escalationNotifier() {
+            return escalation -> { };
         }
     }
 

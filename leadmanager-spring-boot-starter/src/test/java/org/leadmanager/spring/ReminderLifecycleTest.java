@@ -3,7 +3,6 @@ package org.leadmanager.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +15,6 @@ import org.leadmanager.spi.host.Reminder;
 import org.leadmanager.spi.host.ReminderNotifier;
 import org.leadmanager.tck.MutableClock;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -27,7 +25,7 @@ class ReminderLifecycleTest {
 
     @Test
     void dueRemindersAreFiredCountedAndTimedAndFailuresShowInTheHealth() {
-        TestHost.withJpa().withUserConfiguration(TestHost.class, Host.class)
+        TestHost.withJpa().withUserConfiguration(TestHost.class, ClockAndMeters.class, Host.class)
                 // one round at start, then none that could race with the rounds this test runs itself
                 .withPropertyValues("leadmanager.reminders.poll-interval=1h",
                         "leadmanager.reminders.health-failure-threshold=2",
@@ -40,7 +38,7 @@ class ReminderLifecycleTest {
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
                     Host host = context.getBean(Host.class);
                     MutableClock clock = context.getBean(MutableClock.class);
-                    awaitFirstRound(statistics);
+                    TestHost.awaitFirstRound(statistics);
                     assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
 
                     TestHost.Tenant tenant = TestHost.Tenant.create(context.getBean(InMemoryDirectory.class), leads);
@@ -76,15 +74,6 @@ class ReminderLifecycleTest {
                 });
     }
 
-    /** The round the dispatcher runs as it starts; waits for a condition, not for time to pass. */
-    private static void awaitFirstRound(ReminderStatistics statistics) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (statistics.rounds() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(statistics.rounds()).isEqualTo(1);
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class Host implements ReminderNotifier {
         final List<Reminder> sent = new CopyOnWriteArrayList<>();
@@ -96,16 +85,6 @@ class ReminderLifecycleTest {
                 throw new IllegalStateException("mail server down");
             }
             sent.add(reminder);
-        }
-
-        @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.leadmanager.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -66,5 +69,14 @@ class TestHost {
                             LeadStatus.of("won", "Customer", StatusCategory.WON)), StatusKey.of("new")));
             return new Tenant(manager, contact, project);
         }
+    }
+
+    /** Waits for the round a background job runs as it starts: for a condition, not for time to pass. */
+    static void awaitFirstRound(RoundStatistics statistics) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (statistics.rounds() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(statistics.rounds()).isEqualTo(1);
     }
 }

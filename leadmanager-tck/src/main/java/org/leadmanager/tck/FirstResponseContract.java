@@ -73,14 +73,23 @@ public abstract class FirstResponseContract extends ContractBase {
      */
     protected static final class RecordingEscalations implements EscalationNotifier {
         private final List<Escalation> delivered = Collections.synchronizedList(new ArrayList<>());
+        private final List<Escalation> calls = Collections.synchronizedList(new ArrayList<>());
         final AtomicBoolean failing = new AtomicBoolean();
 
         @Override
         public void notify(Escalation escalation) {
+            calls.add(escalation);
             if (failing.get()) {
                 throw new IllegalStateException("the mail server is down");
             }
             delivered.add(escalation);
+        }
+
+        /** Every call of this tenant, the failed ones too. */
+        List<Escalation> calls(TenantId tenant) {
+            synchronized (calls) {
+                return calls.stream().filter(e -> e.lead().tenant().equals(tenant)).toList();
+            }
         }
 
         List<Escalation> of(TenantId tenant) {
@@ -99,6 +108,21 @@ public abstract class FirstResponseContract extends ContractBase {
     private EscalationDispatcher dispatcher(LeadManager on, RecordingEscalations notifier, String node) {
         EscalationDispatcher d = on.escalationDispatcher(EscalationDispatcher.Options.defaults(notifier)
                 .withNodeId(node).withLease(LEASE).withBatchSize(7));
+        dispatchers.add(d);
+        return d;
+    }
+
+    /** A notifier that fails until told otherwise. */
+    private static RecordingEscalations failing() {
+        RecordingEscalations down = new RecordingEscalations();
+        down.failing.set(true);
+        return down;
+    }
+
+    /** A dispatcher making {@code attempts} attempts per breach, the first backoff a minute. */
+    private EscalationDispatcher retrying(RecordingEscalations notifier, int attempts) {
+        EscalationDispatcher d = lm().escalationDispatcher(EscalationDispatcher.Options.defaults(notifier)
+                .withNodeId("sla-1").withLease(LEASE).withRetries(attempts, Duration.ofMinutes(1)));
         dispatchers.add(d);
         return d;
     }
@@ -265,7 +289,7 @@ public abstract class FirstResponseContract extends ContractBase {
         EscalationDispatcher second = dispatcher(fx.newLeadManager(b -> { }), other, "sla-2");
 
         assertEquals(0, escalate(first, down));
-        assertEquals(0, escalate(second, other), "the first node's lease still runs");
+        assertEquals(0, escalate(second, other), "the retry waits for its backoff");
         assertEquals(List.of(), breaches());
         fx.clock.advance(LEASE);
         assertEquals(1, escalate(second, other));
@@ -275,6 +299,75 @@ public abstract class FirstResponseContract extends ContractBase {
         assertEquals("first-response:" + lead.id() + ":" + lead.responseDueAt(),
                 other.of(fx.tenant).get(0).idempotencyKey());
         assertEquals(1, breaches().size());
+    }
+
+    @Test
+    void aNotifierThatKeepsFailingIsTriedWithBackoffThenListedAsFailedUntilTheClockEnds() {
+        Project project = project(fourHours());
+        Lead lead = fx.lead(project.id());
+        Lead other = fx.lead(project.id());
+        lm().leads().addNote(fx.agent(fx.alice), other.id(), "on it");
+        fx.clock.set(lead.responseDueAt());
+        RecordingEscalations down = failing();
+        EscalationDispatcher dispatcher = retrying(down, 3);
+
+        assertEquals(0, escalate(dispatcher, down));
+        assertEquals(1, down.calls(fx.tenant).size());
+        assertEquals(List.of(), lm().projects().failedEscalations(manager()), "two attempts left");
+        fx.clock.advance(Duration.ofSeconds(59));
+        escalate(dispatcher, down);
+        assertEquals(1, down.calls(fx.tenant).size(), "the first backoff is a minute");
+        fx.clock.advance(Duration.ofSeconds(1));
+        escalate(dispatcher, down);
+        assertEquals(2, down.calls(fx.tenant).size());
+        fx.clock.advance(Duration.ofMinutes(1));
+        escalate(dispatcher, down);
+        assertEquals(2, down.calls(fx.tenant).size(), "the second backoff is doubled");
+        fx.clock.advance(Duration.ofMinutes(1));
+        escalate(dispatcher, down);
+        fx.clock.advance(Duration.ofDays(3));
+        escalate(dispatcher, down);
+        assertEquals(List.of(1, 2, 3), down.calls(fx.tenant).stream().map(Escalation::attempt).toList(),
+                "three attempts, no more");
+        assertEquals(1, down.calls(fx.tenant).stream().map(Escalation::idempotencyKey).distinct().count());
+
+        var failed = lm().projects().failedEscalations(manager());
+        assertEquals(List.of(lead.id()), failed.stream().map(f -> f.lead().id()).toList());
+        assertEquals(3, failed.get(0).attempts());
+        assertEquals("java.lang.IllegalStateException: the mail server is down", failed.get(0).lastError());
+        assertEquals(lead.responseDueAt(), failed.get(0).lead().responseDueAt(), "still breached");
+        assertEquals(lead.responseDueAt(), fx.reload(lead.id()).responseDueAt());
+        assertEquals(List.of(), breaches(), "nothing was escalated");
+        assertEquals(List.of(), lm().projects().failedEscalations(fx.otherTenant().manager));
+        rejects(AccessDeniedException.class, () -> lm().projects().failedEscalations(fx.agent(fx.alice)));
+
+        // another owner: a fresh clock with fresh attempts, escalated once the notifier works again
+        lm().leads().assign(manager(), lead.id(), fx.bob);
+        assertEquals(List.of(), lm().projects().failedEscalations(manager()));
+        down.failing.set(false);
+        fx.clock.set(fx.reload(lead.id()).responseDueAt());
+        assertEquals(1, escalate(dispatcher, down));
+        assertEquals(1, down.of(fx.tenant).get(0).attempt());
+        assertEquals(List.of(lead.id()), breaches().stream().map(FirstResponseBreached::lead).toList());
+    }
+
+    @Test
+    void aFailedEscalationLeavesTheListWhenTheOwnerResponds() {
+        Project project = project(fourHours());
+        Lead lead = fx.lead(project.id());
+        fx.clock.set(lead.responseDueAt());
+        RecordingEscalations down = failing();
+        EscalationDispatcher dispatcher = retrying(down, 1);
+        escalate(dispatcher, down);
+        assertEquals(1, lm().projects().failedEscalations(manager()).size());
+
+        lm().leads().addNote(fx.agent(fx.alice), lead.id(), "late, but called");
+
+        assertEquals(List.of(), lm().projects().failedEscalations(manager()));
+        assertNull(fx.reload(lead.id()).responseDueAt());
+        fx.clock.advance(Duration.ofDays(1));
+        escalate(dispatcher, down);
+        assertEquals(1, down.calls(fx.tenant).size());
     }
 
     @Test

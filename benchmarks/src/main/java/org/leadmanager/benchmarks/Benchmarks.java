@@ -39,7 +39,8 @@ public final class Benchmarks {
             new Plan("inmemory", "5 in-memory store", "3g"),
             new Plan("edits", "6 concurrent edits", "512m"),
             new Plan("counts", "7 kept counts", "512m"),
-            new Plan("text", "8 text search", "1g"));
+            new Plan("text", "8 text search", "1g"),
+            new Plan("funnel", "9 funnel", "1g"));
 
     private Benchmarks() {
     }

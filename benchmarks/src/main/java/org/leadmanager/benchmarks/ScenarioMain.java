@@ -18,6 +18,7 @@ public final class ScenarioMain {
             case "edits" -> new ConcurrentEditsScenario();
             case "counts" -> new CountsScenario();
             case "text" -> new TextSearchScenario();
+            case "funnel" -> new FunnelScenario();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         System.out.println("heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");

@@ -117,6 +117,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(what).getText();
     }
 
+    /** An attribute of the element, e.g. a {@code data-} attribute the page writes for tests and scripts. */
+    String attribute(By what, String name) {
+        return driver.findElement(what).getAttribute(name);
+    }
+
     /** The visible texts of every matching element, in page order. */
     List<String> texts(By what) {
         return driver.findElements(what).stream().map(WebElement::getText).toList();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.leadmanager.Funnel;
 import org.leadmanager.LeadManager;
+import org.leadmanager.Reports;
+import org.leadmanager.domain.ProjectId;
 import org.openqa.selenium.By;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -292,6 +297,42 @@ class CrmHostBrowserTest {
         browser.follow(By.id("sign-in"));
         assertEquals("/leadmanagers", browser.path());
         assertTrue(browser.text(By.id("signed-in")).startsWith(name));
+    }
+
+    @Test
+    @Order(9)
+    void theFunnelDrawsTheLibrarysFiguresPerStatusAndPerEmployee() {
+        signIn("anna", "Anna Schmidt");
+        browser.follow(By.cssSelector("tr[data-name='Leadmanager'] a.funnel"));
+        assertEquals("Leadmanager", browser.text(By.cssSelector("section.funnel h2.slice")));
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Funnel funnel = app.getBean(LeadManager.class).reports().funnel(CrmUsers.ANNA.actor(),
+                new Reports.FunnelQuery(ProjectId.parse(projectId("Leadmanager")), today.minusDays(29), today,
+                        Funnel.Breakdown.PROJECT));
+        Funnel.Slice whole = funnel.slices().get(0);
+        assertTrue(whole.qualified() >= 5 && whole.converted() >= 1, "the demo's leads: " + whole);
+        assertEquals(whole.qualified() + " qualifiziert", browser.text(By.cssSelector("section.funnel .qualified")));
+        long widest = whole.stages().stream().mapToLong(Funnel.Stage::entered).max().orElseThrow();
+        for (Funnel.Stage stage : whole.stages()) {
+            String row = "section.funnel tr[data-status='" + stage.status().value() + "'] ";
+            assertEquals(List.of(stage.entered(), stage.left(), stage.open()), List.of(
+                    Long.parseLong(browser.text(By.cssSelector(row + ".entered"))),
+                    Long.parseLong(browser.text(By.cssSelector(row + ".left"))),
+                    Long.parseLong(browser.text(By.cssSelector(row + ".open")))), stage.status().value());
+            assertEquals(Math.round(100.0 * stage.entered() / widest), Long.parseLong(
+                    browser.attribute(By.cssSelector(row + ".bar"), "data-width")), "bar of " + stage.status());
+        }
+        assertEquals("100", browser.attribute(By.cssSelector("section.funnel tr[data-status='neu'] .bar"),
+                "data-width"), "every lead came onto 'Neu'");
+        browser.screenshot("13-funnel");
+
+        browser.pick(By.id("by"), "Mitarbeiter");
+        browser.follow(By.id("show"));
+        assertTrue(browser.texts(By.cssSelector("section.funnel h2.slice")).contains("Anna Schmidt"),
+                "a slice per employee");
+        browser.open("/leadmanagers/" + projectId("Leadmanager") + "/funnel?lang=en");
+        assertTrue(browser.text(By.cssSelector("section.funnel .qualified")).endsWith(" qualified"));
     }
 
     /** Opens the lead manager from "CRM → Leadmanager", as the help page says: one click. */

@@ -29,6 +29,8 @@ final class ReportService implements Reports {
     static final int MAX_DAYS = 3_660;
     /** The ageing bands' lower ends in days; the last band has no upper end. */
     private static final int[] AGES = {0, 1, 3, 7, 14, 30, 90};
+    /** The length of a day at the start of a sub-key: {@code yyyy-MM-dd} (the window lies in the years 1-9999). */
+    private static final int DAY = 10;
     /** After every sub-key the library writes (digits, letters, '|', '-' and '_' after a day). */
     private static final String AFTER_ALL = "\u007f";
 
@@ -62,10 +64,12 @@ final class ReportService implements Reports {
         String slicesBefore = String.valueOf((char) (slices.charAt(0) + 1));
         String dayFrom = from.toString();
         String dayBefore = to.plusDays(1).toString();
+        // the window's numbers summed over its days where they are stored (what follows the day is kept, from its
+        // separator on); the open leads' with their day of qualification, for the ageing
         List<TallyRange> ranges = List.of(
-                new TallyRange(Funnels.MOVES, slices, slicesBefore, dayFrom, dayBefore),
-                new TallyRange(Funnels.STAYS, slices, slicesBefore, dayFrom, dayBefore),
-                new TallyRange(Funnels.LOST_REASONS, slices, slicesBefore, dayFrom, dayBefore),
+                new TallyRange(Funnels.MOVES, slices, slicesBefore, dayFrom, dayBefore, DAY),
+                new TallyRange(Funnels.STAYS, slices, slicesBefore, dayFrom, dayBefore, DAY),
+                new TallyRange(Funnels.LOST_REASONS, slices, slicesBefore, dayFrom, dayBefore, DAY),
                 new TallyRange(Funnels.OPEN, slices, slicesBefore, "", AFTER_ALL));
         return ctx.read(s -> {
             Project project = ctx.viewableProject(s, actor, query.project());
@@ -124,6 +128,7 @@ final class ReportService implements Reports {
             this.project = project;
         }
 
+        /** A number of the funnel; for the window's tallies its sub-key starts at the separator after the day. */
         void add(TallyKey key, long n, LocalDate today) {
             String[] parts = key.sub().split("\\|", -1);
             if (key.tally().equals(Funnels.MOVES)) {

@@ -87,11 +87,12 @@ final class TallyTable implements TallyRepository {
         sums.getOrDefault(tenant, Map.of()).getOrDefault(project, Map.of()).forEach((key, n) -> {
             for (TallyRange range : asked) {
                 if (range.contains(key)) {
-                    result.put(key, n);
+                    result.merge(range.returned(key), n, Long::sum);
                     return;
                 }
             }
         });
+        result.values().removeIf(n -> n == 0);
         return Map.copyOf(result);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.tally.Tally;
@@ -76,11 +77,14 @@ final class JpaTallyRepository implements TallyRepository {
     private static final String LOCK_ROWS_WAITING_END = ") FOR UPDATE";
     /** Numbers per statement that locks rows to fold. */
     private static final int FOLD_CHUNK = 64;
-    /** The sums of ranges of one project's numbers: followed by one {@link #RANGE} per range, joined by OR. */
-    private static final String RANGE_SUMS = "SELECT tally, tally_key, tally_sub, SUM(n) FROM lm_tally"
-            + " WHERE tenant_id = ? AND project_id = ? AND (";
-    private static final String RANGE = "(tally = ? AND tally_key >= ? AND tally_key < ? AND tally_sub >= ?"
-            + " AND tally_sub < ?)";
+    /**
+     * The sums of one range of a project's numbers, its sub-keys cut as the range says ({@code %s}: the sub-key
+     * expression, the same in the select and the grouping); the ranges of one read joined by UNION ALL, so one
+     * statement reads them from one state of the database.
+     */
+    private static final String RANGE_SUMS = "SELECT tally, tally_key, %1$s, SUM(n) FROM lm_tally"
+            + " WHERE tenant_id = ? AND project_id = ? AND tally = ? AND tally_key >= ? AND tally_key < ?"
+            + " AND tally_sub >= ? AND tally_sub < ? GROUP BY tally, tally_key, %1$s";
     /**
      * The lead tallies' corrections, count minus kept sum, in one statement, so that both come from one state of
      * the database (under READ COMMITTED every statement reads one): the kept rows first, so their column types
@@ -189,15 +193,16 @@ final class JpaTallyRepository implements TallyRepository {
             return Map.of();
         }
         List<TallyRange> asked = List.copyOf(ranges);
-        String sql = RANGE_SUMS + String.join(" OR ", Collections.nCopies(asked.size(), RANGE)) + ")"
-                + PROJECT_SUMS_END;
+        // the cut is a literal: the select and the grouping must name the same expression
+        String sql = asked.stream().map(r -> String.format(RANGE_SUMS, r.subDropped() == 0 ? "tally_sub"
+                : "SUBSTRING(tally_sub FROM " + (r.subDropped() + 1) + ")")).collect(Collectors.joining(" UNION ALL "));
         return s.jdbc((connection, dialect) -> {
             Map<TallyKey, Long> sums = new HashMap<>();
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setString(1, tenant.value());
-                dialect.bind(ps, 2, project.value());
-                int i = 3;
+                int i = 1;
                 for (TallyRange range : asked) {
+                    ps.setString(i++, tenant.value());
+                    dialect.bind(ps, i++, project.value());
                     ps.setString(i++, range.tally().name());
                     ps.setString(i++, range.keyFrom());
                     ps.setString(i++, range.keyBefore());

@@ -240,7 +240,7 @@ abstract class SearchBehaviour extends StoreTestBase {
         ContactCard second = new ContactCard("Jörg Kahnert", "jk@kahn-it.de", null, "Straßenbau Kahn", null, null);
         Lead lead = Lead.reconstitute(new LeadId(Fixtures.newId()), own.tenant(), own.id(), ContactId.of("w-1"), first,
                 Fixtures.NEW, null, Origin.manual(Fixtures.ALICE), OwnerReason.manual(Fixtures.ALICE), null,
-                Fixtures.at(1), Fixtures.at(1), null, 0);
+                Fixtures.at(1), Fixtures.at(1), Fixtures.at(1), null, 0);
         run(s -> s.leads().insertIfAbsent(List.of(lead)));
         assertEquals(SearchWords.of(first), storedWords(lead));
 

@@ -18,7 +18,9 @@ import org.leadmanager.domain.project.StatusKey;
  * <p>Each event is counted in the slice of the owner the lead had when it happened, and of the lead's source. A
  * lead erased for privacy leaves no trace; a lead folded into another by a contact merge keeps what it did.
  * Statuses are the project's, in its order, then statuses it retired that still have figures (without label and
- * category: a retired status's entries are neither conversions nor losses).
+ * category). Moves off a retired status (its leads going to the replacement) are neither conversions nor losses;
+ * the lost reasons count every disqualification in the window, those among LOST statuses and those of a
+ * retirement's moves too, so they may add up to more than the losses.
  *
  * @param project the project
  * @param from    the window's first day
@@ -50,8 +52,8 @@ public record Funnel(ProjectId project, LocalDate from, LocalDate to, Breakdown 
      * @param sourceKind      {@link Breakdown#SOURCE}: the source's kind; otherwise null
      * @param sourceReference {@link Breakdown#SOURCE}: the group or action id, null for manual; otherwise null
      * @param qualified       leads qualified in the window
-     * @param converted       moves onto a WON status from one that is not WON, in the window
-     * @param lost            moves onto a LOST status from one that is not LOST, in the window
+     * @param converted       moves onto a WON status from one that is not WON (nor retired), in the window
+     * @param lost            moves onto a LOST status from one that is not LOST (nor retired), in the window
      * @param stages          per status: entries, exits, time on it, open leads now
      * @param lostReasons     disqualifications in the window per reason: the project's listed reasons in their order
      *                        (also those given 0 times), then free reasons, most frequent first

@@ -61,9 +61,12 @@ final class ReportService implements Reports {
             case OWNER -> Funnels.OWNER_PREFIX;
             case SOURCE -> Funnels.SOURCE_PREFIX;
         };
-        String slicesBefore = String.valueOf((char) (slices.charAt(0) + 1));
+        // the project's slice is one key; the owners' and sources' all keys with their prefix letter
+        String slicesBefore = query.by() == Funnel.Breakdown.PROJECT ? slices + '\u0000'
+                : String.valueOf((char) (slices.charAt(0) + 1));
         String dayFrom = from.toString();
-        String dayBefore = to.plusDays(1).toString();
+        String dayBefore = to.getYear() == 9999 && to.getDayOfYear() == to.lengthOfYear() ? AFTER_ALL
+                : to.plusDays(1).toString();
         // the window's numbers summed over its days where they are stored (what follows the day is kept, from its
         // separator on); the open leads' with their day of qualification, for the ageing
         List<TallyRange> ranges = List.of(
@@ -141,6 +144,10 @@ final class ReportService implements Reports {
                     StatusKey from = StatusKey.of(parts[1]);
                     left.computeIfAbsent(from, k -> new long[1])[0] += n;
                     StatusCategory fromCategory = category(from);
+                    // a move off a status the project retired (its leads moving to the replacement) is neither
+                    if (fromCategory == null) {
+                        return;
+                    }
                     if (toCategory == StatusCategory.WON && fromCategory != StatusCategory.WON) {
                         converted += n;
                     } else if (toCategory == StatusCategory.LOST && fromCategory != StatusCategory.LOST) {

@@ -17,7 +17,7 @@ public interface Reports {
      *
      * @param project the project ("Leadmanager")
      * @param from    the first day of the window (UTC), year 1 to 9999
-     * @param to      the last day of the window (UTC), not before {@code from}, at most 3,660 days after it
+     * @param to      the last day of the window (UTC), not before {@code from}, less than 3,660 days after it
      * @param by      the slices: the whole project, per owner or per source
      */
     record FunnelQuery(@NotNull ProjectId project, @NotNull LocalDate from, @NotNull LocalDate to,

@@ -228,6 +228,7 @@ final class SearchService implements Search {
         time(problems, path + ".activityFrom", criteria.activityFrom());
         time(problems, path + ".activityTo", criteria.activityTo());
         time(problems, path + ".followUpDueBefore", criteria.followUpDueBefore());
+        time(problems, path + ".responseDueBefore", criteria.responseDueBefore());
         range(problems, path + ".created", criteria.createdFrom(), criteria.createdTo());
         range(problems, path + ".lastActivity", criteria.activityFrom(), criteria.activityTo());
         if (!problems.isEmpty()) {

@@ -190,11 +190,12 @@ class SearchAgreesWithReferenceTest {
         Arbitrary<Boolean> openFollowUp = Arbitraries.of(true, false).injectNull(0.7);
 
         Arbitrary<LeadCriteria> owner = Combinators.combine(statuses, assignees, unassigned, text, fields, sources)
-                .as((s, a, u, t, f, src) -> new LeadCriteria(s, a, u, t, f, src, null, null, null, null, null, null));
+                .as((s, a, u, t, f, src) -> new LeadCriteria(s, a, u, t, f, src, null, null, null, null, null, null,
+                        null));
         return Combinators.combine(owner, bound, bound, bound, bound, openFollowUp, bound)
                 .as((c, createdFrom, createdTo, activityFrom, activityTo, open, dueBefore) -> new LeadCriteria(
                         c.statuses(), c.assignees(), c.unassigned(), c.text(), c.fields(), c.sources(), createdFrom,
-                        createdTo, activityFrom, activityTo, open, dueBefore));
+                        createdTo, activityFrom, activityTo, open, dueBefore, null));
     }
 
     @Provide

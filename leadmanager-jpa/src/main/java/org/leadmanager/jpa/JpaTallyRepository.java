@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,8 @@ final class JpaTallyRepository implements TallyRepository {
      * expression, the same in the select and the grouping); the ranges of one read joined by UNION ALL, so one
      * statement reads them from one state of the database.
      */
+    private static final String KEY_RANGE = "tally_key >= ? AND tally_key < ?";
+    private static final String KEY_EQUALS = "tally_key = ?";
     private static final String RANGE_SUMS = "SELECT tally, tally_key, %1$s, SUM(n) FROM lm_tally"
             + " WHERE tenant_id = ? AND project_id = ? AND tally = ? AND tally_key >= ? AND tally_key < ?"
             + " AND tally_sub >= ? AND tally_sub < ? GROUP BY tally, tally_key, %1$s";
@@ -194,8 +197,12 @@ final class JpaTallyRepository implements TallyRepository {
         }
         List<TallyRange> asked = List.copyOf(ranges);
         // the cut is a literal: the select and the grouping must name the same expression
-        String sql = asked.stream().map(r -> String.format(RANGE_SUMS, r.subDropped() == 0 ? "tally_sub"
-                : "SUBSTRING(tally_sub FROM " + (r.subDropped() + 1) + ")")).collect(Collectors.joining(" UNION ALL "));
+        String sql = asked.stream().map(r -> {
+            String select = String.format(RANGE_SUMS, r.subDropped() == 0 ? "tally_sub"
+                    : "SUBSTRING(tally_sub FROM " + (r.subDropped() + 1) + ")");
+            // a range of one key is asked for by equality, so the index seeks the sub-key range within it
+            return r.singleKey() ? select.replace(KEY_RANGE, KEY_EQUALS) : select;
+        }).collect(Collectors.joining(" UNION ALL "));
         return s.jdbc((connection, dialect) -> {
             Map<TallyKey, Long> sums = new HashMap<>();
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -205,7 +212,9 @@ final class JpaTallyRepository implements TallyRepository {
                     dialect.bind(ps, i++, project.value());
                     ps.setString(i++, range.tally().name());
                     ps.setString(i++, range.keyFrom());
-                    ps.setString(i++, range.keyBefore());
+                    if (!range.singleKey()) {
+                        ps.setString(i++, range.keyBefore());
+                    }
                     ps.setString(i++, range.subFrom());
                     ps.setString(i++, range.subBefore());
                 }
@@ -292,49 +301,37 @@ final class JpaTallyRepository implements TallyRepository {
      */
     private static boolean fold(Connection connection, SqlDialect dialect, String tenant, UUID project,
             Set<TallyKey> numbers, boolean waiting) throws SQLException {
-        Savepoint savepoint;
-        try {
-            savepoint = connection.setSavepoint();
-        } catch (SQLException e) {
-            // e.g. a host's distributed transaction without savepoints: the rows stay, a later fold may succeed
-            LOG.debug("No savepoint to fold the tally rows of project {} in; they stay as they are", project, e);
-            return false;
+        Savepoint savepoint = null;
+        if (!waiting) {
+            // waiting (settle): any failure fails the unit of work, so no savepoint is needed (nor required)
+            try {
+                savepoint = connection.setSavepoint();
+            } catch (SQLException e) {
+                // e.g. a host's distributed transaction without savepoints: the rows stay, a later fold may succeed
+                LOG.debug("No savepoint to fold the tally rows of project {} in; they stay as they are", project, e);
+                return false;
+            }
         }
         try {
-            List<UUID> ids = new ArrayList<>();
+            // in one order everywhere, so two units of work waiting for each other's rows cannot deadlock
+            List<TallyKey> all = numbers.stream().sorted(Comparator.comparing((TallyKey k) -> k.tally().name())
+                    .thenComparing(TallyKey::key).thenComparing(k -> k.sub() == null ? "" : k.sub())).toList();
+            Map<UUID, TallyKey> rows = new LinkedHashMap<>();
+            Map<UUID, Long> values = new HashMap<>();
+            int before;
+            do {
+                // waiting: a fold another unit of work committed meanwhile replaced rows this statement waited for
+                // with a row its snapshot cannot see; the next statement sees it, so lock until nothing new appears
+                before = rows.size();
+                lockRows(connection, dialect, tenant, project, all, waiting, rows, values);
+            } while (waiting && rows.size() != before);
+            List<UUID> ids = new ArrayList<>(rows.keySet());
             Map<TallyKey, Long> sums = new LinkedHashMap<>();
-            List<TallyKey> all = List.copyOf(numbers);
-            for (int from = 0; from < all.size(); from += FOLD_CHUNK) {
-                List<TallyKey> chunk = all.subList(from, Math.min(all.size(), from + FOLD_CHUNK));
-                StringBuilder sql = new StringBuilder(LOCK_ROWS);
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "" : " OR ").append(chunk.get(i).sub() == null ? NUMBER_WITHOUT_SUB : NUMBER);
-                }
-                sql.append(waiting ? LOCK_ROWS_WAITING_END : LOCK_ROWS_END);
-                try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                    ps.setString(1, tenant);
-                    dialect.bind(ps, 2, project);
-                    int i = 3;
-                    for (TallyKey key : chunk) {
-                        ps.setString(i++, key.tally().name());
-                        ps.setString(i++, key.key());
-                        if (key.sub() != null) {
-                            ps.setString(i++, key.sub());
-                        }
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(dialect.uuid(rs, 1));
-                            sums.merge(new TallyKey(new Tally(rs.getString(2)), rs.getString(3), rs.getString(4)),
-                                    rs.getLong(5), Long::sum);
-                        }
-                    }
-                }
-            }
+            rows.forEach((id, key) -> sums.merge(key, values.get(id), Long::sum));
             sums.values().removeIf(n -> n == 0);
             if (ids.size() <= sums.size()) {
                 // nothing to gain: at most one row per number already
-                connection.releaseSavepoint(savepoint);
+                release(connection, savepoint);
                 return true;
             }
             int deleted = 0;
@@ -345,12 +342,15 @@ final class JpaTallyRepository implements TallyRepository {
                     dialect.bind(ps, 3, id);
                     ps.addBatch();
                 }
-                for (int rows : ps.executeBatch()) {
+                for (int count : ps.executeBatch()) {
                     // a driver may report a successful statement of a batch without its count
-                    deleted += rows == Statement.SUCCESS_NO_INFO ? 1 : rows;
+                    deleted += count == Statement.SUCCESS_NO_INFO ? 1 : count;
                 }
             }
             if (deleted != ids.size()) {
+                if (savepoint == null) {
+                    throw new SQLException("a fold deleted " + deleted + " of the " + ids.size() + " rows it summed");
+                }
                 connection.rollback(savepoint);
                 return false;
             }
@@ -363,15 +363,56 @@ final class JpaTallyRepository implements TallyRepository {
                     ps.executeBatch();
                 }
             }
-            connection.releaseSavepoint(savepoint);
+            release(connection, savepoint);
             return true;
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
-            if (waiting) {
+            if (savepoint == null) {
                 throw e;
             }
+            connection.rollback(savepoint);
             LOG.debug("Folding the tally rows of project {} failed; they stay as they are", project, e);
             return false;
+        }
+    }
+
+    /** Locks the rows of the numbers (chunk by chunk), adding those not seen yet to {@code rows} and their values. */
+    private static void lockRows(Connection connection, SqlDialect dialect, String tenant, UUID project,
+            List<TallyKey> all, boolean waiting, Map<UUID, TallyKey> rows, Map<UUID, Long> values)
+            throws SQLException {
+        for (int from = 0; from < all.size(); from += FOLD_CHUNK) {
+            List<TallyKey> chunk = all.subList(from, Math.min(all.size(), from + FOLD_CHUNK));
+            StringBuilder sql = new StringBuilder(LOCK_ROWS);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append(chunk.get(i).sub() == null ? NUMBER_WITHOUT_SUB : NUMBER);
+            }
+            sql.append(waiting ? LOCK_ROWS_WAITING_END : LOCK_ROWS_END);
+            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                ps.setString(1, tenant);
+                dialect.bind(ps, 2, project);
+                int i = 3;
+                for (TallyKey key : chunk) {
+                    ps.setString(i++, key.tally().name());
+                    ps.setString(i++, key.key());
+                    if (key.sub() != null) {
+                        ps.setString(i++, key.sub());
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = dialect.uuid(rs, 1);
+                        if (!rows.containsKey(id)) {
+                            rows.put(id, new TallyKey(new Tally(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                            values.put(id, rs.getLong(5));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void release(Connection connection, Savepoint savepoint) throws SQLException {
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
         }
     }
 

@@ -83,6 +83,9 @@ final class LeadFilter {
         if (c.followUpDueBefore() != null) {
             and("next_follow_up_at < ?", c.followUpDueBefore());
         }
+        if (c.responseDueBefore() != null) {
+            and("response_due_at < ?", c.responseDueBefore());
+        }
     }
 
     /**

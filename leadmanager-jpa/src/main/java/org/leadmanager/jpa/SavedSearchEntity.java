@@ -63,6 +63,8 @@ class SavedSearchEntity {
     Boolean hasOpenFollowUp;
     @Column(name = "follow_up_due_before")
     Instant followUpDueBefore;
+    @Column(name = "response_due_before")
+    Instant responseDueBefore;
     @Column(name = "sort_field", length = 20, nullable = false)
     String sortField;
     @Column(name = "sort_descending", nullable = false)
@@ -117,6 +119,7 @@ class SavedSearchEntity {
         e.activityTo = c.activityTo();
         e.hasOpenFollowUp = c.hasOpenFollowUp();
         e.followUpDueBefore = c.followUpDueBefore();
+        e.responseDueBefore = c.responseDueBefore();
         e.sortField = s.sort().field().name();
         e.sortDescending = s.sort().descending();
         e.createdAt = s.createdAt();
@@ -132,7 +135,8 @@ class SavedSearchEntity {
                 assignees.stream().map(UserId::of).collect(Collectors.toSet()),
                 unassigned, text, fieldCriteria,
                 sources.stream().map(MarketingActionId::new).collect(Collectors.toSet()),
-                createdFrom, createdTo, activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                createdFrom, createdTo, activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore,
+                responseDueBefore);
         return new SavedSearch(new SavedSearchId(id), TenantId.of(tenantId), UserId.of(ownerId), name,
                 new ProjectId(projectId), criteria, new LeadSort(SortField.valueOf(sortField), sortDescending),
                 createdAt);

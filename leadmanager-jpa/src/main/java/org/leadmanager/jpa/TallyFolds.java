@@ -11,9 +11,9 @@ import org.leadmanager.domain.tally.TallyKey;
  * Which numbers of which project this store added rows to since it last folded them: when a project has
  * {@value #FOLD_AFTER} or more new rows, the unit of work that adds the next rows folds the rows of every number
  * remembered for it ({@link JpaTallyRepository}), and only those: a project's other numbers (its funnel's past days)
- * are neither read nor locked. Kept per store (per node), so a project's unfolded rows stay below about
- * {@value #FOLD_AFTER} per node that writes to it. Bounded: at most {@value #KEYS} numbers per project and
- * {@value #CAPACITY} projects are remembered, and what is forgotten is only folded later, when it is added to again.
+ * are neither read nor locked. Kept per store (per node). Bounded: at most {@value #KEYS} numbers per project and
+ * {@value #CAPACITY} projects are remembered; what is forgotten (or what a fold skipped or gave up) is folded when it
+ * is added to again, so a number another unit of work never adds to keeps its rows: correct, only more to sum.
  */
 final class TallyFolds {
     /** Rows added to one project before it is folded: a read sums them, a fold costs a few statements. */

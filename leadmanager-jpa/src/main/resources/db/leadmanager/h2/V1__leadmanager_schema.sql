@@ -251,6 +251,8 @@ CREATE TABLE lm_tally (
 -- TallyRepository.sums (a project's tallies, ranges of their keys; all of a tenant's projects' for one tally),
 -- recount, and folding the rows of some numbers of a project
 CREATE INDEX lm_tally_key_ix ON lm_tally (tenant_id, project_id, tally, tally_key, tally_sub);
+-- TallyRepository.sums of one tally for every project of a tenant (the lead managers list), whatever else is kept
+CREATE INDEX lm_tally_tally_ix ON lm_tally (tenant_id, tally, project_id);
 
 CREATE SEQUENCE lm_note_seq;
 CREATE TABLE lm_note (
@@ -331,6 +333,7 @@ CREATE TABLE lm_saved_search (
     activity_to          timestamp(6) with time zone,
     has_open_follow_up   boolean,
     follow_up_due_before timestamp(6) with time zone,
+    response_due_before  timestamp(6) with time zone,
     sort_field           varchar(20)  NOT NULL,
     sort_descending      boolean      NOT NULL,
     created_at           timestamp(6) with time zone NOT NULL,

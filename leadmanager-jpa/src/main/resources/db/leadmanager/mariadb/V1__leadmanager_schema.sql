@@ -253,6 +253,8 @@ CREATE TABLE lm_tally (
 -- TallyRepository.sums (a project's tallies, ranges of their keys; all of a tenant's projects' for one tally),
 -- recount, and folding the rows of some numbers of a project
 CREATE INDEX lm_tally_key_ix ON lm_tally (tenant_id, project_id, tally, tally_key, tally_sub);
+-- TallyRepository.sums of one tally for every project of a tenant (the lead managers list), whatever else is kept
+CREATE INDEX lm_tally_tally_ix ON lm_tally (tenant_id, tally, project_id);
 
 CREATE SEQUENCE lm_note_seq ENGINE=InnoDB;
 CREATE TABLE lm_note (
@@ -334,6 +336,7 @@ CREATE TABLE lm_saved_search (
     activity_to          datetime(6),
     has_open_follow_up   boolean,
     follow_up_due_before datetime(6),
+    response_due_before  datetime(6),
     sort_field           varchar(20)  NOT NULL,
     sort_descending      boolean      NOT NULL,
     created_at           datetime(6) NOT NULL,

@@ -22,6 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.leadmanager.domain.search.SavedSearch;
+import org.leadmanager.domain.search.LeadSort;
+import org.leadmanager.domain.search.LeadCriteria;
+import org.leadmanager.LeadQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.EscalationDispatcher;
@@ -389,6 +393,42 @@ public abstract class FirstResponseContract extends ContractBase {
         assertEquals(List.of(early.id()), ids(lm().search().byResponseDeadline(manager(), project.id(),
                 Instant.parse("2100-01-01T00:00:00Z"), 1)));
         rejectsInput("limit", () -> lm().search().byResponseDeadline(manager(), project.id(), start, 0));
+    }
+
+    @Test
+    void theLeadListFindsBreachedAndSoonDueLeadsAndASavedSearchKeepsTheCriterion() {
+        Project project = project(fourHours());
+        Lead early = fx.lead(project.id());
+        fx.clock.advance(Duration.ofMinutes(30));
+        Lead late = fx.lead(project.id());
+        Lead responded = fx.lead(project.id());
+        lm().leads().addNote(fx.agent(fx.alice), responded.id(), "done");
+        Lead stored = fx.reload(early.id());
+        assertTrue(stored.responseDueAt() != null && fx.reload(responded.id()).responseDueAt() == null);
+
+        LeadCriteria breached = LeadCriteria.all().withResponseDueBefore(fx.clock.instant());
+        assertEquals(Set.of(), found(project, breached), "nothing is breached yet");
+        fx.clock.set(stored.responseDueAt().plusSeconds(1));
+        LeadCriteria now = LeadCriteria.all().withResponseDueBefore(fx.clock.instant());
+        assertEquals(Set.of(early.id()), found(project, now), "the early lead is breached, the later not yet");
+        assertEquals(Set.of(early.id(), late.id()), found(project, LeadCriteria.all()
+                .withResponseDueBefore(fx.clock.instant().plus(Duration.ofHours(1)))), "due within the hour");
+        assertEquals(1, lm().search().countByStatus(manager(), project.id(), now).total(),
+                "counted from the leads like any criterion beyond statuses and owners");
+        assertEquals(Set.of(), found(project, now.withAssignees(fx.bob)), "combined with the other criteria");
+
+        SavedSearch saved = lm().search().save(manager(), "Breached " + java.util.UUID.randomUUID(), project.id(),
+                now, LeadSort.byLastActivity());
+        assertEquals(now, lm().search().savedSearches(manager()).stream().filter(x -> x.id().equals(saved.id()))
+                .findFirst().orElseThrow().criteria(), "a saved search keeps the deadline criterion");
+        rejectsInput("query.criteria.responseDueBefore", () -> lm().search().find(manager(), new LeadQuery(
+                project.id(), LeadCriteria.all().withResponseDueBefore(Instant.parse("+10000-01-01T00:00:00Z")),
+                LeadSort.byLastActivity(), 10, null)));
+    }
+
+    private Set<LeadId> found(Project project, LeadCriteria criteria) {
+        return lm().search().find(manager(), new LeadQuery(project.id(), criteria, LeadSort.byLastActivity(), 50,
+                null)).leads().stream().map(Lead::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static List<LeadId> ids(List<Lead> leads) {

@@ -211,6 +211,9 @@ final class FunnelAgreement {
                     perStatus.computeIfAbsent(m.from(), k -> new long[2])[1]++;
                     StatusCategory to = category(project, m.to());
                     StatusCategory from = category(project, m.from());
+                    if (from == null) {
+                        continue; // off a retired status: neither a conversion nor a loss
+                    }
                     if (to == StatusCategory.WON && from != StatusCategory.WON) {
                         converted++;
                     } else if (to == StatusCategory.LOST && from != StatusCategory.LOST) {

@@ -32,13 +32,17 @@ import org.leadmanager.domain.project.StatusKey;
  * @param activityTo        last activity before; nullable
  * @param hasOpenFollowUp   true: only leads with an open follow-up; false: only leads without; null = any
  * @param followUpDueBefore only leads whose earliest open follow-up is due before this; nullable
+ * @param responseDueBefore only leads whose first-response deadline runs and falls before this
+ *                          ({@link Lead#responseDueAt}): the breached ones with {@code now}, those due within an
+ *                          hour with {@code now} plus an hour; nullable
  */
 public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boolean unassigned, String text,
         Map<ContactField, String> fields, Set<MarketingActionId> sources, Instant createdFrom, Instant createdTo,
-        Instant activityFrom, Instant activityTo, Boolean hasOpenFollowUp, Instant followUpDueBefore) {
+        Instant activityFrom, Instant activityTo, Boolean hasOpenFollowUp, Instant followUpDueBefore,
+        Instant responseDueBefore) {
 
     private static final LeadCriteria ALL = new LeadCriteria(Set.of(), Set.of(), false, null, Map.of(), Set.of(),
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     public LeadCriteria {
         statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
@@ -52,6 +56,7 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
         activityFrom = micros(activityFrom);
         activityTo = micros(activityTo);
         followUpDueBefore = micros(followUpDueBefore);
+        responseDueBefore = micros(responseDueBefore);
     }
 
     /** Instants are kept to the microsecond, the precision every store keeps. */
@@ -70,23 +75,23 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
 
     public LeadCriteria withStatuses(Set<StatusKey> keys) {
         return new LeadCriteria(keys, assignees, unassigned, text, fields, sources, createdFrom, createdTo,
-                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withAssignees(UserId... users) {
         return new LeadCriteria(statuses, Set.copyOf(Arrays.asList(users)), unassigned, text, fields, sources,
-                createdFrom, createdTo, activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                createdFrom, createdTo, activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     /** Also (or only, without assignees) leads owned by nobody. */
     public LeadCriteria withUnassigned(boolean include) {
         return new LeadCriteria(statuses, assignees, include, text, fields, sources, createdFrom, createdTo,
-                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withText(String search) {
         return new LeadCriteria(statuses, assignees, unassigned, search, fields, sources, createdFrom, createdTo,
-                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withField(ContactField field, String value) {
@@ -94,32 +99,38 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
         next.putAll(fields);
         next.put(field, value);
         return new LeadCriteria(statuses, assignees, unassigned, text, next, sources, createdFrom, createdTo,
-                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withSources(MarketingActionId... actions) {
         return new LeadCriteria(statuses, assignees, unassigned, text, fields, Set.copyOf(Arrays.asList(actions)),
-                createdFrom, createdTo, activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore);
+                createdFrom, createdTo, activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withCreated(Instant from, Instant to) {
         return new LeadCriteria(statuses, assignees, unassigned, text, fields, sources, from, to, activityFrom,
-                activityTo, hasOpenFollowUp, followUpDueBefore);
+                activityTo, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withLastActivity(Instant from, Instant to) {
         return new LeadCriteria(statuses, assignees, unassigned, text, fields, sources, createdFrom, createdTo, from,
-                to, hasOpenFollowUp, followUpDueBefore);
+                to, hasOpenFollowUp, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withOpenFollowUp(Boolean required) {
         return new LeadCriteria(statuses, assignees, unassigned, text, fields, sources, createdFrom, createdTo,
-                activityFrom, activityTo, required, followUpDueBefore);
+                activityFrom, activityTo, required, followUpDueBefore, responseDueBefore);
     }
 
     public LeadCriteria withFollowUpDueBefore(Instant before) {
         return new LeadCriteria(statuses, assignees, unassigned, text, fields, sources, createdFrom, createdTo,
-                activityFrom, activityTo, hasOpenFollowUp, before);
+                activityFrom, activityTo, hasOpenFollowUp, before, responseDueBefore);
+    }
+
+    /** Only leads whose first-response deadline runs and falls before {@code before}; null: any. */
+    public LeadCriteria withResponseDueBefore(Instant before) {
+        return new LeadCriteria(statuses, assignees, unassigned, text, fields, sources, createdFrom, createdTo,
+                activityFrom, activityTo, hasOpenFollowUp, followUpDueBefore, before);
     }
 
     /** Whether the owner part restricts anything. */
@@ -133,7 +144,8 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
      */
     public boolean onlyStatusesAndOwners() {
         return text == null && fields.isEmpty() && sources.isEmpty() && createdFrom == null && createdTo == null
-                && activityFrom == null && activityTo == null && hasOpenFollowUp == null && followUpDueBefore == null;
+                && activityFrom == null && activityTo == null && hasOpenFollowUp == null && followUpDueBefore == null
+                && responseDueBefore == null;
     }
 
     /** The reference semantics of these criteria; every store must agree with it. */
@@ -165,7 +177,9 @@ public record LeadCriteria(Set<StatusKey> statuses, Set<UserId> assignees, boole
                 && within(lead.lastActivityAt(), activityFrom, activityTo)
                 && (hasOpenFollowUp == null || hasOpenFollowUp == (lead.nextFollowUpAt() != null))
                 && (followUpDueBefore == null
-                        || lead.nextFollowUpAt() != null && lead.nextFollowUpAt().isBefore(followUpDueBefore));
+                        || lead.nextFollowUpAt() != null && lead.nextFollowUpAt().isBefore(followUpDueBefore))
+                && (responseDueBefore == null
+                        || lead.responseDueAt() != null && lead.responseDueAt().isBefore(responseDueBefore));
     }
 
     private static boolean within(Instant t, Instant from, Instant to) {

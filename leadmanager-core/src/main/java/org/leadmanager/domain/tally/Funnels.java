@@ -148,7 +148,10 @@ public final class Funnels {
         }
         // the history: in the order of the events, each under the owner the lead had at that moment
         UserId owner = ownerBefore;
-        Instant since = change.before() instanceof Lead before ? before.statusSince() : after.statusSince();
+        Instant since = change.before() instanceof Lead before ? before.statusSince() : null;
+        if (since == null && statusBefore != null) {
+            throw new IllegalStateException("a status change of lead " + after.id() + " without the lead before it");
+        }
         for (DomainEvent event : change.events()) {
             if (event instanceof DomainEvent.LeadQualified q && q.lead().equals(after.id())) {
                 sums.qualified(after.createdAt(), statusBefore == null ? after.status() : statusBefore,

@@ -39,6 +39,11 @@ public record TallyRange(Tally tally, String keyFrom, String keyBefore, String s
         this(tally, keyFrom, keyBefore, subFrom, subBefore, 0);
     }
 
+    /** Whether the range holds one key only: {@code keyBefore} is {@code keyFrom} followed by U+0000. */
+    public boolean singleKey() {
+        return keyBefore.equals(keyFrom + '\u0000');
+    }
+
     /** The key a number of the range is returned under: its sub-key without the dropped characters. */
     public TallyKey returned(TallyKey key) {
         return subDropped == 0 ? key : new TallyKey(key.tally(), key.key(), key.sub().substring(subDropped));

@@ -214,8 +214,20 @@ public abstract class FunnelContract extends ContractBase {
                 fx.agent(fx.alice), project.id(), List.of("Zu teuer")));
         assertEquals(List.of(), lm().projects().setLostReasons(manager(), project.id(), List.of()).lostReasons());
         assertEquals(List.of(new Funnel.Reason("budget-im-naechsten-jahr", null, 2),
-                        new Funnel.Reason("zu-teuer", null, 2)), whole(project.id(), day, day).lostReasons(),
+                        new Funnel.Reason("zu-teuer", null, 2)),
+                whole(project.id(), day, day).lostReasons(),
                 "a reason no longer listed is still counted by its key; ties by key");
+
+        // a long listed reason is the same reason only for its whole text, not for the 40 characters of its key
+        String longReason = "Kein Budget im laufenden Geschäftsjahr wegen Kürzungen";
+        lm().projects().setLostReasons(manager(), project.id(), List.of(longReason));
+        Lead same = fx.lead(project.id(), "Emil");
+        Lead other = fx.lead(project.id(), "Frida");
+        assertEquals(longReason, lm().leads().disqualify(manager(), same.id(),
+                "kein budget im laufenden geschaeftsjahr wegen kuerzungen!").lostReason());
+        String sharingTheKey = "Kein Budget im laufenden Geschäftsjahr, sagt der Einkauf";
+        assertEquals(sharingTheKey, lm().leads().disqualify(manager(), other.id(), sharingTheKey).lostReason(),
+                "a text whose key only begins like the reason's is kept as given");
     }
 
     @Test

@@ -68,7 +68,8 @@ public abstract class HostileInputProperties {
 
     /** Where a hostile instant goes. */
     enum TimeTarget {
-        CREATED_FROM, CREATED_TO, ACTIVITY_FROM, ACTIVITY_TO, FOLLOW_UP_DUE_BEFORE, DUE_AT, RESCHEDULE
+        CREATED_FROM, CREATED_TO, ACTIVITY_FROM, ACTIVITY_TO, FOLLOW_UP_DUE_BEFORE, RESPONSE_DUE_BEFORE, DUE_AT,
+        RESCHEDULE
     }
 
     @Property(tries = 120)
@@ -123,6 +124,8 @@ public abstract class HostileInputProperties {
                     LeadCriteria.all().withLastActivity(null, instant));
             case FOLLOW_UP_DUE_BEFORE -> w.criteriaTime(instant, "followUpDueBefore",
                     LeadCriteria.all().withFollowUpDueBefore(instant));
+            case RESPONSE_DUE_BEFORE -> w.criteriaTime(instant, "responseDueBefore",
+                    LeadCriteria.all().withResponseDueBefore(instant));
             case DUE_AT -> w.dueTime(instant, "dueAt", () -> w.lm().followUps().schedule(w.manager(), w.lead.id(),
                     instant, "call"));
             case RESCHEDULE -> w.dueTime(instant, "dueAt",

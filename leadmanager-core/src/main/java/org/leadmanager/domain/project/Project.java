@@ -284,15 +284,16 @@ public final class Project {
         return lostReasons;
     }
 
-    /** The listed reason a disqualification's text stands for (the same key), if any. */
+    /**
+     * The listed reason a disqualification's text stands for, if any: the text folds as the reason's label folds
+     * ({@link StatusKey#slug}, the whole text, so a long text sharing only its beginning with a reason is not it).
+     */
     public Optional<LostReason> lostReasonFor(String text) {
-        String key;
-        try {
-            key = StatusKey.fromLabel(text).value();
-        } catch (ValidationException noLetters) {
+        String folded = StatusKey.slug(text);
+        if (folded.isEmpty()) {
             return Optional.empty();
         }
-        return lostReasons.stream().filter(r -> r.key().equals(key)).findFirst();
+        return lostReasons.stream().filter(r -> StatusKey.slug(r.label()).equals(folded)).findFirst();
     }
 
     private void checkLostReasons() {

@@ -38,11 +38,7 @@ public record StatusKey(String value) {
      *         once folded
      */
     public static StatusKey fromLabel(String label) {
-        Objects.requireNonNull(label, "label must not be null");
-        String folded = label.toLowerCase(Locale.ROOT)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
-        String key = OTHER.matcher(folded).replaceAll("-").replaceAll("^-+|-+$", "");
+        String key = slug(label);
         if (key.length() > 40) {
             key = key.substring(0, 40).replaceAll("-+$", "");
         }
@@ -53,6 +49,18 @@ public record StatusKey(String value) {
                     "pattern", FORM.pattern());
         }
         return new StatusKey(key);
+    }
+
+    /**
+     * A label folded as {@link #fromLabel} folds it, without cutting it to 40 characters: whether two labels stand
+     * for the same thing, however long. Empty when the label has no letter or digit.
+     */
+    public static String slug(String label) {
+        Objects.requireNonNull(label, "label must not be null");
+        String folded = label.toLowerCase(Locale.ROOT)
+                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        return OTHER.matcher(folded).replaceAll("-").replaceAll("^-+|-+$", "");
     }
 
     /** {@link #FORM} without a matcher: keys are made for every lead a store reads. */

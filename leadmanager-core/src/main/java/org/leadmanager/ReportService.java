@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.leadmanager.domain.Actor;
 import org.leadmanager.domain.UserId;
 import org.leadmanager.domain.lead.OriginKind;
@@ -190,7 +192,7 @@ final class ReportService implements Reports {
             for (LeadStatus status : project.statuses()) {
                 stages.add(stage(status.key(), status.label(), status.category()));
             }
-            new TreeMap<>(figuresOfRetired()).keySet().forEach(k -> stages.add(stage(StatusKey.of(k), null, null)));
+            retiredWithFigures().forEach(k -> stages.add(stage(StatusKey.of(k), null, null)));
             List<Funnel.Reason> lostReasons = new ArrayList<>();
             Map<String, Long> free = new HashMap<>(reasons);
             for (LostReason listed : project.lostReasons()) {
@@ -227,11 +229,11 @@ final class ReportService implements Reports {
         }
 
         /** Statuses with figures that the project no longer has, by key. */
-        private Map<String, Boolean> figuresOfRetired() {
-            Map<String, Boolean> retired = new HashMap<>();
+        private Set<String> retiredWithFigures() {
+            Set<String> retired = new TreeSet<>();
             for (Map<StatusKey, ?> figures : List.of(entered, left, stays)) {
                 figures.keySet().stream().filter(k -> project.findStatus(k).isEmpty())
-                        .forEach(k -> retired.put(k.value(), true));
+                        .forEach(k -> retired.add(k.value()));
             }
             return retired;
         }

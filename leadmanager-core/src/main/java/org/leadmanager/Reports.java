@@ -27,7 +27,8 @@ public interface Reports {
     /**
      * The project's conversion funnel for a window of days: leads qualified, entries per status, conversions and
      * losses with their reasons, time on each status, and the ageing of the open leads now ({@link Funnel}). Its
-     * cost does not grow with the project's leads: it reads the numbers of the window's days.
+     * cost follows the numbers kept for the window's days (never the leads or their timelines), which grow with the
+     * leads only until every day, status, time bucket and slice has one.
      *
      * @throws ValidationException   if the window is empty, too long or beyond the years 1 to 9999
      * @throws NotFoundException     if the project does not exist in the actor's tenant

@@ -20,8 +20,9 @@ final class BaselineInsert {
     private static final String SQL = "INSERT INTO lm_lead (id, tenant_id, project_id, contact_id, name, name_key,"
             + " name_fold, email, email_key, email_fold, phone, phone_fold, company, company_key, company_fold, city,"
             + " city_fold, details_link, status, assignee, origin_kind, origin_ref, origin_by, owner_kind,"
-            + " owner_detail, owner_by, lost_reason, created_at, last_activity_at, next_follow_up_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " owner_detail, owner_by, lost_reason, created_at, last_activity_at, next_follow_up_at, version,"
+            + " status_since)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (project_id, contact_id) DO NOTHING";
 
     private BaselineInsert() {
@@ -74,6 +75,7 @@ final class BaselineInsert {
                 ps.setObject(29, now.atOffset(ZoneOffset.UTC));
                 ps.setObject(30, null);
                 ps.setLong(31, 0);
+                ps.setObject(32, now.atOffset(ZoneOffset.UTC));
                 ps.addBatch();
                 if (++pending == batch) {
                     inserted += sum(ps.executeBatch());

@@ -41,12 +41,12 @@ final class GeneratedLeads {
      */
     static String insert(int size, String project, String status, String assignee, String name, String email,
             String company) {
-        return "INSERT INTO lm_lead (" + COLUMNS + ") SELECT gen_random_uuid(), '" + JpaNode.TENANT.value() + "', "
+        return "INSERT INTO lm_lead (" + COLUMNS + ", status_since) SELECT gen_random_uuid(), '" + JpaNode.TENANT.value() + "', "
                 + project + ", 'c' || lpad(g::text, 8, '0'), n, lower(n), lower(n), e, lower(e), lower(e),"
                 + " '+49 30 ' || g, '+49 30 ' || g, co, lower(co), lower(co), 'Berlin', 'berlin',"
                 + " 'https://crm.example.com/contacts/' || g, "
                 + status + ", " + assignee + ", 'MANUAL', NULL, 'manager', 'MANUAL', NULL, 'manager', NULL,"
-                + " t - interval '1 day', t, NULL, 0"
+                + " t - interval '1 day', t, NULL, 0, t - interval '1 day'"
                 + " FROM (SELECT g, " + name + " AS n, " + email + " AS e, " + company + " AS co,"
                 + " timestamptz '2025-01-01 00:00:00+00'"
                 + " + ((g::bigint * 2654435761) % 31536000000) * interval '1 millisecond' AS t"

@@ -25,6 +25,7 @@ import org.leadmanager.domain.project.LeadStatus;
 import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.error.NotFoundException;
+import org.leadmanager.error.ValidationException;
 
 /**
  * The conversion funnel with a test clock: what it counts for a window of days, its slices per owner and source, the
@@ -210,6 +211,14 @@ public abstract class FunnelContract extends ContractBase {
                 List.of("---")));
         rejectsInput("labels", () -> lm().projects().setLostReasons(manager(), project.id(),
                 java.util.Collections.nCopies(51, "x")));
+        rejectsInput("labels[1].label", () -> lm().projects().setLostReasons(manager(), project.id(),
+                List.of("Zu teuer", "Kein\nBedarf")));
+        rejectsInput("labels[0]", () -> lm().projects().setLostReasons(manager(), project.id(),
+                List.of("Kein \u0000 Bedarf")));
+        rejectsInput("labels[0].label", () -> lm().projects().setLostReasons(manager(), project.id(),
+                List.of("x".repeat(201))));
+        rejects(ValidationException.class, () -> lm().projects().setLostReasons(manager(), project.id(),
+                java.util.Arrays.asList("Zu teuer", null)));
         rejects(org.leadmanager.error.AccessDeniedException.class, () -> lm().projects().setLostReasons(
                 fx.agent(fx.alice), project.id(), List.of("Zu teuer")));
         assertEquals(List.of(), lm().projects().setLostReasons(manager(), project.id(), List.of()).lostReasons());
@@ -254,6 +263,10 @@ public abstract class FunnelContract extends ContractBase {
         LocalDate day = today();
         rejectsInput("to", () -> funnel(project.id(), day, day.minusDays(1), Funnel.Breakdown.PROJECT));
         rejectsInput("to", () -> funnel(project.id(), day, day.plusDays(3_660), Funnel.Breakdown.PROJECT));
+        rejectsInput("from", () -> funnel(project.id(), LocalDate.of(9999, 12, 30), LocalDate.of(10000, 1, 2),
+                Funnel.Breakdown.PROJECT));
+        assertEquals(0, whole(project.id(), LocalDate.of(9999, 12, 31), LocalDate.of(9999, 12, 31)).qualified(),
+                "the last day a window may hold");
         rejectsInput("query.by", () -> lm().reports().funnel(manager(),
                 new Reports.FunnelQuery(project.id(), day, day, null)));
         TckFixture other = fx.otherTenant();

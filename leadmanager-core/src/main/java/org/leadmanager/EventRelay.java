@@ -12,8 +12,8 @@ import org.leadmanager.spi.host.EventPublisher;
  * Publishes committed events to the lead manager's {@link EventPublisher}, from the store's publication registry,
  * across any number of relays and nodes sharing a store. A relay claims pending events in batches with a lease (a
  * short transaction of its own), publishes them outside any transaction, then marks them published in another short
- * transaction that changes only what is still under its claim. Writes never publish: nothing goes out until a relay
- * runs, started ({@link #start()}) or driven ({@link #relayDue()}).
+ * transaction that changes only what is still under its claim (and, within a round, claims the next batch). Writes
+ * never publish: nothing goes out until a relay runs, started ({@link #start()}) or driven ({@link #relayDue()}).
  *
  * <p><b>At least once.</b> A relay that dies between publishing and marking leaves its claims to expire; another
  * relay publishes those events again after the lease, with the same {@link EventEnvelope#id()}, the key to

@@ -12,15 +12,17 @@ import org.leadmanager.domain.followup.ErrorText;
 import org.leadmanager.error.StaleModificationException;
 import org.leadmanager.error.ValidationException;
 import org.leadmanager.spi.store.ClaimedEvent;
+import org.leadmanager.spi.store.StoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claim, publish, mark: three steps, the first and the last each a short unit of work of its own, the publisher
- * called between them outside any. The claim is a lease, so a relay that dies after claiming only delays its events
- * until the lease ends; marking and recording failures change only what is still under this relay's claim. Events
- * retaken after such a lease are published one at a time, each attempt counted first, so an event whose publisher
- * kills the relay every time is set aside all the same.
+ * Claim, publish, mark: three steps, the first and the last each a short unit of work, the publisher called between
+ * them outside any; while a round goes on, the marks of one batch and the claim of the next share one. The claim is a
+ * lease, so a relay that dies after claiming only delays its events until the lease ends; marking and recording
+ * failures change only what is still under this relay's claim. Events retaken after such a lease are published one
+ * at a time, each attempt counted first, so an event whose publisher kills the relay every time is set aside all the
+ * same.
  *
  * <p>Within a batch, the events of a lead after one that was not published (its publisher threw, or its failure
  * could not be recorded) are given back unpublished: the store hands them out again only after that one went out or
@@ -55,17 +57,21 @@ final class Relay implements EventRelay {
         int published = 0;
         List<ClaimedEvent> batch = claim();
         while (!batch.isEmpty()) {
-            Outcome outcome = relay(batch);
+            Outcome outcome = relay(batch, !poller.stopping());
             published += outcome.published();
             // not "fewer than a batch": a store may claim less while more is publishable; but a batch that settled
             // nothing (its lease ran out at once, or all of it waits behind events held elsewhere) ends the round
-            batch = poller.stopping() || !outcome.progressed() ? List.of() : claim();
+            batch = outcome.next() != null ? outcome.next()
+                    : poller.stopping() || !outcome.progressed() ? List.of() : claim();
         }
         return published;
     }
 
-    /** What a batch did: events published, and whether any event was published, set aside or failed on record. */
-    private record Outcome(int published, boolean progressed) {
+    /**
+     * What a batch did: events published, whether any event was published, set aside or failed on record, and the
+     * next batch if it was claimed with the marks (else null).
+     */
+    private record Outcome(int published, boolean progressed, List<ClaimedEvent> next) {
     }
 
     private void purge() {
@@ -82,10 +88,7 @@ final class Relay implements EventRelay {
     private List<ClaimedEvent> claim() {
         for (int attempt = 1; ; attempt++) {
             try {
-                return ctx.store.inTransaction(s -> {
-                    Instant now = ctx.now();
-                    return s.events().claim(now, options.batchSize(), options.nodeId(), now.plus(options.lease()));
-                });
+                return ctx.store.inTransaction(this::claim);
             } catch (StaleModificationException e) {
                 if (attempt == CLAIM_TRIES) {
                     LOG.debug("Relay {} lost {} claims in a row to other relays; trying at the next round",
@@ -96,8 +99,16 @@ final class Relay implements EventRelay {
         }
     }
 
-    /** Publishes a claimed batch in order, marks what went out, gives back what must wait. */
-    private Outcome relay(List<ClaimedEvent> batch) {
+    private List<ClaimedEvent> claim(StoreSession s) {
+        Instant now = ctx.now();
+        return s.events().claim(now, options.batchSize(), options.nodeId(), now.plus(options.lease()));
+    }
+
+    /**
+     * Publishes a claimed batch in order, marks what went out, gives back what must wait. With {@code claimNext},
+     * and nothing to give back, the marks share their unit of work with the next claim.
+     */
+    private Outcome relay(List<ClaimedEvent> batch, boolean claimNext) {
         List<ClaimedEvent> published = new ArrayList<>(batch.size());
         List<ClaimedEvent> marked = new ArrayList<>();
         List<ClaimedEvent> unused = new ArrayList<>();
@@ -121,9 +132,9 @@ final class Relay implements EventRelay {
                 }
             }
         }
+        List<ClaimedEvent> next = null;
         if (!published.isEmpty()) {
-            ctx.store.inTransaction(s -> s.events().markPublished(published, ctx.now(),
-                    !options.retention().isZero()));
+            next = markPublished(published, claimNext && unused.isEmpty());
         }
         if (!unused.isEmpty()) {
             try {
@@ -136,7 +147,30 @@ final class Relay implements EventRelay {
                         options.nodeId(), unused.size(), e);
             }
         }
-        return new Outcome(published.size() + marked.size(), tried > 0);
+        return new Outcome(published.size() + marked.size(), tried > 0, next);
+    }
+
+    /**
+     * Marks published events in one unit of work; with {@code claimNext} it also claims the next batch, saving a
+     * commit per batch. Should that unit of work fail, nothing of it was written: the marks are made again alone,
+     * so a failing claim cannot undo them, and the caller claims anew.
+     *
+     * @return the next batch if it was claimed here, else null
+     */
+    private List<ClaimedEvent> markPublished(List<ClaimedEvent> published, boolean claimNext) {
+        boolean keep = !options.retention().isZero();
+        if (claimNext) {
+            try {
+                return ctx.store.inTransaction(s -> {
+                    s.events().markPublished(published, ctx.now(), keep);
+                    return claim(s);
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("Marking a batch together with the next claim failed; marking it alone", e);
+            }
+        }
+        ctx.store.inTransaction(s -> s.events().markPublished(published, ctx.now(), keep));
+        return null;
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.leadmanager.jpa;
 
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,10 +26,11 @@ import org.leadmanager.spi.store.EventSerializer;
  * The publication registry in {@code lm_event}: one row per event, its envelope as text by the store's
  * {@link EventSerializer} (JSON by default), written by JDBC batch in the unit of work that recorded it. Claims take
  * the candidates the database offers ({@link SqlDialect#claimableEvents}: locked with {@code SKIP LOCKED} where the
- * database has it), keep of each lead only a leading run (one query for the leads' pending rows), and mark them with
- * the claim ({@link SqlDialect#claimEvents}). Every later change is one JPQL statement conditional on the claim.
- * A row whose text the serializer cannot read back comes out of the claim without envelope, for the relay to set
- * aside.
+ * database has it), read in windows of {@code seq} from the oldest pending row, keep of each lead only a leading run
+ * (one query for the leads' pending rows), and mark them with the claim ({@link SqlDialect#claimEvents}). Every later
+ * change is one statement conditional on the claim. A row whose text the serializer cannot read back comes out of
+ * the claim without envelope, for the relay to set aside. The table swings between empty and a burst's backlog, so
+ * the claims and marks ask for plans made for each execution ({@link SqlDialect#planEachExecution}).
  */
 final class JpaEventRegistry implements EventRegistry {
     /** {@code seq} is the column's default (a sequence; AUTO_INCREMENT on MariaDB). */
@@ -37,6 +41,8 @@ final class JpaEventRegistry implements EventRegistry {
             + " and e.claimableAt = :lease";
 
     private final JpaSession s;
+    /** Whether this unit of work already asked for plans made for each execution. */
+    private boolean planned;
 
     JpaEventRegistry(JpaSession session) {
         this.s = session;
@@ -68,7 +74,8 @@ final class JpaEventRegistry implements EventRegistry {
         if (limit < 1) {
             return List.of();
         }
-        List<EventEntity> candidates = s.dialect.claimableEvents(s, now, limit);
+        planEachExecution();
+        List<EventEntity> candidates = candidates(now, limit);
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -93,6 +100,37 @@ final class JpaEventRegistry implements EventRegistry {
         return result;
     }
 
+    /** See {@link SqlDialect#planEachExecution}: for the statements a relay runs in bulk, once per unit of work. */
+    private void planEachExecution() {
+        if (!planned) {
+            s.dialect.planEachExecution(s);
+            planned = true;
+        }
+    }
+
+    /**
+     * Up to {@code limit} candidates in {@code seq} order, read window by window from the oldest pending row: a
+     * window of four batches (room for the rows other relays lock meanwhile), each further one twice as wide, until
+     * enough were found or the newest pending row was passed. Rows waiting for a retry or held by other relays thus
+     * cost a few more statements, never a claim that misses the claimable rows behind them.
+     */
+    private List<EventEntity> candidates(Instant now, int limit) {
+        Object[] range = s.em.createQuery("select min(e.seq), max(e.seq) from LmEvent e where e.state = '"
+                + EventEntity.PENDING + "'", Object[].class).getSingleResult();
+        if (range[0] == null) {
+            return List.of();
+        }
+        long last = ((Number) range[1]).longValue();
+        List<EventEntity> found = new ArrayList<>(limit);
+        long width = 4L * limit;
+        for (long from = ((Number) range[0]).longValue(); from <= last && found.size() < limit; width *= 2) {
+            long to = width > last - from ? last + 1 : from + width;
+            found.addAll(s.dialect.claimableEvents(s, now, from, to, limit - found.size()));
+            from = to;
+        }
+        return found;
+    }
+
     /**
      * The candidates without those behind a pending row of their lead that is not a candidate (claimed by another
      * relay, skipped as locked, or not claimable yet): of each lead, only a leading run of its pending rows.
@@ -113,13 +151,9 @@ final class JpaEventRegistry implements EventRegistry {
         }
         Map<UUID, Long> runEnds = new HashMap<>();
         Set<UUID> broken = new HashSet<>();
-        List<Object[]> pending = s.list(s.em.createQuery("select e.leadId, e.seq from LmEvent e"
-                + " where e.state = '" + EventEntity.PENDING + "' and e.leadId in :leads and e.seq <= :last"
-                + " order by e.seq", Object[].class)
-                .setParameter("leads", new ArrayList<>(leads)).setParameter("last", last));
-        for (Object[] row : pending) {
-            UUID lead = (UUID) row[0];
-            long seq = ((Number) row[1]).longValue();
+        for (PendingRow row : pending(new ArrayList<>(leads), last)) {
+            UUID lead = row.lead();
+            long seq = row.seq();
             if (broken.contains(lead)) {
                 continue;
             }
@@ -137,6 +171,41 @@ final class JpaEventRegistry implements EventRegistry {
             }
         }
         return kept;
+    }
+
+    /** A pending row of a lead. */
+    private record PendingRow(UUID lead, long seq) {
+    }
+
+    /**
+     * The pending rows of these leads up to {@code last}, in {@code seq} order. Plain JDBC, as are the claim's
+     * update and the marks: the provider would build a new translation for each list of ids, a third of what a
+     * relay's thread spent on a claim.
+     */
+    private List<PendingRow> pending(List<UUID> leads, long last) {
+        return s.jdbc((connection, db) -> {
+            List<PendingRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT lead_id, seq FROM lm_event WHERE state = '"
+                    + EventEntity.PENDING + "' AND lead_id IN (" + placeholders(leads.size()) + ") AND seq <= ?"
+                    + " ORDER BY seq")) {
+                int i = 1;
+                for (UUID lead : leads) {
+                    db.bind(ps, i++, lead);
+                }
+                ps.setLong(i, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new PendingRow(db.uuid(rs, 1), rs.getLong(2)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** "?, ?, ?" for {@code count} values. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** The row as claimed, with its envelope read back, or why that failed. */
@@ -160,20 +229,33 @@ final class JpaEventRegistry implements EventRegistry {
     @Override
     public int markPublished(List<ClaimedEvent> published, Instant now, boolean keep) {
         Objects.requireNonNull(now, "now");
+        planEachExecution();
         int marked = 0;
         for (Map.Entry<Claim, List<UUID>> group : byClaim(published).entrySet()) {
             Claim claim = group.getKey();
             List<UUID> ids = group.getValue();
             for (int from = 0; from < ids.size(); from += JpaSession.IN_LIMIT) {
-                Query query = keep
-                        ? s.em.createQuery("update LmEvent e set e.state = '" + EventEntity.PUBLISHED + "',"
-                                + " e.publishedAt = :now, e.claimedBy = null, e.claimableAt = null"
-                                + " where e.tenantId = :tenant and e.id in :ids and" + UNDER_CLAIM)
-                                .setParameter("now", now)
-                        : s.em.createQuery("delete from LmEvent e where e.tenantId = :tenant and e.id in :ids and"
-                                + UNDER_CLAIM);
-                marked += claim.bind(query).setParameter("ids", ids.subList(from, Math.min(ids.size(),
-                        from + JpaSession.IN_LIMIT))).executeUpdate();
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + JpaSession.IN_LIMIT));
+                marked += s.jdbc((connection, db) -> {
+                    String where = " WHERE tenant_id = ? AND id IN (" + placeholders(chunk.size()) + ")"
+                            + " AND state = '" + EventEntity.PENDING + "' AND claimed_by = ? AND claimable_at = ?";
+                    try (PreparedStatement ps = connection.prepareStatement(keep
+                            ? "UPDATE lm_event SET state = '" + EventEntity.PUBLISHED + "', published_at = ?,"
+                                    + " claimed_by = NULL, claimable_at = NULL" + where
+                            : "DELETE FROM lm_event" + where)) {
+                        int i = 1;
+                        if (keep) {
+                            db.bind(ps, i++, now);
+                        }
+                        ps.setString(i++, claim.tenant());
+                        for (UUID id : chunk) {
+                            db.bind(ps, i++, id);
+                        }
+                        ps.setString(i++, claim.node());
+                        db.bind(ps, i, claim.lease());
+                        return ps.executeUpdate();
+                    }
+                });
             }
         }
         return marked;

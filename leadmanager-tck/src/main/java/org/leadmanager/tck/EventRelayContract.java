@@ -118,9 +118,8 @@ public abstract class EventRelayContract extends ContractBase {
         Lead poisoned = fx.lead(project.id());
         Lead healthy = fx.lead(project.id());
         fx.relayEvents();
-        EventRelay relay = fx.lm.eventRelay(EventRelay.Options.defaults().withNodeId("tck-poison")
+        EventRelay relay = refusingStatusChangesOf(poisoned, EventRelay.Options.defaults().withNodeId("tck-poison")
                 .withRetries(3, BACKOFF));
-        fx.events.failWhen(e -> e.event() instanceof LeadStatusChanged c && c.lead().equals(poisoned.id()));
         lm().leads().changeStatus(manager(), poisoned.id(), CONTACTED);
         lm().leads().changeStatus(manager(), healthy.id(), CONTACTED);
         lm().leads().addNote(manager(), poisoned.id(), "after the poisoned change");
@@ -161,6 +160,37 @@ public abstract class EventRelayContract extends ContractBase {
         assertEquals(refused, fx.events.envelopes(fx.tenant).stream().filter(e -> e.id().equals(refused.id()))
                 .findFirst().orElseThrow(), "the very event");
         assertEquals(List.of(), setAside(relay));
+    }
+
+    @Test
+    void aLongRunOfEventsWaitingBehindARetryHoldsUpNoLaterLeadInTheSameRound() {
+        Project project = fx.project("Solar");
+        Lead stuck = fx.lead(project.id());
+        Lead free = fx.lead(project.id());
+        fx.relayEvents();
+        // a small batch, so the stuck lead's waiting events outnumber many batches
+        EventRelay relay = refusingStatusChangesOf(stuck, EventRelay.Options.defaults().withNodeId("tck-long-wait")
+                .withBatchSize(2).withRetries(5, BACKOFF));
+        lm().leads().changeStatus(manager(), stuck.id(), CONTACTED);
+        List<DomainEvent> waiting = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            waiting.add(new NoteAdded(stuck.id(), lm().leads().addNote(manager(), stuck.id(), "waits " + i).id()));
+        }
+        lm().leads().changeStatus(manager(), free.id(), CONTACTED);
+        lm().leads().addNote(manager(), free.id(), "behind the waiting ones");
+
+        relay.relayDue();
+        assertEquals(List.of(LeadStatusChanged.class, NoteAdded.class), types(ofLead(free.id())),
+                "the later lead's events go out in the round that finds the other lead's waiting");
+        assertEquals(List.of(), ofLead(stuck.id()), "the waiting events stay behind their lead's retry");
+
+        fx.events.failWhen(e -> false);
+        fx.clock.advance(BACKOFF);
+        relay.relayDue();
+        List<DomainEvent> expected = new ArrayList<>();
+        expected.add(new LeadStatusChanged(stuck.id(), project.id(), TckFixture.NEW, CONTACTED));
+        expected.addAll(waiting);
+        assertEquals(expected, ofLead(stuck.id()), "after the retry, all of them, in commit order");
     }
 
     @Test
@@ -358,6 +388,12 @@ public abstract class EventRelayContract extends ContractBase {
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new AssertionError("the reader on another thread failed", e);
         }
+    }
+
+    /** A relay of the fixture's lead manager, its publisher refusing every status change of {@code lead}. */
+    private EventRelay refusingStatusChangesOf(Lead lead, EventRelay.Options options) {
+        fx.events.failWhen(e -> e.event() instanceof LeadStatusChanged c && c.lead().equals(lead.id()));
+        return fx.lm.eventRelay(options);
     }
 
     /** Set-aside events of the fixture's tenant. */

@@ -100,9 +100,13 @@ final class JpaEventRegistry implements EventRegistry {
         return result;
     }
 
-    /** See {@link SqlDialect#planEachExecution}: for the statements a relay runs in bulk, once per unit of work. */
+    /**
+     * See {@link SqlDialect#planEachExecution}: for the statements a relay runs in bulk, once per unit of work, and
+     * only in a transaction of the store's own: a setting made in the host's transaction would hold for the host's
+     * statements after it.
+     */
     private void planEachExecution() {
-        if (!planned) {
+        if (!planned && !s.inHostTransaction) {
             s.dialect.planEachExecution(s);
             planned = true;
         }

@@ -79,6 +79,8 @@ final class JpaSession implements StoreSession {
     private final boolean optimistic;
     /** Whether what this unit of work reads of projects may go to the cache. */
     private final boolean remembers;
+    /** Whether the host's transaction holds this unit of work (then its session settings are the host's). */
+    final boolean inHostTransaction;
     /** Remembered projects this unit of work used without reading them, by id, with the version assumed. */
     private final Map<UUID, Long> assumed = new HashMap<>();
 
@@ -104,6 +106,7 @@ final class JpaSession implements StoreSession {
         this.readOnly = mode == Mode.READ || mode == Mode.OPTIMISTIC_READ;
         this.optimistic = mode == Mode.OPTIMISTIC_READ;
         this.remembers = mode != Mode.HOST_TRANSACTION;
+        this.inHostTransaction = mode == Mode.HOST_TRANSACTION;
     }
 
     @Override

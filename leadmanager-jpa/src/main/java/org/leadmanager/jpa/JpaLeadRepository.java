@@ -26,6 +26,9 @@ import org.leadmanager.spi.store.LeadRepository;
 
 /** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
 final class JpaLeadRepository implements LeadRepository {
+    /** The statement that goes ahead of a page to check the version of its project (see {@link #page}). */
+    private static final String PROJECT_VERSION = "SELECT version FROM lm_project WHERE id = ? AND tenant_id = ?";
+
     /** Leads a text page walks per lead asked for, when its word is common (at 1% of a list's leads and more). */
     private static final int WALK_PER_LEAD = 100;
     /** Fewest leads a text page walks. */
@@ -179,9 +182,10 @@ final class JpaLeadRepository implements LeadRepository {
     /**
      * One SQL statement per page, whatever the page size ({@link LeadFilter#page}), on the unit of work's
      * connection, its rows read by {@link LeadRows#read}. When the unit of work assumed the search's project at a
-     * version ({@link JpaSession#assume}), the statement also checks that version: rows confirm it.
+     * version ({@link JpaSession#assume}), the page's round trip also checks that version (see {@link #page}).
      *
-     * <p>A text takes one statement more, and at most two: {@link LeadWords#isRare} weighs its longest word. A rare
+     * <p>A text takes one statement more, and at most two: {@link LeadWords#isRare} weighs its longest word, unless
+     * the store remembers it as common in the project ({@link CommonWords}) from a walk that filled its page. A rare
      * word's range of {@code lm_lead_word} selects the page's candidates. For a common one the page walks the list's
      * index and tests each lead's {@code search_words}, reading at most {@link #WALK_PER_LEAD} leads per lead asked
      * for (at least {@link #WALK_MIN}): a common word fills the page long before; when it does not (the matches are
@@ -189,43 +193,70 @@ final class JpaLeadRepository implements LeadRepository {
      */
     @Override
     public List<Lead> search(LeadSearch search) {
-        Long projectVersion = s.assumedVersion(search.project());
         String text = search.criteria().text();
-        List<Lead> page;
         if (text == null) {
-            page = page(search, null, projectVersion, null);
-        } else {
-            String longest = LeadWords.longest(LeadFilter.termWords(text));
-            page = null;
-            if (longest != null && !LeadWords.isRare(s, search.tenant(), search.project(), longest)) {
-                page = page(search, null, projectVersion,
-                        Math.max(WALK_MIN, WALK_PER_LEAD * search.limit()));
-            }
-            if (page == null || page.size() < search.limit()) {
-                page = page(search, longest, projectVersion, null);
-            }
+            return page(search, null, null);
         }
-        if (projectVersion != null && !page.isEmpty()) {
-            s.confirmed(search.project());
+        String longest = LeadWords.longest(LeadFilter.termWords(text));
+        if (longest == null) {
+            return page(search, null, null);
         }
-        return page;
+        String tenant = search.tenant().value();
+        UUID project = search.project().value();
+        CommonWords common = s.store.commonWords();
+        if (common.contains(tenant, project, longest) || !LeadWords.isRare(s, search.tenant(), search.project(),
+                longest)) {
+            List<Lead> walked = page(search, null, Math.max(WALK_MIN, WALK_PER_LEAD * search.limit()));
+            if (walked.size() == search.limit()) {
+                common.remember(tenant, project, longest);
+                return walked;
+            }
+            common.forget(tenant, project, longest);
+        }
+        return page(search, longest, null);
     }
 
-    private List<Lead> page(LeadSearch search, String drivingWord, Long projectVersion, Integer walk) {
+    /**
+     * A page statement. While the unit of work assumes the search's project at a version, the round trip also checks
+     * it: where the dialect sends two statements as one ({@link SqlDialect#sendsStatementsTogether}), a small
+     * statement reading the version goes ahead of the page; elsewhere the page statement returns rows only while the
+     * project is at that version. (Within the page statement, PostgreSQL plans the project's table anew for every
+     * page, which costs more than the statement ahead.)
+     */
+    private List<Lead> page(LeadSearch search, String drivingWord, Integer walk) {
+        Long projectVersion = s.assumedVersion(search.project());
+        boolean ahead = projectVersion != null && s.dialect.sendsStatementsTogether();
         LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria(), drivingWord);
-        String sql = s.dialect.sortedSelect(filter.page(search, projectVersion, walk));
-        return s.jdbc((connection, dialect) -> {
-            List<Lead> leads = new ArrayList<>(search.limit());
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                filter.bind(ps, dialect);
-                try (ResultSet rs = ps.executeQuery()) {
+        String page = s.dialect.sortedSelect(filter.page(search, ahead ? null : projectVersion, walk));
+        List<Lead> leads = s.jdbc((connection, dialect) -> {
+            List<Lead> found = new ArrayList<>(search.limit());
+            try (PreparedStatement ps = connection.prepareStatement(ahead ? PROJECT_VERSION + "; " + page : page)) {
+                if (ahead) {
+                    dialect.bind(ps, 1, search.project().value());
+                    ps.setString(2, search.tenant().value());
+                }
+                filter.bind(ps, dialect, ahead ? 2 : 0);
+                ps.execute();
+                if (ahead) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        if (rs.next() && rs.getLong(1) == projectVersion) {
+                            s.confirmed(search.project());
+                        }
+                    }
+                    ps.getMoreResults();
+                }
+                try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
-                        leads.add(LeadRows.read(rs, dialect).toDomain());
+                        found.add(LeadRows.read(rs, dialect).toDomain());
                     }
                 }
             }
-            return leads;
+            return found;
         });
+        if (projectVersion != null && !ahead && !leads.isEmpty()) {
+            s.confirmed(search.project());
+        }
+        return leads;
     }
 
     @Override

@@ -116,6 +116,7 @@ public final class JpaLeadStore implements LeadStore {
     private final ThreadLocal<JpaSession> current = new ThreadLocal<>();
     private volatile SqlDialect dialect;
     private final ProjectCache projects = new ProjectCache();
+    private final CommonWords commonWords = new CommonWords();
     private final TallyFolds tallyFolds = new TallyFolds();
 
     private JpaLeadStore(Builder builder) {
@@ -311,6 +312,10 @@ public final class JpaLeadStore implements LeadStore {
     }
 
     /** Projects as committed at a version, shared by this store's units of work. */
+    CommonWords commonWords() {
+        return commonWords;
+    }
+
     ProjectCache projects() {
         return projects;
     }

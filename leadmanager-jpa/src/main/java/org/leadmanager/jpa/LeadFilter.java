@@ -148,18 +148,23 @@ final class LeadFilter {
 
     /** Binds the clause's values to the statement's placeholders, from the first on. */
     void bind(PreparedStatement ps, SqlDialect dialect) throws SQLException {
+        bind(ps, dialect, 0);
+    }
+
+    /** Binds the parameters to the statement's parameters after the first {@code before} of them. */
+    void bind(PreparedStatement ps, SqlDialect dialect, int before) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             if (value instanceof UUID id) {
-                dialect.bind(ps, i + 1, id);
+                dialect.bind(ps, before + i + 1, id);
             } else if (value instanceof Instant instant) {
-                dialect.bind(ps, i + 1, instant);
+                dialect.bind(ps, before + i + 1, instant);
             } else if (value instanceof Integer number) {
-                ps.setInt(i + 1, number);
+                ps.setInt(before + i + 1, number);
             } else if (value instanceof Long number) {
-                ps.setLong(i + 1, number);
+                ps.setLong(before + i + 1, number);
             } else {
-                ps.setString(i + 1, (String) value);
+                ps.setString(before + i + 1, (String) value);
             }
         }
     }

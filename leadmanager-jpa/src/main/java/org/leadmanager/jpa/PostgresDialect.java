@@ -240,4 +240,9 @@ final class PostgresDialect implements SqlDialect {
     public String lockProjectRow() {
         return " FOR NO KEY UPDATE";
     }
+
+    @Override
+    public boolean sendsStatementsTogether() {
+        return true;
+    }
 }

@@ -163,6 +163,15 @@ interface SqlDialect {
     }
 
     /**
+     * Whether one prepared statement may hold two statements separated by {@code ;}, sent in one round trip, their
+     * results read one after the other. PostgreSQL's driver does so; MariaDB's only with {@code allowMultiQueries},
+     * which is the host's pool's setting.
+     */
+    default boolean sendsStatementsTogether() {
+        return false;
+    }
+
+    /**
      * Whether {@link #claimableEvents} locks its rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent claims take
      * disjoint rows without waiting for each other.
      */

@@ -23,8 +23,8 @@ import org.leadmanager.tck.TckFixture;
  * What a host's screens read through the API costs a number of statements that does not grow with the entries on
  * the screen: the follow-up overview (follow-ups, their leads, the projects) and a page of the lead list with its
  * status labels and owner names. Counted on the connections, so the provider's statements and the store's own
- * JDBC work both count. (An empty page costs one statement more: with no row to carry it, the remembered
- * project's version is checked by a statement of its own.)
+ * JDBC work both count. (Where the page statement itself checks the remembered project's version, an empty
+ * page costs one statement more: with no row to carry it, the version is checked by a statement of its own.)
  */
 abstract class ScreenBehaviour extends StoreTestBase {
 

@@ -124,7 +124,8 @@ abstract class SearchBehaviour extends StoreTestBase {
 
     /**
      * A read-only unit of work that finds a project and searches it uses the project the store remembers and
-     * checks its version with the page statement: one statement in all. A change committed elsewhere (another
+     * checks its version in the page's round trip (with the page statement, or in a statement sent with it): one
+     * prepared statement in all. A change committed elsewhere (another
      * store on the same database, whose cache knows nothing of it) is noticed and the unit of work runs again, so
      * it answers with the changed project; after that, one statement again.
      */
@@ -226,6 +227,56 @@ abstract class SearchBehaviour extends StoreTestBase {
 
         assertEquals(50, expected.size());
         assertEquals(expected, found);
+    }
+
+    /**
+     * A word weighed as common is remembered by the store: the next page of it walks the list at once, one statement
+     * fewer, with the same leads. A page whose walk does not fill it (here: after the last match) takes the word's
+     * range and makes the store forget the word, so the page after weighs it again.
+     */
+    @Test
+    void aWordFoundCommonIsWalkedAtOnceUntilAWalkFallsShort() {
+        Project own = Fixtures.project(Fixtures.tenant(), "Common");
+        run(s -> s.projects().insert(own));
+        List<Lead> all = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            all.add(Lead.reconstitute(new LeadId(Fixtures.newId()), own.tenant(), own.id(), ContactId.of("cw-" + i),
+                    ContactCard.named("Gemeinsam " + i), Fixtures.NEW, null, Origin.manual(Fixtures.ALICE),
+                    OwnerReason.unassigned(Fixtures.ALICE), null, Fixtures.at(i), Fixtures.at(i), Fixtures.at(i),
+                    null, 0));
+        }
+        run(s -> s.leads().insertIfAbsent(all));
+        CountingDataSource connections = new CountingDataSource(db().url());
+        EntityManagerFactory emf = db().newEmf(Map.of("hibernate.connection.datasource", connections));
+        JpaLeadStore counted = JpaLeadStore.create(emf);
+        LeadCriteria criteria = LeadCriteria.all().withText("gemein");
+        LeadSearch first = new LeadSearch(own.tenant(), own.id(), criteria, LeadSort.byLastActivity(), List.of(),
+                null, 10);
+        Lead oldest = all.get(0);
+        LeadSearch afterLast = new LeadSearch(own.tenant(), own.id(), criteria, LeadSort.byLastActivity(), List.of(),
+                new Keyset(oldest.lastActivityAt(), oldest.id()), 10);
+        List<LeadId> expected = all.stream().sorted(first.ordering()).limit(10).map(Lead::id).toList();
+        record Counted(List<LeadId> page, long statements) {
+        }
+        java.util.function.Function<LeadSearch, Counted> read = search -> counted.read(s -> {
+            long before = connections.statements();
+            List<LeadId> page = s.leads().search(search).stream().map(Lead::id).toList();
+            return new Counted(page, connections.statements() - before);
+        });
+
+        Counted weighed = read.apply(first);
+        Counted remembered = read.apply(first);
+        Counted fallsShort = read.apply(afterLast);
+        Counted weighedAgain = read.apply(first);
+
+        assertEquals(expected, weighed.page());
+        assertEquals(2, weighed.statements(), "weighs the word, then walks the list");
+        assertEquals(expected, remembered.page());
+        assertEquals(1, remembered.statements(), "walks the list at once");
+        assertEquals(List.of(), fallsShort.page());
+        assertEquals(2, fallsShort.statements(), "the walk finds nothing after the last lead: the word's range");
+        assertEquals(expected, weighedAgain.page());
+        assertEquals(2, weighedAgain.statements(), "forgotten after the short walk: weighed again");
     }
 
     /**

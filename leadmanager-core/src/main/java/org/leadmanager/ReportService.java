@@ -21,6 +21,7 @@ import org.leadmanager.domain.project.Project;
 import org.leadmanager.domain.project.StatusCategory;
 import org.leadmanager.domain.project.StatusKey;
 import org.leadmanager.domain.tally.Funnels;
+import org.leadmanager.domain.tally.Tally;
 import org.leadmanager.domain.tally.TallyKey;
 import org.leadmanager.domain.tally.TallyRange;
 import org.leadmanager.error.ValidationException;
@@ -31,8 +32,6 @@ final class ReportService implements Reports {
     static final int MAX_DAYS = 3_660;
     /** The ageing bands' lower ends in days; the last band has no upper end. */
     private static final int[] AGES = {0, 1, 3, 7, 14, 30, 90};
-    /** The length of a day at the start of a sub-key: {@code yyyy-MM-dd} (the window lies in the years 1-9999). */
-    private static final int DAY = 10;
     /** After every sub-key the library writes (digits, letters, '|', '-' and '_' after a day). */
     private static final String AFTER_ALL = "\u007f";
 
@@ -66,16 +65,11 @@ final class ReportService implements Reports {
         // the project's slice is one key; the owners' and sources' all keys with their prefix letter
         String slicesBefore = query.by() == Funnel.Breakdown.PROJECT ? slices + '\u0000'
                 : String.valueOf((char) (slices.charAt(0) + 1));
-        String dayFrom = from.toString();
-        String dayBefore = to.getYear() == 9999 && to.getDayOfYear() == to.lengthOfYear() ? AFTER_ALL
-                : to.plusDays(1).toString();
-        // the window's numbers summed over its days where they are stored (what follows the day is kept, from its
-        // separator on); the open leads' with their day of qualification, for the ageing
-        List<TallyRange> ranges = List.of(
-                new TallyRange(Funnels.MOVES, slices, slicesBefore, dayFrom, dayBefore, DAY),
-                new TallyRange(Funnels.STAYS, slices, slicesBefore, dayFrom, dayBefore, DAY),
-                new TallyRange(Funnels.LOST_REASONS, slices, slicesBefore, dayFrom, dayBefore, DAY),
-                new TallyRange(Funnels.OPEN, slices, slicesBefore, "", AFTER_ALL));
+        // the window's numbers summed over its whole months and its edge days where they are stored (what follows
+        // the month or day is kept, from its separator on); the open leads' with their day of qualification, for
+        // the ageing
+        List<TallyRange> ranges = new ArrayList<>(Funnels.window(slices, slicesBefore, from, to));
+        ranges.add(new TallyRange(Funnels.OPEN, slices, slicesBefore, "", AFTER_ALL));
         return ctx.read(s -> {
             Project project = ctx.viewableProject(s, actor, query.project());
             Map<TallyKey, Long> sums = s.tallies().sums(actor.tenant(), project.id(), ranges);
@@ -87,7 +81,8 @@ final class ReportService implements Reports {
             sums.forEach((key, n) -> {
                 // exact: a project slice's range also holds keys such as "p..." only if the library wrote them
                 if (query.by() != Funnel.Breakdown.PROJECT || key.key().equals(Funnels.PROJECT)) {
-                    bySlice.computeIfAbsent(key.key(), k -> new Figures(project)).add(key, n, today);
+                    bySlice.computeIfAbsent(key.key(), k -> new Figures(project))
+                            .add(Funnels.perDay(key.tally()), key, n, today);
                 }
             });
             List<Funnel.Slice> result = new ArrayList<>(bySlice.size());
@@ -133,10 +128,13 @@ final class ReportService implements Reports {
             this.project = project;
         }
 
-        /** A number of the funnel; for the window's tallies its sub-key starts at the separator after the day. */
-        void add(TallyKey key, long n, LocalDate today) {
+        /**
+         * A number of the funnel, of the given day tally (also for its month numbers); for the window's tallies its
+         * sub-key starts at the separator after the day or month.
+         */
+        void add(Tally tally, TallyKey key, long n, LocalDate today) {
             String[] parts = key.sub().split("\\|", -1);
-            if (key.tally().equals(Funnels.MOVES)) {
+            if (tally.equals(Funnels.MOVES)) {
                 StatusKey to = StatusKey.of(parts[2]);
                 entered.computeIfAbsent(to, k -> new long[1])[0] += n;
                 StatusCategory toCategory = category(to);
@@ -156,12 +154,12 @@ final class ReportService implements Reports {
                         lost += n;
                     }
                 }
-            } else if (key.tally().equals(Funnels.STAYS)) {
+            } else if (tally.equals(Funnels.STAYS)) {
                 stays.computeIfAbsent(StatusKey.of(parts[1]), k -> new TreeMap<>())
                         .merge(Integer.parseInt(parts[2]), n, Long::sum);
-            } else if (key.tally().equals(Funnels.LOST_REASONS)) {
+            } else if (tally.equals(Funnels.LOST_REASONS)) {
                 reasons.merge(parts[1], n, Long::sum);
-            } else if (key.tally().equals(Funnels.OPEN)) {
+            } else if (tally.equals(Funnels.OPEN)) {
                 StatusKey status = StatusKey.of(parts[1]);
                 if (category(status) == StatusCategory.OPEN) {
                     open.computeIfAbsent(status, k -> new long[1])[0] += n;

@@ -154,8 +154,9 @@ final class Tx {
         tallies.addAll(Tallies.removed(lead));
         List<TallyDelta> history = Funnels.history(lead, timeline, -1);
         tallies.addAll(history);
-        // a lost reason's key may hold a value of the lead: those numbers are settled, so none stays stored
-        history.stream().filter(d -> d.key().tally().equals(Funnels.LOST_REASONS))
+        // a lost reason's key may hold a value of the lead: those numbers (per day and per month) are settled, so
+        // none stays stored
+        history.stream().filter(d -> Funnels.countsReasons(d.key().tally()))
                 .forEach(d -> settle.computeIfAbsent(d.project(), p -> new HashSet<>()).add(d.key()));
     }
 

@@ -81,7 +81,7 @@ final class FunnelHistory {
     private final String tenant = JpaNode.TENANT.value();
     private final Map<String, StatusKey> statusKeys = new HashMap<>();
     private final Map<String, UserId> userIds = new HashMap<>();
-    /** Numbers not written yet, by day (every sub-key of the funnel starts with its day). */
+    /** Numbers not written yet, by day or month (every sub-key of the funnel starts with one, and a separator). */
     private final TreeMap<String, Map<TallyKey, Long>> pending = new TreeMap<>();
     private final StringBuilder leadRows = new StringBuilder();
     private final StringBuilder entryRows = new StringBuilder();
@@ -181,7 +181,9 @@ final class FunnelHistory {
                 owner == null ? OwnerReason.unassigned(JpaNode.MANAGER) : OwnerReason.manual(JpaNode.MANAGER),
                 lostReason, qualified, statusSince, at, null, 0);
         for (TallyDelta delta : Funnels.history(lead, timeline, 1)) {
-            pending.computeIfAbsent(delta.key().sub().substring(0, 10), d -> new HashMap<>())
+            // by the day or month with its separator: a month's numbers sort after its days and are final after them
+            String sub = delta.key().sub();
+            pending.computeIfAbsent(sub.substring(0, sub.indexOf(Funnels.SEPARATOR) + 1), d -> new HashMap<>())
                     .merge(delta.key(), delta.delta(), Long::sum);
         }
 
@@ -222,7 +224,10 @@ final class FunnelHistory {
         return userIds.computeIfAbsent(user, UserId::of);
     }
 
-    /** Moves the numbers of the days before {@code day} to the rows to write: no later lead adds to them. */
+    /**
+     * Moves the numbers of the days before {@code day}, and of the months before its month, to the rows to write: no
+     * later lead adds to them.
+     */
     private void finalBefore(String day) {
         Map<String, Map<TallyKey, Long>> done = pending.headMap(day);
         UUID projectId = project.id().value();

@@ -30,7 +30,9 @@ import org.leadmanager.spi.store.StoreSession;
  *       Flyway's default baseline version 1 the script would be marked as applied without running. The README
  *       has the exact Flyway call; from Flyway 10 on, PostgreSQL needs {@code org.flywaydb:flyway-database-postgresql}
  *       and MariaDB {@code org.flywaydb:flyway-mysql} beside {@code flyway-core}. A Liquibase host can include
- *       the file with {@code sqlFile}. Until the tables are there, every call fails with a
+ *       the file with {@code sqlFile}. Beside each V1 lies {@code V2__funnel_months.sql}: it computes the funnel's
+ *       numbers per month from its numbers per day in a database written before the month numbers were kept (in
+ *       a new database it has nothing to do); Flyway runs it after V1. Until the tables are there, every call fails with a
  *       {@link org.leadmanager.error.StoreException} that names the missing tables and the script.</li>
  *   <li>Add the store's entities to the persistence unit: the mapping file {@value #MAPPING_FILE} (a
  *       {@code <mapping-file>} in persistence.xml), or the classes of {@link #entityClasses()} (e.g. with

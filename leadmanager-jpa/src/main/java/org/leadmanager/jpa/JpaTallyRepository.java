@@ -220,11 +220,13 @@ final class JpaTallyRepository implements TallyRepository {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        put(sums, new TallyKey(new Tally(rs.getString(1)), rs.getString(2), rs.getString(3)),
-                                rs.getLong(4));
+                        // ranges of one tally may return one key (a window's edge days): their sums add up
+                        sums.merge(new TallyKey(new Tally(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                                rs.getLong(4), Long::sum);
                     }
                 }
             }
+            sums.values().removeIf(n -> n == 0);
             return sums;
         });
     }

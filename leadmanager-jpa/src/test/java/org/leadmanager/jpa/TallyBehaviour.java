@@ -8,13 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.leadmanager.Funnel;
 import org.leadmanager.Projects;
+import org.leadmanager.Reports;
 import org.leadmanager.domain.ProjectId;
 import org.leadmanager.domain.TenantId;
 import org.leadmanager.domain.lead.Lead;
@@ -132,6 +136,47 @@ abstract class TallyBehaviour extends StoreTestBase {
         assertEquals(16, sizes.get("tally"), "a tally name has at most 16 characters");
         assertEquals(TallyKey.MAX_PART, sizes.get("tally_key"));
         assertEquals(TallyKey.MAX_PART, sizes.get("tally_sub"));
+    }
+
+    @Test
+    void theMigrationToMonthNumbersComputesThemFromTheDayNumbersAlreadyStored() throws SQLException {
+        try (TestDatabase db = db().newEmpty()) {
+            TestDatabase.runScript(db, db.script());
+            TckFixture fx = TckFixture.create(JpaLeadStore.create(db.newEmf()));
+            Project project = fx.projectWithTeam("Before month numbers", fx.alice);
+            for (int step = 0; step < 40; step++) {
+                Lead lead = fx.lead(project.id(), "Lead " + step);
+                if (step % 2 == 0) {
+                    fx.lm.leads().assign(fx.manager, lead.id(), fx.alice);
+                }
+                fx.clock.advance(Duration.ofHours(40));
+                if (step % 3 == 0) {
+                    fx.lm.leads().changeStatus(fx.manager, lead.id(), TckFixture.CONTACTED);
+                } else if (step % 3 == 1) {
+                    fx.lm.leads().disqualify(fx.manager, lead.id(), step % 2 == 0 ? "Zu teuer" : "Kein Bedarf");
+                }
+            }
+            // whole months from March to April, and March's second half with April whole
+            Reports.FunnelQuery months = new Reports.FunnelQuery(project.id(), LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 4, 30), Funnel.Breakdown.OWNER);
+            Reports.FunnelQuery edge = new Reports.FunnelQuery(project.id(), LocalDate.of(2026, 3, 16),
+                    LocalDate.of(2026, 4, 30), Funnel.Breakdown.OWNER);
+            Funnel wholeMonths = fx.lm.reports().funnel(fx.manager, months);
+            Funnel withEdge = fx.lm.reports().funnel(fx.manager, edge);
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                assertTrue(st.executeUpdate("DELETE FROM lm_tally WHERE tally IN ('f_move_m', 'f_stay_m',"
+                        + " 'f_lost_m')") > 0, "month numbers were kept");
+            }
+            assertEquals(0, fx.lm.reports().funnel(fx.manager, months).slices().stream()
+                    .mapToLong(Funnel.Slice::qualified).sum(), "without month numbers whole months count nothing");
+
+            TestDatabase.runScript(db, "db/leadmanager/" + db.kind() + "/V2__funnel_months.sql");
+
+            assertEquals(wholeMonths, fx.lm.reports().funnel(fx.manager, months));
+            assertEquals(withEdge, fx.lm.reports().funnel(fx.manager, edge));
+            assertTrue(wholeMonths.slices().stream().mapToLong(Funnel.Slice::qualified).sum() >= 30,
+                    "the window holds the history");
+        }
     }
 
     private long rows(TenantId tenant, ProjectId project) throws SQLException {

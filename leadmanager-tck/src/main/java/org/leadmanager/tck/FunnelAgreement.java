@@ -41,12 +41,18 @@ final class FunnelAgreement {
     private FunnelAgreement() {
     }
 
-    /** Checks every breakdown for a window holding everything, and for the window of today only. */
+    /**
+     * Checks every breakdown for a window holding everything, for one of whole months holding everything (read from
+     * the numbers per month), and for the window of today only.
+     */
     static void assertAgree(TckFixture fx, ProjectId projectId, Object where) {
         LocalDate today = LocalDate.ofInstant(fx.clock.instant(), ZoneOffset.UTC);
         LocalDate first = LocalDate.ofInstant(MutableClock.START, ZoneOffset.UTC).minusDays(1);
+        LocalDate monthsFrom = first.withDayOfMonth(1).minusMonths(1);
+        LocalDate monthsTo = today.withDayOfMonth(1).plusMonths(2).minusDays(1);
         for (Funnel.Breakdown by : Funnel.Breakdown.values()) {
             assertAgree(fx.lm, fx.manager, projectId, first, today.plusDays(1), by, today, where);
+            assertAgree(fx.lm, fx.manager, projectId, monthsFrom, monthsTo, by, today, where);
             assertAgree(fx.lm, fx.manager, projectId, today, today, by, today, where);
         }
     }

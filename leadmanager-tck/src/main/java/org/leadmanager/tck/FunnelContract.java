@@ -2,6 +2,7 @@ package org.leadmanager.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leadmanager.tck.TckFixture.CONTACTED;
 import static org.leadmanager.tck.TckFixture.LOST;
 import static org.leadmanager.tck.TckFixture.NEW;
@@ -11,7 +12,10 @@ import static org.leadmanager.tck.TckFixture.WON;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.Funnel;
@@ -255,6 +259,94 @@ public abstract class FunnelContract extends ContractBase {
         assertEquals(List.of(1L, 1L), List.of(retired.entered(), retired.left()));
         assertEquals(1, slice.stage(CONTACTED).orElseThrow().open(), "its lead moved on");
         FunnelAgreement.assertAgree(fx, project.id(), "after a retirement");
+    }
+
+    @Test
+    void aWindowOfWholeMonthsAndEdgeDaysCountsWhatItsDaysCountOneByOne() {
+        Project project = fx.projectWithTeam("Months", fx.alice, fx.bob);
+        List<Lead> moving = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
+        // about four months of history, a step every 29 hours: a lead qualified, leads moving on, some lost
+        for (int step = 0; step < 102; step++) {
+            Lead lead = fx.lead(project.id(), "Lead " + step);
+            if (step % 3 != 2) {
+                lm().leads().assign(manager(), lead.id(), step % 3 == 0 ? fx.alice : fx.bob);
+            }
+            moving.add(lead);
+            steps.add(0);
+            for (int i = moving.size() - 1; i >= 0 && i >= moving.size() - 6; i -= 2) {
+                Lead next = moving.get(i);
+                int at = steps.get(i);
+                if (at == 1 && i % 5 == 0) {
+                    lm().leads().assign(manager(), next.id(), fx.bob);
+                }
+                if (at == 0) {
+                    lm().leads().changeStatus(manager(), next.id(), CONTACTED);
+                } else if (at == 1 && (i + step) % 4 == 0) {
+                    lm().leads().disqualify(manager(), next.id(), i % 2 == 0 ? "Zu teuer" : "Kein Bedarf");
+                } else if (at == 1) {
+                    lm().leads().changeStatus(manager(), next.id(), OFFER);
+                } else if (at == 2) {
+                    lm().leads().convert(manager(), next.id());
+                }
+                steps.set(i, at + 1);
+            }
+            fx.clock.advance(HOUR.multipliedBy(29));
+        }
+        LocalDate today = today();
+        assertEquals(LocalDate.of(2026, 7, 1), today.withDayOfMonth(1), "the history reaches into July");
+        List<LocalDate[]> windows = List.of(
+                // partial months at both edges, April and May whole
+                new LocalDate[] {LocalDate.of(2026, 3, 15), LocalDate.of(2026, 6, 10)},
+                // exactly April and May
+                new LocalDate[] {LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 31)},
+                // from a month's first day to the middle of a month, and from the middle to a month's last day
+                new LocalDate[] {LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 10)},
+                new LocalDate[] {LocalDate.of(2026, 3, 15), LocalDate.of(2026, 5, 31)},
+                // across a month's end without a whole month, and one whole month
+                new LocalDate[] {LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 1)},
+                new LocalDate[] {LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31)},
+                // whole months around everything, and from the year before into the next
+                new LocalDate[] {LocalDate.of(2026, 2, 1), LocalDate.of(2026, 8, 31)},
+                new LocalDate[] {LocalDate.of(2025, 12, 31), LocalDate.of(2027, 1, 1)});
+        for (LocalDate[] window : windows) {
+            for (Funnel.Breakdown by : Funnel.Breakdown.values()) {
+                FunnelAgreement.assertAgree(lm(), manager(), project.id(), window[0], window[1], by, today,
+                        "history over months");
+            }
+        }
+        for (Funnel.Breakdown by : List.of(Funnel.Breakdown.PROJECT, Funnel.Breakdown.OWNER)) {
+            LocalDate from = windows.get(0)[0];
+            LocalDate to = windows.get(0)[1];
+            Map<String, Long> dayByDay = new TreeMap<>();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                additive(funnel(project.id(), day, day, by), dayByDay);
+            }
+            Map<String, Long> window = additive(funnel(project.id(), from, to, by), new TreeMap<>());
+            assertEquals(dayByDay, window, "the window " + from + " to " + to + " by " + by
+                    + " sums its days one by one");
+            assertTrue(window.getOrDefault("null qualified", 0L) + window.getOrDefault(fx.alice + " qualified", 0L)
+                    > 0, "the window holds figures");
+        }
+    }
+
+    /** The figures of a funnel that add up over its days, by slice (owner) and name, added to {@code into}. */
+    private static Map<String, Long> additive(Funnel funnel, Map<String, Long> into) {
+        for (Funnel.Slice slice : funnel.slices()) {
+            String name = slice.owner() + " ";
+            into.merge(name + "qualified", slice.qualified(), Long::sum);
+            into.merge(name + "converted", slice.converted(), Long::sum);
+            into.merge(name + "lost", slice.lost(), Long::sum);
+            for (Funnel.Stage stage : slice.stages()) {
+                into.merge(name + stage.status().value() + " entered", stage.entered(), Long::sum);
+                into.merge(name + stage.status().value() + " left", stage.left(), Long::sum);
+            }
+            for (Funnel.Reason reason : slice.lostReasons()) {
+                into.merge(name + "reason " + reason.key(), reason.leads(), Long::sum);
+            }
+        }
+        into.values().removeIf(n -> n == 0);
+        return into;
     }
 
     @Test

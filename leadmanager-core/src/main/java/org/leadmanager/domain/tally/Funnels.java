@@ -42,12 +42,26 @@ import org.leadmanager.error.ValidationException;
  *
  * <p>The first three only ever grow, as history does; they are a function of the leads' timelines
  * ({@link #history}). The last is a function of the leads as stored, as the lead tallies are.
+ *
+ * <p>The first three are kept twice: per day as above, and per UTC month in a tally of their own
+ * ({@link #MOVES_BY_MONTH}, {@link #STAYS_BY_MONTH}, {@link #LOST_BY_MONTH}) whose sub-keys start with the month
+ * ({@code yyyy-MM}) instead of the day, followed by the same rest. Every delta of a day number comes with the same
+ * delta of its month number, so both stay equal sums of one history. A window ({@link #window}) reads its whole
+ * months from the month numbers and only the days at its edges from the day numbers: a year per owner reads at most
+ * 12 months and 61 days of numbers instead of 365 days, however many of the owner's day numbers the leads filled
+ * in.
  */
 public final class Funnels {
     public static final Tally MOVES = new Tally("f_move");
     public static final Tally STAYS = new Tally("f_stay");
     public static final Tally LOST_REASONS = new Tally("f_lost");
     public static final Tally OPEN = new Tally("f_open");
+    /** {@link #MOVES} per UTC month: sub-key {@code month|from|to}. */
+    public static final Tally MOVES_BY_MONTH = new Tally("f_move_m");
+    /** {@link #STAYS} per UTC month: sub-key {@code month|status|bucket}. */
+    public static final Tally STAYS_BY_MONTH = new Tally("f_stay_m");
+    /** {@link #LOST_REASONS} per UTC month: sub-key {@code month|reason key}. */
+    public static final Tally LOST_BY_MONTH = new Tally("f_lost_m");
     /** The slice of the whole project. */
     public static final String PROJECT = "p";
     /** The owner slice of leads without an owner; owners' slices are {@code o:<user>}. */
@@ -58,6 +72,13 @@ public final class Funnels {
     public static final String SOURCE_PREFIX = "s";
     /** Separates the parts of a sub-key. */
     public static final char SEPARATOR = '|';
+
+    /** The length of a day at the start of a sub-key, {@code yyyy-MM-dd}, in the years 1 to 9999. */
+    private static final int DAY = 10;
+    /** The length of a month at the start of a sub-key, {@code yyyy-MM}, in the years 1 to 9999. */
+    private static final int MONTH = 7;
+    /** After every sub-key the library writes (digits, letters, '|', '-' and '_' after a day or month). */
+    private static final String AFTER_ALL = "\u007f";
 
     /** Bucket {@code b ≥ 1} holds times from {@code BOUNDS[b-1]} (inclusive) to {@code BOUNDS[b]} seconds. */
     private static final long[] BOUNDS = new long[100];
@@ -94,6 +115,74 @@ public final class Funnels {
     /** The sub-key day of an instant: its UTC date. */
     public static String day(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    /** The sub-key month of a sub-key day: the day without its day of the month ({@code yyyy-MM}). */
+    static String month(String day) {
+        return day.substring(0, day.lastIndexOf('-'));
+    }
+
+    /** The day tally whose numbers a tally keeps per month ({@link #MOVES} for {@link #MOVES_BY_MONTH}), else itself. */
+    public static Tally perDay(Tally tally) {
+        if (tally.equals(MOVES_BY_MONTH)) {
+            return MOVES;
+        }
+        if (tally.equals(STAYS_BY_MONTH)) {
+            return STAYS;
+        }
+        return tally.equals(LOST_BY_MONTH) ? LOST_REASONS : tally;
+    }
+
+    /** Whether a tally counts lost reasons by their key (per day or per month), which may hold a lead's words. */
+    public static boolean countsReasons(Tally tally) {
+        return tally.equals(LOST_REASONS) || tally.equals(LOST_BY_MONTH);
+    }
+
+    /**
+     * The ranges that hold a window's history numbers (moves, stays, lost reasons) of some slices, each summed over
+     * its days or months ({@link TallyRange#subDropped}), so that every number comes back under its sub-key without
+     * the day or month, from its separator on, and under the tally of its day numbers ({@link #perDay}) once the
+     * caller maps it. The whole months of the window are read from the month numbers, the days before the first and
+     * after the last whole month from the day numbers: a number may come back from up to three ranges of one tally,
+     * to be added up. A window within one month reads days only.
+     *
+     * @param keyFrom   the least slice key to read
+     * @param keyBefore the first slice key after those to read
+     * @param from      the window's first day, in the years 1 to 9999
+     * @param to        the window's last day (inclusive), not before {@code from}, in the years 1 to 9999
+     */
+    public static List<TallyRange> window(String keyFrom, String keyBefore, LocalDate from, LocalDate to) {
+        LocalDate after = to.plusDays(1);
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate wholeBefore = after.withDayOfMonth(1);
+        List<TallyRange> ranges = new ArrayList<>(9);
+        if (!firstWhole.isBefore(wholeBefore)) {
+            history(ranges, keyFrom, keyBefore, from.toString(), dayBefore(after), false);
+            return ranges;
+        }
+        if (from.isBefore(firstWhole)) {
+            history(ranges, keyFrom, keyBefore, from.toString(), firstWhole.toString(), false);
+        }
+        String monthBefore = wholeBefore.getYear() > 9999 ? AFTER_ALL : month(wholeBefore.toString());
+        history(ranges, keyFrom, keyBefore, month(firstWhole.toString()), monthBefore, true);
+        if (wholeBefore.isBefore(after)) {
+            history(ranges, keyFrom, keyBefore, wholeBefore.toString(), dayBefore(after), false);
+        }
+        return ranges;
+    }
+
+    /** The sub-key after the last of a window whose next day is {@code after}: past the year 9999, after all. */
+    private static String dayBefore(LocalDate after) {
+        return after.getYear() > 9999 ? AFTER_ALL : after.toString();
+    }
+
+    private static void history(List<TallyRange> ranges, String keyFrom, String keyBefore, String subFrom,
+            String subBefore, boolean months) {
+        int dropped = months ? MONTH : DAY;
+        ranges.add(new TallyRange(months ? MOVES_BY_MONTH : MOVES, keyFrom, keyBefore, subFrom, subBefore, dropped));
+        ranges.add(new TallyRange(months ? STAYS_BY_MONTH : STAYS, keyFrom, keyBefore, subFrom, subBefore, dropped));
+        ranges.add(new TallyRange(months ? LOST_BY_MONTH : LOST_REASONS, keyFrom, keyBefore, subFrom, subBefore,
+                dropped));
     }
 
     /** The slice of an owner, or {@link #UNOWNED}. */
@@ -300,9 +389,11 @@ public final class Funnels {
 
         void moved(Instant at, StatusKey from, StatusKey to, Duration stay, UserId owner, String src, long n) {
             String day = day(at);
-            add(MOVES, day + SEPARATOR + (from == null ? "" : from.value()) + SEPARATOR + to.value(), owner, src, n);
+            String move = SEPARATOR + (from == null ? "" : from.value()) + SEPARATOR + to.value();
+            add(MOVES, MOVES_BY_MONTH, day, move, owner, src, n);
             if (stay != null) {
-                add(STAYS, day + SEPARATOR + from.value() + SEPARATOR + twoDigits(bucket(stay)), owner, src, n);
+                add(STAYS, STAYS_BY_MONTH, day, SEPARATOR + from.value() + SEPARATOR + twoDigits(bucket(stay)),
+                        owner, src, n);
             }
         }
 
@@ -311,11 +402,17 @@ public final class Funnels {
         }
 
         void lost(Instant at, String reason, UserId owner, String src, long n) {
-            add(LOST_REASONS, day(at) + SEPARATOR + reasonKey(reason), owner, src, n);
+            add(LOST_REASONS, LOST_BY_MONTH, day(at), SEPARATOR + reasonKey(reason), owner, src, n);
         }
 
         void open(Instant qualifiedAt, StatusKey status, UserId owner, long n) {
             add(OPEN, day(qualifiedAt) + SEPARATOR + status.value(), owner, source, n);
+        }
+
+        /** A history number: per day, and the same per month. */
+        private void add(Tally perDay, Tally perMonth, String day, String rest, UserId owner, String src, long n) {
+            add(perDay, day + rest, owner, src, n);
+            add(perMonth, month(day) + rest, owner, src, n);
         }
 
         private void add(Tally tally, String sub, UserId owner, String src, long n) {

@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * <p>With {@code subDropped > 0} the range's numbers are summed further before they are returned: those whose
  * sub-keys agree after their first {@code subDropped} characters count as one, under the rest of the sub-key (the
- * funnel drops the day of its numbers, so a window of a year returns no more numbers than a window of a day).
+ * funnel drops the day or month of its numbers, so a window of a year returns no more numbers than a window of a
+ * day). Numbers that several ranges of one read return under one key are added up as well (the funnel reads the
+ * days at both edges of a window as two ranges of one tally).
  *
  * @param tally      non-null
  * @param keyFrom    non-null, the least key in the range

@@ -2,7 +2,10 @@
 -- f_stay, f_lost) for a database that holds day numbers written before the month numbers were kept: one row per
 -- month number, its sub-key the day's without the day of the month ("2025-06-14|new|contacted" counts towards
 -- "2025-06|new|contacted"). A day is "<year>-MM-dd" before the first "|", so the month ends four characters before it.
--- Runs before the library writes any month number (a new database holds no day numbers: nothing to do).
+-- Every change writes its day and its month numbers together, so the month numbers are always the sums of the day
+-- numbers: any month numbers already there are replaced, which makes the script right whenever it runs (as long
+-- as nothing writes meanwhile); in a new database there is nothing to do.
+DELETE FROM lm_tally WHERE tally IN ('f_move_m', 'f_stay_m', 'f_lost_m');
 INSERT INTO lm_tally (tenant_id, project_id, id, tally, tally_key, tally_sub, n)
 SELECT tenant_id, project_id, RANDOM_UUID(), tally_m, tally_key, sub_m, SUM(n) FROM (
     SELECT tenant_id, project_id, tally || '_m' AS tally_m, tally_key,

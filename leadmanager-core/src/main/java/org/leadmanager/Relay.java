@@ -57,8 +57,13 @@ final class Relay implements EventRelay {
         int published = 0;
         List<ClaimedEvent> batch = claim();
         while (!batch.isEmpty()) {
-            Outcome outcome = relay(batch, !poller.stopping());
+            Outcome outcome = relay(batch);
             published += outcome.published();
+            if (outcome.next() != null && poller.stopping()) {
+                // claimed with the marks while a stop was asked for: given back rather than left to its lease
+                giveBack(outcome.next());
+                break;
+            }
             // not "fewer than a batch": a store may claim less while more is publishable; but a batch that settled
             // nothing (its lease ran out at once, or all of it waits behind events held elsewhere) ends the round
             batch = outcome.next() != null ? outcome.next()
@@ -105,10 +110,10 @@ final class Relay implements EventRelay {
     }
 
     /**
-     * Publishes a claimed batch in order, marks what went out, gives back what must wait. With {@code claimNext},
-     * and nothing to give back, the marks share their unit of work with the next claim.
+     * Publishes a claimed batch in order, marks what went out, gives back what must wait. With nothing to give
+     * back and no stop asked for, the marks share their unit of work with the next claim.
      */
-    private Outcome relay(List<ClaimedEvent> batch, boolean claimNext) {
+    private Outcome relay(List<ClaimedEvent> batch) {
         List<ClaimedEvent> published = new ArrayList<>(batch.size());
         List<ClaimedEvent> marked = new ArrayList<>();
         List<ClaimedEvent> unused = new ArrayList<>();
@@ -134,20 +139,25 @@ final class Relay implements EventRelay {
         }
         List<ClaimedEvent> next = null;
         if (!published.isEmpty()) {
-            next = markPublished(published, claimNext && unused.isEmpty());
+            next = markPublished(published, unused.isEmpty() && !poller.stopping());
         }
         if (!unused.isEmpty()) {
-            try {
-                ctx.store.inTransaction(s -> {
-                    s.events().release(unused);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Relay {} could not give back {} claimed events; they wait for the end of the lease",
-                        options.nodeId(), unused.size(), e);
-            }
+            giveBack(unused);
         }
         return new Outcome(published.size() + marked.size(), tried > 0, next);
+    }
+
+    /** Gives claimed events back for any relay to claim again, or leaves them to the end of their lease. */
+    private void giveBack(List<ClaimedEvent> claimed) {
+        try {
+            ctx.store.inTransaction(s -> {
+                s.events().release(claimed);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Relay {} could not give back {} claimed events; they wait for the end of the lease",
+                    options.nodeId(), claimed.size(), e);
+        }
     }
 
     /**

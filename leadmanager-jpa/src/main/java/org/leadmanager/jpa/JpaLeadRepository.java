@@ -2,6 +2,7 @@ package org.leadmanager.jpa;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ import org.leadmanager.spi.store.LeadRepository;
 
 /** Leads in {@code lm_lead}: one row per project and contact, enforced by a unique key. */
 final class JpaLeadRepository implements LeadRepository {
-    /** The statement that goes ahead of a page to check the version of its project (see {@link #page}). */
+    /** The statement that follows a page to check the version of its project (see {@link #page}). */
     private static final String PROJECT_VERSION = "SELECT version FROM lm_project WHERE id = ? AND tenant_id = ?";
 
     /** Leads a text page walks per lead asked for, when its word is common (at 1% of a list's leads and more). */
@@ -219,41 +220,44 @@ final class JpaLeadRepository implements LeadRepository {
     /**
      * A page statement. While the unit of work assumes the search's project at a version, the round trip also checks
      * it: where the dialect sends two statements as one ({@link SqlDialect#sendsStatementsTogether}), a small
-     * statement reading the version goes ahead of the page; elsewhere the page statement returns rows only while the
-     * project is at that version. (Within the page statement, PostgreSQL plans the project's table anew for every
-     * page, which costs more than the statement ahead.)
+     * statement reading the version follows the page statement; elsewhere the page statement returns rows only while
+     * the project is at that version. (Within the page statement, PostgreSQL plans the project's table anew for every
+     * page, which costs more than the statement after it.) The version is read after the page because versions only
+     * grow: still the assumed one after the page, it was the one while the page was read.
      */
     private List<Lead> page(LeadSearch search, String drivingWord, Integer walk) {
         Long projectVersion = s.assumedVersion(search.project());
-        boolean ahead = projectVersion != null && s.dialect.sendsStatementsTogether();
+        boolean after = projectVersion != null && s.dialect.sendsStatementsTogether();
         LeadFilter filter = new LeadFilter(search.tenant(), search.project(), search.criteria(), drivingWord);
-        String page = s.dialect.sortedSelect(filter.page(search, ahead ? null : projectVersion, walk));
+        String page = s.dialect.sortedSelect(filter.page(search, after ? null : projectVersion, walk));
         List<Lead> leads = s.jdbc((connection, dialect) -> {
             List<Lead> found = new ArrayList<>(search.limit());
-            try (PreparedStatement ps = connection.prepareStatement(ahead ? PROJECT_VERSION + "; " + page : page)) {
-                if (ahead) {
-                    dialect.bind(ps, 1, search.project().value());
-                    ps.setString(2, search.tenant().value());
+            try (PreparedStatement ps = connection.prepareStatement(after ? page + "; " + PROJECT_VERSION : page)) {
+                int next = filter.bind(ps, dialect);
+                if (after) {
+                    dialect.bind(ps, next, search.project().value());
+                    ps.setString(next + 1, search.tenant().value());
                 }
-                filter.bind(ps, dialect, ahead ? 2 : 0);
                 ps.execute();
-                if (ahead) {
-                    try (ResultSet rs = ps.getResultSet()) {
-                        if (rs.next() && rs.getLong(1) == projectVersion) {
-                            s.confirmed(search.project());
-                        }
-                    }
-                    ps.getMoreResults();
-                }
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
                         found.add(LeadRows.read(rs, dialect).toDomain());
                     }
                 }
+                if (after) {
+                    if (!ps.getMoreResults()) {
+                        throw new SQLException("the project's version did not follow the page");
+                    }
+                    try (ResultSet rs = ps.getResultSet()) {
+                        if (rs.next() && rs.getLong(1) == projectVersion) {
+                            s.confirmed(search.project());
+                        }
+                    }
+                }
             }
             return found;
         });
-        if (projectVersion != null && !ahead && !leads.isEmpty()) {
+        if (projectVersion != null && !after && !leads.isEmpty()) {
             s.confirmed(search.project());
         }
         return leads;

@@ -313,11 +313,12 @@ public final class JpaLeadStore implements LeadStore {
         return serializer;
     }
 
-    /** Projects as committed at a version, shared by this store's units of work. */
+    /** Words of text criteria found common, shared by this store's units of work. */
     CommonWords commonWords() {
         return commonWords;
     }
 
+    /** Projects as committed at a version, shared by this store's units of work. */
     ProjectCache projects() {
         return projects;
     }

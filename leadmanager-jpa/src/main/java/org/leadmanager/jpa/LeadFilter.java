@@ -146,27 +146,27 @@ final class LeadFilter {
         return "SELECT status, COUNT(*) FROM lm_lead WHERE " + where + rowText + " GROUP BY status";
     }
 
-    /** Binds the clause's values to the statement's placeholders, from the first on. */
-    void bind(PreparedStatement ps, SqlDialect dialect) throws SQLException {
-        bind(ps, dialect, 0);
-    }
-
-    /** Binds the parameters to the statement's parameters after the first {@code before} of them. */
-    void bind(PreparedStatement ps, SqlDialect dialect, int before) throws SQLException {
+    /**
+     * Binds the clause's values to the statement's placeholders, from the first on.
+     *
+     * @return the index of the placeholder after them
+     */
+    int bind(PreparedStatement ps, SqlDialect dialect) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             if (value instanceof UUID id) {
-                dialect.bind(ps, before + i + 1, id);
+                dialect.bind(ps, i + 1, id);
             } else if (value instanceof Instant instant) {
-                dialect.bind(ps, before + i + 1, instant);
+                dialect.bind(ps, i + 1, instant);
             } else if (value instanceof Integer number) {
-                ps.setInt(before + i + 1, number);
+                ps.setInt(i + 1, number);
             } else if (value instanceof Long number) {
-                ps.setLong(before + i + 1, number);
+                ps.setLong(i + 1, number);
             } else {
-                ps.setString(before + i + 1, (String) value);
+                ps.setString(i + 1, (String) value);
             }
         }
+        return params.size() + 1;
     }
 
     /** The sort expression, or null when it is the same for every lead (STATUS_ORDER without statuses). */

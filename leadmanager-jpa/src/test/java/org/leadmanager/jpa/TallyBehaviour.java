@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.leadmanager.Funnel;
+import org.leadmanager.LeadQuery;
 import org.leadmanager.Projects;
 import org.leadmanager.Reports;
 import org.leadmanager.domain.ProjectId;
@@ -174,6 +175,15 @@ abstract class TallyBehaviour extends StoreTestBase {
 
             assertEquals(wholeMonths, fx.lm.reports().funnel(fx.manager, months));
             assertEquals(withEdge, fx.lm.reports().funnel(fx.manager, edge));
+            // run again over the month numbers it made (and those written since): replaced, not added to
+            fx.lm.leads().changeStatus(fx.manager, fx.lm.search().find(fx.manager, LeadQuery.firstPage(project.id(),
+                    LeadCriteria.all().withStatuses(TckFixture.NEW))).leads().get(0).id(), TckFixture.CONTACTED);
+            // the year 2026 in whole months: the history from March and the change just made
+            Reports.FunnelQuery year = new Reports.FunnelQuery(project.id(), LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 12, 31), Funnel.Breakdown.OWNER);
+            Funnel afterChange = fx.lm.reports().funnel(fx.manager, year);
+            TestDatabase.runScript(db, "db/leadmanager/" + db.kind() + "/V2__funnel_months.sql");
+            assertEquals(afterChange, fx.lm.reports().funnel(fx.manager, year));
             assertTrue(wholeMonths.slices().stream().mapToLong(Funnel.Slice::qualified).sum() >= 30,
                     "the window holds the history");
         }

@@ -58,9 +58,11 @@ public interface TallyRepository {
     /**
      * The project's numbers in the given ranges, read together from one state of the store (one statement): key
      * (which names its tally) to sum, each summed further as its range says ({@link TallyRange#subDropped}), and
-     * what several ranges return under one key added up; numbers that sum to zero may be absent. Reading must cost what the ranges hold, not what the project holds
-     * besides (the funnel reads a time window of a project's days), and a store should sum where the numbers are
-     * rather than return each (the funnel's window of a year holds numbers of 12 months, or of 365 days).
+     * what several ranges return under one key added up; numbers that sum to zero may be absent. The ranges do not
+     * overlap (callers make sure: a stored number is read by one range at most, so stores need not decide whether it
+     * counts once or once per range). Reading must cost what the ranges hold, not what the project holds besides
+     * (the funnel reads a time window of a project's days), and a store should sum where the numbers are rather
+     * than return each (the funnel's window of a year holds numbers of 12 months, or of 365 days).
      */
     Map<TallyKey, Long> sums(TenantId tenant, ProjectId project, List<TallyRange> ranges);
 

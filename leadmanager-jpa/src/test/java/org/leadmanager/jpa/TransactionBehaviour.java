@@ -176,6 +176,47 @@ abstract class TransactionBehaviour extends StoreTestBase {
         assertEquals(2, tx(s -> s.projects().findAll(project.tenant())).size(), "nothing written by the refused change");
     }
 
+    /**
+     * On PostgreSQL the event relay's claim asks for plans made per execution for the rest of its own transaction
+     * ({@code SET LOCAL}), never in a host's transaction, where the setting would hold for the host's statements
+     * after it.
+     */
+    @Test
+    void theRelaysPlanSettingHoldsInItsOwnTransactionOnlyNeverInTheHosts() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db().kind().equals("postgresql"), "a PostgreSQL setting");
+        Instant now = Instant.parse("2026-11-30T12:00:00Z");
+        String own = store().inTransaction(s -> {
+            s.events().claim(now, 10, "node-1", now.plusSeconds(60));
+            return planCacheMode((JpaSession) s);
+        });
+        assertEquals("force_custom_plan", own, "the relay's own transaction");
+        assertEquals("auto", store().inTransaction(s -> planCacheMode((JpaSession) s)), "gone with it");
+
+        EntityManager host = db().emf().createEntityManager();
+        try {
+            JpaLeadStore joined = JpaLeadStore.builder(db().emf()).joinHostTransactions(() -> host).build();
+            host.getTransaction().begin();
+            String inHost = joined.inTransaction(s -> {
+                s.events().claim(now, 10, "node-1", now.plusSeconds(60));
+                return planCacheMode((JpaSession) s);
+            });
+            host.getTransaction().rollback();
+            assertEquals("auto", inHost, "the host's transaction keeps its setting");
+        } finally {
+            host.close();
+        }
+    }
+
+    private static String planCacheMode(JpaSession s) {
+        return s.em.callWithConnection((java.sql.Connection c) -> {
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SHOW plan_cache_mode")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     @Test
     void refusesToWorkWithoutAnActiveHostTransaction() {
         EntityManager host = db().emf().createEntityManager();

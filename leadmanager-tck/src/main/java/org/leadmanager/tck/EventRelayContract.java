@@ -59,6 +59,42 @@ public abstract class EventRelayContract extends ContractBase {
                 .withLease(LEASE).withRetries(maxAttempts, BACKOFF));
     }
 
+    /**
+     * Within a round, a batch's marks share their unit of work with the next claim. When that unit of work fails (here
+     * at the claim), the marks are made again alone: the round goes on, and no event is published twice, not even
+     * once the first claim's lease has ended.
+     */
+    @Test
+    void marksThatFailWithTheNextClaimAreMadeAloneAndNothingGoesOutTwice() {
+        fx.relayEvents();
+        Project project = fx.project("Marks");
+        LeadManager writer = fx.newLeadManager(b -> { });
+        List<Lead> leads = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            leads.add(writer.qualification().qualify(manager(), project.id(), fx.contact("Marks " + i)).lead());
+        }
+        CrashingStore crashing = new CrashingStore(fx.store);
+        RecordingPublisher publisher = new RecordingPublisher();
+        LeadManager lm = fx.newLeadManager(b -> b.store(crashing).events(publisher));
+        EventRelay relay = lm.eventRelay(EventRelay.Options.defaults().withNodeId("tck-marks").withBatchSize(2)
+                .withLease(LEASE).withRetries(10, BACKOFF));
+        // the first claim passes; the second is the one made together with the first batch's marks
+        crashing.crashAfter(CrashingStore.Point.CLAIM, 1);
+
+        relay.relayDue();
+        assertFalse(crashing.armed(), "the crash struck");
+        fx.clock.advance(LEASE.plusSeconds(1));
+        relay.relayDue();
+
+        List<java.util.UUID> ids = publisher.envelopes(fx.tenant).stream().map(e -> e.id()).toList();
+        assertEquals(ids.stream().distinct().toList(), ids, "no event went out twice");
+        List<DomainEvent> published = publisher.events(fx.tenant);
+        for (Lead lead : leads) {
+            assertTrue(published.stream().anyMatch(e -> e instanceof LeadQualified q && q.lead().equals(lead.id())),
+                    "qualification of " + lead.id() + " published");
+        }
+    }
+
     @Test
     void eventsCommittedBeforeACrashArePublishedByALeadManagerStartedLater() {
         fx.relayEvents();
